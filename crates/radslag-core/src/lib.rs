@@ -1,0 +1,7 @@
+//! Rådslag's domain model.
+//!
+//! Everything a collaboration group keeps — meetings and minutes, actions, the
+//! annual wheel, dialogues — lives in one Automerge document per workspace. This
+//! crate owns that document's schema and every operation on it, and uses no web
+//! APIs, so it builds natively (and is tested with `cargo test`) as well as for
+//! wasm32. Time comes in as an argument: `SystemTime::now()` panics on wasm32.
