@@ -5,3 +5,10 @@
 //! crate owns that document's schema and every operation on it, and uses no web
 //! APIs, so it builds natively (and is tested with `cargo test`) as well as for
 //! wasm32. Time comes in as an argument: `SystemTime::now()` panics on wasm32.
+
+pub mod doc;
+pub mod ids;
+pub mod model;
+pub mod schema;
+
+pub use doc::{DocError, Entity, WorkspaceDoc};

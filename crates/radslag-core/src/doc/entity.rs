@@ -1,0 +1,436 @@
+//! How each kind of entry maps onto the document (see docs/schema.md).
+
+use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, transaction::Transactable};
+
+use super::{DocError, access::*, children};
+use crate::ids::*;
+use crate::model::*;
+
+type Result<T> = std::result::Result<T, DocError>;
+
+/// An entry kept in one of the workspace's top-level collections.
+pub trait Entity: Sized {
+    type Id: Clone + AsRef<str> + From<String>;
+    /// The root map that holds this kind of entry, keyed by id.
+    const COLLECTION: &'static str;
+    fn id(&self) -> &str;
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self;
+    /// Refuses a write, e.g. to approved minutes.
+    fn check_writable(_doc: &AutoCommit, _obj: &ObjId) -> Result<()> {
+        Ok(())
+    }
+    /// Writes the fields that differ from what `obj` holds.
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()>;
+}
+
+fn ids<T: From<String>>(strings: Vec<String>) -> Vec<T> {
+    strings.into_iter().map(T::from).collect()
+}
+
+fn strings<T: AsRef<str>>(ids: &[T]) -> Vec<String> {
+    ids.iter().map(|id| id.as_ref().to_owned()).collect()
+}
+
+impl Entity for Group {
+    type Id = GroupId;
+    const COLLECTION: &'static str = "groups";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        Group {
+            id: id.into(),
+            name: string(doc, obj, "name"),
+            description: string(doc, obj, "description"),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "name", &self.name)?;
+        put_text(doc, obj, "description", &self.description)
+    }
+}
+
+impl Entity for Person {
+    type Id = PersonId;
+    const COLLECTION: &'static str = "people";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        Person {
+            id: id.into(),
+            name: string(doc, obj, "name"),
+            role: string(doc, obj, "role"),
+            organisation: string(doc, obj, "organisation"),
+            groups: ids(unique_strings(doc, obj, "groups")),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "name", &self.name)?;
+        put_string(doc, obj, "role", &self.role)?;
+        put_string(doc, obj, "organisation", &self.organisation)?;
+        put_string_list(doc, obj, "groups", &strings(&self.groups))
+    }
+}
+
+const AGENDA: (&str, &str) = ("agendaItems", "agendaOrder");
+const PARTICIPANTS: (&str, &str) = ("participants", "participantOrder");
+
+fn attendance_name(a: Attendance) -> &'static str {
+    match a {
+        Attendance::Invited => "invited",
+        Attendance::Present => "present",
+        Attendance::Absent => "absent",
+    }
+}
+
+fn status_name(s: MeetingStatus) -> &'static str {
+    match s {
+        MeetingStatus::Draft => "draft",
+        MeetingStatus::Approved => "approved",
+    }
+}
+
+fn parse_status(s: &str) -> MeetingStatus {
+    if s == "approved" {
+        MeetingStatus::Approved
+    } else {
+        MeetingStatus::Draft
+    }
+}
+
+impl Entity for Meeting {
+    type Id = MeetingId;
+    const COLLECTION: &'static str = "meetings";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        let agenda = children::read(doc, obj, AGENDA, |id, item| AgendaItem {
+            id: id.into(),
+            heading: string(doc, item, "heading"),
+            body: string(doc, item, "body"),
+        });
+        let participants = children::read(doc, obj, PARTICIPANTS, |id, p| Participant {
+            person: id.into(),
+            attendance: match string(doc, p, "attendance").as_str() {
+                "present" => Attendance::Present,
+                "absent" => Attendance::Absent,
+                _ => Attendance::Invited,
+            },
+        });
+        let status_log = object(doc, obj, "statusLog")
+            .map(|log| {
+                doc.values(&log)
+                    .filter_map(|(_, entry)| {
+                        Some(StatusChange {
+                            status: parse_status(&optional_string(doc, &entry, "status")?),
+                            by: string(doc, &entry, "by"),
+                            at_ms: integer(doc, &entry, "at")?,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Meeting {
+            id: id.into(),
+            title: string(doc, obj, "title"),
+            groups: ids(unique_strings(doc, obj, "groups")),
+            date: date(doc, obj, "date"),
+            start_time: time(doc, obj, "startTime"),
+            end_time: time(doc, obj, "endTime"),
+            place: string(doc, obj, "place"),
+            link: string(doc, obj, "link"),
+            participants,
+            agenda,
+            note_taker: optional_string(doc, obj, "noteTaker").map(PersonId),
+            next_meeting: date(doc, obj, "nextMeeting"),
+            status: parse_status(&string(doc, obj, "status")),
+            status_log,
+        }
+    }
+    fn check_writable(doc: &AutoCommit, obj: &ObjId) -> Result<()> {
+        match parse_status(&string(doc, obj, "status")) {
+            MeetingStatus::Approved => Err(DocError::Approved),
+            MeetingStatus::Draft => Ok(()),
+        }
+    }
+    /// The status and its log are not written here: they change only through
+    /// [`crate::WorkspaceDoc::set_meeting_status`], which records who and when.
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "title", &self.title)?;
+        put_string_list(doc, obj, "groups", &strings(&self.groups))?;
+        put_date(doc, obj, "date", self.date)?;
+        put_time(doc, obj, "startTime", self.start_time)?;
+        put_time(doc, obj, "endTime", self.end_time)?;
+        put_string(doc, obj, "place", &self.place)?;
+        put_string(doc, obj, "link", &self.link)?;
+        put_optional_string(
+            doc,
+            obj,
+            "noteTaker",
+            self.note_taker.as_ref().map(|p| p.0.as_str()),
+        )?;
+        put_date(doc, obj, "nextMeeting", self.next_meeting)?;
+        if optional_string(doc, obj, "status").is_none() {
+            put_string(doc, obj, "status", status_name(MeetingStatus::Draft))?;
+        }
+        children::write(
+            doc,
+            obj,
+            PARTICIPANTS,
+            &self.participants,
+            |p| &p.person.0,
+            |doc, child, p| put_string(doc, child, "attendance", attendance_name(p.attendance)),
+        )?;
+        children::write(
+            doc,
+            obj,
+            AGENDA,
+            &self.agenda,
+            |item| &item.id.0,
+            |doc, child, item| {
+                put_text(doc, child, "heading", &item.heading)?;
+                put_text(doc, child, "body", &item.body)
+            },
+        )
+    }
+}
+
+/// Appends to a meeting's approval log and sets its status.
+pub(crate) fn record_status(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    change: &StatusChange,
+) -> Result<()> {
+    let log = match object(doc, obj, "statusLog") {
+        Some(log) => log,
+        None => doc.put_object(obj, "statusLog", ObjType::List)?,
+    };
+    let entry = doc.insert_object(&log, doc.length(&log), ObjType::Map)?;
+    doc.put(&entry, "status", status_name(change.status))?;
+    doc.put(&entry, "by", change.by.as_str())?;
+    doc.put(
+        &entry,
+        "at",
+        automerge::ScalarValue::Timestamp(change.at_ms),
+    )?;
+    doc.put(obj, "status", status_name(change.status))?;
+    Ok(())
+}
+
+fn owner_code(owner: &Owner) -> String {
+    match owner {
+        Owner::Person(id) => format!("person:{id}"),
+        Owner::Organisation(name) => format!("org:{name}"),
+    }
+}
+
+fn parse_owner(code: String) -> Option<Owner> {
+    match code.split_once(':')? {
+        ("person", id) => Some(Owner::Person(id.into())),
+        ("org", name) => Some(Owner::Organisation(name.to_owned())),
+        _ => None,
+    }
+}
+
+fn action_status_name(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::NotStarted => "notStarted",
+        ActionStatus::InProgress => "inProgress",
+        ActionStatus::Done => "done",
+        ActionStatus::Cancelled => "cancelled",
+    }
+}
+
+impl Entity for Action {
+    type Id = ActionId;
+    const COLLECTION: &'static str = "actions";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        Action {
+            id: id.into(),
+            text: string(doc, obj, "text"),
+            owners: unique_strings(doc, obj, "owners")
+                .into_iter()
+                .filter_map(parse_owner)
+                .collect(),
+            due: date(doc, obj, "due"),
+            status: match string(doc, obj, "status").as_str() {
+                "inProgress" => ActionStatus::InProgress,
+                "done" => ActionStatus::Done,
+                "cancelled" => ActionStatus::Cancelled,
+                _ => ActionStatus::NotStarted,
+            },
+            source_meeting: optional_string(doc, obj, "sourceMeeting").map(MeetingId),
+            source_item: optional_string(doc, obj, "sourceItem").map(AgendaItemId),
+            wheel_event: optional_string(doc, obj, "wheelEvent").map(WheelEventId),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_text(doc, obj, "text", &self.text)?;
+        let owners: Vec<String> = self.owners.iter().map(owner_code).collect();
+        put_string_list(doc, obj, "owners", &owners)?;
+        put_date(doc, obj, "due", self.due)?;
+        put_string(doc, obj, "status", action_status_name(self.status))?;
+        put_optional_string(
+            doc,
+            obj,
+            "sourceMeeting",
+            self.source_meeting.as_ref().map(|m| m.0.as_str()),
+        )?;
+        put_optional_string(
+            doc,
+            obj,
+            "sourceItem",
+            self.source_item.as_ref().map(|i| i.0.as_str()),
+        )?;
+        put_optional_string(
+            doc,
+            obj,
+            "wheelEvent",
+            self.wheel_event.as_ref().map(|e| e.0.as_str()),
+        )
+    }
+}
+
+impl Entity for Category {
+    type Id = CategoryId;
+    const COLLECTION: &'static str = "categories";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        Category {
+            id: id.into(),
+            name: string(doc, obj, "name"),
+            colour: string(doc, obj, "colour"),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "name", &self.name)?;
+        put_string(doc, obj, "colour", &self.colour)
+    }
+}
+
+impl Entity for WheelEvent {
+    type Id = WheelEventId;
+    const COLLECTION: &'static str = "wheelEvents";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        WheelEvent {
+            id: id.into(),
+            title: string(doc, obj, "title"),
+            category: optional_string(doc, obj, "category").map(CategoryId),
+            start: date(doc, obj, "start"),
+            end: date(doc, obj, "end"),
+            groups: ids(unique_strings(doc, obj, "groups")),
+            recurrence: string(doc, obj, "recurrence"),
+            notes: string(doc, obj, "notes"),
+            meeting: optional_string(doc, obj, "meeting").map(MeetingId),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "title", &self.title)?;
+        put_optional_string(
+            doc,
+            obj,
+            "category",
+            self.category.as_ref().map(|c| c.0.as_str()),
+        )?;
+        put_date(doc, obj, "start", self.start)?;
+        put_date(doc, obj, "end", self.end)?;
+        put_string_list(doc, obj, "groups", &strings(&self.groups))?;
+        put_string(doc, obj, "recurrence", &self.recurrence)?;
+        put_text(doc, obj, "notes", &self.notes)?;
+        put_optional_string(
+            doc,
+            obj,
+            "meeting",
+            self.meeting.as_ref().map(|m| m.0.as_str()),
+        )
+    }
+}
+
+const QUESTIONS: (&str, &str) = ("questions", "questionOrder");
+const SMALL_GROUPS: (&str, &str) = ("smallGroups", "smallGroupOrder");
+
+impl Entity for Dialogue {
+    type Id = DialogueId;
+    const COLLECTION: &'static str = "dialogues";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        let questions = children::read(doc, obj, QUESTIONS, |id, q| Question {
+            id: id.into(),
+            text: string(doc, q, "text"),
+        });
+        let small_groups = children::read(doc, obj, SMALL_GROUPS, |id, g| SmallGroup {
+            id: id.into(),
+            name: string(doc, g, "name"),
+            members: ids(unique_strings(doc, g, "members")),
+            answers: object(doc, g, "answers")
+                .map(|answers| {
+                    doc.keys(&answers)
+                        .map(|q| Answer {
+                            text: string(doc, &answers, &q),
+                            question: q.into(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        });
+        Dialogue {
+            id: id.into(),
+            title: string(doc, obj, "title"),
+            meeting: optional_string(doc, obj, "meeting").map(MeetingId),
+            wheel_event: optional_string(doc, obj, "wheelEvent").map(WheelEventId),
+            questions,
+            small_groups,
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "title", &self.title)?;
+        put_optional_string(
+            doc,
+            obj,
+            "meeting",
+            self.meeting.as_ref().map(|m| m.0.as_str()),
+        )?;
+        put_optional_string(
+            doc,
+            obj,
+            "wheelEvent",
+            self.wheel_event.as_ref().map(|e| e.0.as_str()),
+        )?;
+        children::write(
+            doc,
+            obj,
+            QUESTIONS,
+            &self.questions,
+            |q| &q.id.0,
+            |doc, child, q| put_text(doc, child, "text", &q.text),
+        )?;
+        children::write(
+            doc,
+            obj,
+            SMALL_GROUPS,
+            &self.small_groups,
+            |g| &g.id.0,
+            |doc, child, g| {
+                put_string(doc, child, "name", &g.name)?;
+                put_string_list(doc, child, "members", &strings(&g.members))?;
+                let answers = ensure_map(doc, child, "answers")?;
+                for answer in &g.answers {
+                    put_text(doc, &answers, &answer.question.0, &answer.text)?;
+                }
+                Ok(())
+            },
+        )
+    }
+}
