@@ -1,0 +1,107 @@
+//! `radslag serve` as a real process: the app, the SPA fallback, the health
+//! check and a clean stop on Ctrl-C.
+
+use std::{
+    net::TcpListener,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Server {
+    fn start(dist: &std::path::Path, data: &std::path::Path) -> Server {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(env!("CARGO_BIN_EXE_radslag"))
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .arg("--dist")
+            .arg(dist)
+            .arg("--data-dir")
+            .arg(data)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while reqwest::blocking::get(format!("{base}/healthz")).is_err() {
+            assert!(Instant::now() < deadline, "radslag serve did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Server { child, base }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn built_app() -> tempfile::TempDir {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>Rådslag</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.css"), "body{}").unwrap();
+    dist
+}
+
+#[test]
+fn serves_the_app_health_and_router_paths() {
+    let dist = built_app();
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(dist.path(), &data.path().join("store"));
+
+    let health = reqwest::blocking::get(format!("{}/healthz", server.base)).unwrap();
+    assert_eq!(health.status(), 200);
+    assert_eq!(health.text().unwrap(), "ok");
+
+    let css = reqwest::blocking::get(format!("{}/app.css", server.base)).unwrap();
+    assert_eq!(css.text().unwrap(), "body{}");
+
+    // A path only the app's router knows gets the app.
+    let deep = reqwest::blocking::get(format!("{}/w/abc/moten", server.base)).unwrap();
+    assert_eq!(deep.status(), 200);
+    assert!(
+        deep.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-cache")
+    );
+    assert!(deep.text().unwrap().contains("<title>Rådslag</title>"));
+
+    assert!(
+        data.path().join("store").is_dir(),
+        "the data directory is created"
+    );
+}
+
+#[test]
+fn stops_cleanly_on_ctrl_c() {
+    let dist = built_app();
+    let data = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dist.path(), data.path());
+    let pid = nix::unistd::Pid::from_raw(server.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "exit status after Ctrl-C: {status}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "radslag serve did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
