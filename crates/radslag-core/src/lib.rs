@@ -10,5 +10,6 @@ pub mod doc;
 pub mod ids;
 pub mod model;
 pub mod schema;
+pub mod stored;
 
 pub use doc::{DocError, Entity, WorkspaceDoc};
