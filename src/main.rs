@@ -1,1 +1,12 @@
-fn main(){}
+//! Rådslag in the browser: a Leptos app over the workspace document.
+
+mod app;
+mod components;
+mod i18n;
+mod pages;
+mod state;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what Rådslag needs on a fresh Debian machine, skipping what is
+# already there. `scripts/install.sh app` installs the build tools;
+# `scripts/install.sh test` also installs the browser and test packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=${1:-app}
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+packages=(pkg-config libssl-dev)
+# Node may come from elsewhere than Debian (as on the CI image): then keep it.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+[ "$want" = test ] && packages+=(chromium chromium-driver)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
+fi
+
+command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs)" >&2; exit 1; }
+export PATH="$HOME/.cargo/bin:$PATH"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "cargo install trunk@$TRUNK_VERSION (takes about ten minutes)"
+  cargo install "trunk@$TRUNK_VERSION" --locked
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  say "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file names a yanked crate.
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-opt from npm (binaryen 132), pinned by tools/package-lock.json.
+if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+  say "npm ci (tools: binaryen)"
+  npm ci --prefix tools --no-audit --no-fund
+fi
+if [ "$want" = test ] && [ ! -x tests/node_modules/.bin/playwright ]; then
+  say "npm ci (tests: Playwright, using Debian's Chromium)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests --no-audit --no-fund
+fi
+say "cargo fetch"
+cargo fetch --locked

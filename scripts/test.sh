@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: the Rust unit and
+# integration tests, then the end-to-end tests in headless Chromium against a
+# real `radslag serve`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh test
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "==> Rust tests (core and server)"
+cargo test --locked -p radslag-core -p radslag-server
+
+echo "==> Building the app and the server"
+scripts/build-app.sh
+cargo build --locked --release -p radslag-server --bin radslag
+
+echo "==> End-to-end tests (Playwright, Debian Chromium)"
+cd tests
+npx --no-install playwright test

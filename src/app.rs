@@ -1,0 +1,53 @@
+//! The root: context, routes and the page frame.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{ParentRoute, Redirect, Route, Router, Routes},
+    path,
+};
+
+use crate::components::{header::Header, notices::Notices};
+use crate::i18n::{I18n, Lang};
+use crate::pages::{
+    actions::ActionsPage, dialogues::DialoguesPage, home::Home, meetings::MeetingsPage,
+    people::PeoplePage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
+};
+use crate::state::{AppState, storage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(storage::language().map_or(Lang::Sv, |code| Lang::from_code(&code)));
+    provide_context(I18n(lang));
+    let app = AppState::new();
+    provide_context(app);
+
+    // The page's language follows the choice, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().code());
+        }
+    });
+    // Unsaved changes are written before the page goes away.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| app.workspace.flush(app));
+
+    view! {
+        <Router>
+            <Header/>
+            <Notices/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <Redirect path="/"/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/ny") view=Welcome/>
+                    <ParentRoute path=path!("/w/:ws") view=WorkspaceFrame>
+                        <Route path=path!("") view=|| view! { <Redirect path="moten"/> }/>
+                        <Route path=path!("moten") view=MeetingsPage/>
+                        <Route path=path!("atgarder") view=ActionsPage/>
+                        <Route path=path!("arshjul") view=WheelPage/>
+                        <Route path=path!("dialoger") view=DialoguesPage/>
+                        <Route path=path!("personer") view=PeoplePage/>
+                    </ParentRoute>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

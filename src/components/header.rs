@@ -1,0 +1,104 @@
+//! The header: skip link, workspace switcher, main navigation, language.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::i18n::{Lang, Texts, use_i18n};
+use crate::state::{storage, use_app};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+        <header class="site-header">
+            <a class="brand" href="/">{move || i18n.t().app_name}</a>
+            <WorkspaceSwitcher/>
+            <LanguageToggle/>
+        </header>
+        <MainNav/>
+    }
+}
+
+/// Choosing a workspace navigates to it; the last option starts a new one.
+#[component]
+fn WorkspaceSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let navigate = use_navigate();
+    let on_change = move |ev| {
+        let value = event_target_value(&ev);
+        if value == "new" {
+            navigate("/ny", Default::default());
+        } else {
+            navigate(&format!("/w/{value}/moten"), Default::default());
+        }
+    };
+    view! {
+        <Show when=move || !app.workspaces.with(Vec::is_empty)>
+            <label class="switcher">
+                <span class="visually-hidden">{move || i18n.t().workspace_switcher}</span>
+                <select on:change=on_change.clone() prop:value=move || app.workspace.id.get().unwrap_or_default()>
+                    <For each=move || app.workspaces.get() key=|entry| (entry.id.clone(), entry.name.clone()) let:entry>
+                        <option value=entry.id.clone()>{entry.name.clone()}</option>
+                    </For>
+                    <option value="new">{move || i18n.t().new_workspace}</option>
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+#[component]
+fn LanguageToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| {
+        let next = if i18n.0.get_untracked() == Lang::Sv {
+            Lang::En
+        } else {
+            Lang::Sv
+        };
+        storage::set_language(next.code());
+        i18n.0.set(next);
+    };
+    let other = move || if i18n.0.get() == Lang::Sv { "en" } else { "sv" };
+    view! {
+        <button type="button" class="lang-toggle" lang=other on:click=toggle>
+            {move || i18n.t().switch_language}
+        </button>
+    }
+}
+
+/// The sections of a workspace; shown once one is open.
+#[component]
+fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let sections: [(&str, fn(&Texts) -> &'static str); 5] = [
+        ("moten", |t| t.nav_meetings),
+        ("atgarder", |t| t.nav_actions),
+        ("arshjul", |t| t.nav_wheel),
+        ("dialoger", |t| t.nav_dialogues),
+        ("personer", |t| t.nav_people),
+    ];
+    move || {
+        app.workspace.id.get().map(|ws| {
+            view! {
+                <nav class="main-nav" aria-label=move || i18n.t().nav_label>
+                    <ul>
+                        {sections
+                            .into_iter()
+                            .map(|(slug, label)| {
+                                view! {
+                                    <li>
+                                        <A href=format!("/w/{ws}/{slug}")>{move || label(i18n.t())}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}

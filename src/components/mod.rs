@@ -1,0 +1,5 @@
+//! Pieces of the page frame shared by every page.
+
+pub mod entry_list;
+pub mod header;
+pub mod notices;

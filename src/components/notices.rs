@@ -1,0 +1,70 @@
+//! Storage notices: a full quota or a value that could not be read. Each says
+//! what happened, that nothing was lost, and offers a backup download.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::state::{Notice, download, storage, use_app};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="notices" role="region" aria-live="assertive">
+            <For each=move || app.notices.get() key=|notice| format!("{notice:?}") let:notice>
+                <NoticeBanner notice/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeBanner(notice: Notice) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let message = {
+        let notice = notice.clone();
+        move || match notice {
+            Notice::StorageFull => i18n.t().storage_full,
+            Notice::Unreadable { .. } => i18n.t().storage_unreadable,
+        }
+    };
+    let download = {
+        let notice = notice.clone();
+        move |_| match &notice {
+            Notice::StorageFull => offer_workspace_backup(),
+            Notice::Unreadable {
+                backup_key: Some(key),
+            } => offer_raw_backup(key),
+            Notice::Unreadable { backup_key: None } => {}
+        }
+    };
+    let dismiss = move |_| app.dismiss(&notice);
+    view! {
+        <div class="notice" role="alert">
+            <p>{message}</p>
+            <button type="button" on:click=download>{move || i18n.t().download_backup}</button>
+            <button type="button" class="secondary" on:click=dismiss>{move || i18n.t().dismiss}</button>
+        </div>
+    }
+}
+
+/// Downloads the open workspace as an Automerge file.
+pub fn offer_workspace_backup() {
+    let workspace = use_app().workspace;
+    if let Some(bytes) = workspace.export() {
+        let name = workspace.id.get_untracked().unwrap_or_default();
+        download::offer(
+            &format!("radslag-{name}.automerge"),
+            "application/octet-stream",
+            &bytes,
+        );
+    }
+}
+
+/// Downloads a stored value that could not be read, exactly as it is stored.
+pub fn offer_raw_backup(key: &str) {
+    if let Some(text) = storage::backup_contents(key) {
+        download::offer(&format!("{key}.txt"), "text/plain", text.as_bytes());
+    }
+}

@@ -1,0 +1,262 @@
+//! Application state, provided as context: the workspaces on this device, the
+//! open workspace's document, and notices for the user. Views read and change
+//! the document only through [`Workspace`]; storage stays in [`storage`].
+
+pub mod download;
+pub mod storage;
+
+use leptos::prelude::*;
+use radslag_core::{DocError, WorkspaceDoc, model::WorkspaceInfo};
+use std::time::Duration;
+use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
+
+/// Saves are gathered for this long, so typing writes once, not per key.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Something the user must know about storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The quota is used up; changes are kept in memory only.
+    StorageFull,
+    /// A stored value could not be read and was kept under a backup key.
+    Unreadable { backup_key: Option<String> },
+}
+
+/// Where the open workspace stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenState {
+    Closed,
+    Ready,
+    Missing,
+    Unreadable {
+        backup_key: Option<String>,
+        reason: String,
+    },
+    Newer,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspaces: RwSignal<Vec<WorkspaceEntry>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub workspace: Workspace,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        AppState {
+            workspaces: RwSignal::new(storage::registry(now_ms())),
+            notices: RwSignal::new(Vec::new()),
+            workspace: Workspace::new(),
+        }
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|notices| {
+            if !notices.contains(&notice) {
+                notices.push(notice);
+            }
+        });
+    }
+
+    pub fn dismiss(&self, notice: &Notice) {
+        self.notices
+            .update(|notices| notices.retain(|n| n != notice));
+    }
+
+    /// Creates a workspace, stores it and makes it the open one.
+    pub fn create_workspace(
+        &self,
+        info: WorkspaceInfo,
+        fill: impl FnOnce(&mut WorkspaceDoc) -> Result<(), DocError>,
+    ) -> Result<String, DocError> {
+        let mut doc = WorkspaceDoc::create(&info)?;
+        fill(&mut doc)?;
+        doc.commit(now_ms());
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        self.workspaces.update(|list| {
+            list.push(WorkspaceEntry {
+                id: id.clone(),
+                name: info.name.clone(),
+            })
+        });
+        self.save_registry();
+        self.workspace
+            .install(*self, id.clone(), doc, DocStore::new(&id));
+        self.workspace.flush(*self);
+        Ok(id)
+    }
+
+    /// Opens a stored workspace (after saving the one that was open).
+    pub fn open_workspace(&self, id: &str) {
+        if self.workspace.id.get_untracked().as_deref() == Some(id) {
+            return;
+        }
+        self.workspace.flush(*self);
+        storage::set_last_workspace(id);
+        match DocStore::open(id, now_ms()) {
+            Opened::Ready {
+                doc,
+                store,
+                damaged_log_backup,
+            } => {
+                if damaged_log_backup.is_some() {
+                    self.notify(Notice::Unreadable {
+                        backup_key: damaged_log_backup,
+                    });
+                }
+                self.workspace.install(*self, id.to_owned(), doc, store);
+            }
+            Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
+            Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
+            Opened::Unreadable { backup_key, reason } => self
+                .workspace
+                .set_state(id, OpenState::Unreadable { backup_key, reason }),
+        }
+    }
+
+    fn save_registry(&self) {
+        if let Err(WriteError::Full) = storage::save_registry(&self.workspaces.get_untracked()) {
+            self.notify(Notice::StorageFull);
+        }
+    }
+
+    /// Keeps the switcher's name in step with the document's (renamed here or
+    /// by another member).
+    fn sync_registry_name(&self, id: &str, name: &str) {
+        let stale = self
+            .workspaces
+            .with_untracked(|list| list.iter().any(|e| e.id == id && e.name != name));
+        if stale {
+            self.workspaces.update(|list| {
+                list.iter_mut()
+                    .filter(|e| e.id == id)
+                    .for_each(|e| e.name = name.to_owned());
+            });
+            self.save_registry();
+        }
+    }
+}
+
+/// The open workspace. Reading tracks a revision counter, so views re-render
+/// when the document changes; changing commits, bumps it and schedules a save.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub id: RwSignal<Option<String>>,
+    pub state: RwSignal<OpenState>,
+    revision: RwSignal<u64>,
+    doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
+    store: StoredValue<Option<DocStore>, LocalStorage>,
+    save_scheduled: StoredValue<bool>,
+}
+
+impl Workspace {
+    fn new() -> Workspace {
+        Workspace {
+            id: RwSignal::new(None),
+            state: RwSignal::new(OpenState::Closed),
+            revision: RwSignal::new(0),
+            doc: StoredValue::new_local(None),
+            store: StoredValue::new_local(None),
+            save_scheduled: StoredValue::new(false),
+        }
+    }
+
+    fn install(&self, app: AppState, id: String, doc: WorkspaceDoc, store: DocStore) {
+        app.sync_registry_name(&id, &doc.info().name);
+        self.doc.set_value(Some(doc));
+        self.store.set_value(Some(store));
+        self.id.set(Some(id));
+        self.state.set(OpenState::Ready);
+        self.revision.update(|r| *r += 1);
+    }
+
+    fn set_state(&self, id: &str, state: OpenState) {
+        self.doc.set_value(None);
+        self.store.set_value(None);
+        self.id.set(Some(id.to_owned()));
+        self.state.set(state);
+    }
+
+    /// Reads from the document, re-running when it changes. `None` when no
+    /// workspace is open.
+    pub fn read<T>(&self, f: impl FnOnce(&WorkspaceDoc) -> T) -> Option<T> {
+        self.revision.track();
+        self.doc.with_value(|doc| doc.as_ref().map(f))
+    }
+
+    /// Changes the document and schedules a save.
+    pub fn change<T>(
+        &self,
+        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
+        let result = self
+            .doc
+            .try_update_value(|doc| {
+                let doc = doc.as_mut().ok_or(DocError::NotAWorkspace)?;
+                let result = f(doc);
+                doc.commit(now_ms());
+                result
+            })
+            .unwrap_or(Err(DocError::NotAWorkspace));
+        self.revision.update(|r| *r += 1);
+        self.schedule_save();
+        result
+    }
+
+    fn schedule_save(&self) {
+        if self.save_scheduled.get_value() {
+            return;
+        }
+        self.save_scheduled.set_value(true);
+        let app = expect_context::<AppState>();
+        let this = *self;
+        set_timeout(move || this.flush(app), SAVE_DELAY);
+    }
+
+    /// Saves now whatever is unsaved.
+    pub fn flush(&self, app: AppState) {
+        self.save_scheduled.set_value(false);
+        let outcome = self.doc.try_update_value(|doc| {
+            let doc = doc.as_mut()?;
+            let name = doc.info().name;
+            let saved = self
+                .store
+                .try_update_value(|store| store.as_mut().map(|s| s.save(doc)))
+                .flatten()?;
+            Some((saved, name))
+        });
+        let Some(Some((saved, name))) = outcome else {
+            return;
+        };
+        match saved {
+            Ok(()) => {
+                app.dismiss(&Notice::StorageFull);
+                if let Some(id) = self.id.get_untracked() {
+                    app.sync_registry_name(&id, &name);
+                }
+            }
+            Err(WriteError::Full) => app.notify(Notice::StorageFull),
+            Err(WriteError::Failed(message)) => leptos::logging::error!("saving failed: {message}"),
+        }
+    }
+
+    /// The whole document as bytes, for a backup download.
+    pub fn export(&self) -> Option<Vec<u8>> {
+        self.doc
+            .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
+            .flatten()
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+pub fn use_workspace() -> Workspace {
+    use_app().workspace
+}
