@@ -1,5 +1,6 @@
 // End-to-end tests against a real `radslag serve` serving the release build,
 // in Debian's Chromium (Playwright never downloads a browser here).
+// RADSLAG_DIST, RADSLAG_BIN and RADSLAG_E2E_PORT point it at another build.
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.RADSLAG_E2E_PORT || 8765);
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 const radslag = process.env.RADSLAG_BIN || join(targetDir, 'release', 'radslag');
+const dist = process.env.RADSLAG_DIST || join(root, 'dist');
 const dataDir = mkdtempSync(join(tmpdir(), 'radslag-e2e-'));
 
 export default defineConfig({
@@ -40,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `"${radslag}" serve --addr 127.0.0.1:${port} --dist "${join(root, 'dist')}" --data-dir "${dataDir}"`,
+    command: `"${radslag}" serve --addr 127.0.0.1:${port} --dist "${dist}" --data-dir "${dataDir}"`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     stdout: 'ignore',
