@@ -11,5 +11,6 @@ pub mod ids;
 pub mod model;
 pub mod schema;
 pub mod stored;
+pub mod wheel;
 
 pub use doc::{DocError, Entity, WorkspaceDoc};

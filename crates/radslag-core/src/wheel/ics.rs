@@ -1,0 +1,1066 @@
+//! iCalendar (RFC 5545) export of wheel events, for Outlook, Google Calendar
+//! and the rest.
+//!
+//! The output stays on the conservative side of the standard, since Outlook and
+//! Google Calendar are picky: CRLF line endings, lines folded at 75 octets
+//! (never inside a UTF-8 character), `FREQ` first in every `RRULE`, one
+//! `EXDATE` per line, all-day events as `VALUE=DATE` with an exclusive `DTEND`,
+//! and timed events in `Europe/Stockholm` with the zone spelled out in a
+//! `VTIMEZONE` (CET/CEST with the EU rules since 1996).
+//!
+//! Known limits: monthly events on the 29th–30th and yearly ones on 29 February
+//! use `BYMONTHDAY=…;BYSETPOS=-1` to say "that day, or the month's last day if
+//! it is shorter", which Google Calendar follows but some programs may not;
+//! the 31st uses the widely known `BYMONTHDAY=-1`. Yearly-in-a-week rules use
+//! `BYWEEKNO`, which not every program can edit (they still import).
+
+use super::category::Category;
+use super::recurrence::{Frequency, Recurrence, expand};
+use crate::model::WheelEvent;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The time zone of timed events.
+pub const TZID: &str = "Europe/Stockholm";
+
+/// Identifies the program that made the file.
+pub const PRODID: &str = "-//Radslag//Arshjul 1.0//SV";
+
+/// Appended to UIDs without an `@`, to make them globally unique.
+pub const UID_DOMAIN: &str = "radslag";
+
+/// Timed events without an end time last this long.
+pub const DEFAULT_DURATION_MINUTES: i64 = 60;
+
+/// The longest content line, in octets (excluding CRLF).
+const MAX_LINE_OCTETS: usize = 75;
+
+/// The VTIMEZONE for Europe/Stockholm: CET (+01:00) in winter, CEST (+02:00)
+/// from the last Sunday of March (02:00 local) to the last Sunday of October
+/// (03:00 local). 1970-03-29 and 1970-10-25 were such Sundays.
+const VTIMEZONE_STOCKHOLM: [&str; 18] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Stockholm",
+    "X-LIC-LOCATION:Europe/Stockholm",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// One event to export.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct IcsEvent {
+    /// Stable per event (e.g. the wheel event's id), so that importing the
+    /// file again updates rather than duplicates. `@radslag` is added when it
+    /// has no `@`.
+    pub uid: String,
+    pub title: String,
+    /// Left out when empty.
+    pub description: String,
+    pub start: NaiveDate,
+    /// The last day; equal to `start` for a one-day event.
+    pub end_inclusive: NaiveDate,
+    /// With a start time the event is timed (Europe/Stockholm); without, it
+    /// is an all-day event.
+    pub start_time: Option<NaiveTime>,
+    /// The end time on `end_inclusive`; without it a timed event lasts
+    /// [`DEFAULT_DURATION_MINUTES`].
+    pub end_time: Option<NaiveTime>,
+    pub location: Option<String>,
+    pub categories: Vec<String>,
+    pub rrule: Option<Recurrence>,
+    pub url: Option<String>,
+}
+
+impl IcsEvent {
+    /// An all-day event over `start..=end_inclusive`.
+    pub fn all_day(uid: &str, title: &str, start: NaiveDate, end_inclusive: NaiveDate) -> Self {
+        IcsEvent {
+            uid: uid.to_owned(),
+            title: title.to_owned(),
+            start,
+            end_inclusive,
+            ..Default::default()
+        }
+    }
+
+    /// A timed event on one day.
+    pub fn timed(
+        uid: &str,
+        title: &str,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Self {
+        IcsEvent {
+            uid: uid.to_owned(),
+            title: title.to_owned(),
+            start: date,
+            end_inclusive: date,
+            start_time: Some(start),
+            end_time: Some(end),
+            ..Default::default()
+        }
+    }
+
+    /// The export of a wheel event (all-day, with its category's name and its
+    /// recurrence), or `None` when it has no start date. A recurrence that
+    /// cannot be read is left out.
+    pub fn from_wheel_event(event: &WheelEvent, categories: &[Category]) -> Option<Self> {
+        let start = event.start?;
+        let category = event
+            .category
+            .as_ref()
+            .and_then(|id| categories.iter().find(|c| &c.id == id))
+            .map(|c| c.name.clone());
+        Some(IcsEvent {
+            uid: event.id.to_string(),
+            title: event.title.clone(),
+            description: event.notes.clone(),
+            start,
+            end_inclusive: event.end.unwrap_or(start).max(start),
+            categories: category.into_iter().collect(),
+            rrule: Recurrence::from_json(&event.recurrence).ok().flatten(),
+            ..Default::default()
+        })
+    }
+
+    fn is_timed(&self) -> bool {
+        self.start_time.is_some()
+    }
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and
+/// newlines; other control characters are dropped.
+pub fn escape_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A non-TEXT value such as a UID: control characters (which would break the
+/// line) dropped, nothing escaped.
+fn clean_value(value: &str) -> String {
+    value.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// A URI value: surrounding space trimmed, control characters dropped, and
+/// characters a URI may not hold (non-ASCII, space, `"<>\^`{|}`) written as
+/// UTF-8 percent escapes. Existing escapes are kept.
+pub fn clean_uri(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.trim().chars().filter(|c| !c.is_control()) {
+        if c.is_ascii()
+            && !matches!(
+                c,
+                ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            )
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Folds one content line (RFC 5545 §3.1): no physical line longer than 75
+/// octets, continuation lines start with a space, and a UTF-8 character is
+/// never split. Lines are joined with CRLF; no CRLF at the end.
+pub fn fold_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 64 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > MAX_LINE_OCTETS {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out
+}
+
+/// The last Sunday of `month` in `year`.
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = first_of_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_signed(Duration::days(i64::from(back)))
+}
+
+/// Stockholm's offset from UTC, in hours, at a local time (EU rules: summer
+/// time from 02:00 on the last Sunday of March to 03:00 on the last Sunday of
+/// October). Times in the spring gap count as summer time.
+pub fn stockholm_offset_hours(local: NaiveDateTime) -> i64 {
+    let year = local.year();
+    let start = last_sunday(year, 3).and_then(|d| d.and_hms_opt(2, 0, 0));
+    let end = last_sunday(year, 10).and_then(|d| d.and_hms_opt(3, 0, 0));
+    match (start, end) {
+        (Some(start), Some(end)) if local >= start && local < end => 2,
+        _ => 1,
+    }
+}
+
+/// A Stockholm local time in UTC.
+pub fn stockholm_to_utc(local: NaiveDateTime) -> NaiveDateTime {
+    local - Duration::hours(stockholm_offset_hours(local))
+}
+
+fn fmt_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+fn fmt_local(dt: NaiveDateTime) -> String {
+    format!("{}T{}", fmt_date(dt.date()), dt.format("%H%M%S"))
+}
+
+fn fmt_utc(dt: NaiveDateTime) -> String {
+    format!("{}Z", fmt_local(dt))
+}
+
+fn byday(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+/// The rule without its exceptions: what the RRULE alone generates.
+fn bare(rule: &Recurrence) -> Recurrence {
+    Recurrence {
+        exceptions: Vec::new(),
+        ..rule.clone()
+    }
+}
+
+/// The value of the RRULE for `rule` with DTSTART on `dtstart` (which must be
+/// the rule's first occurrence), at `time` for a timed event.
+pub fn rrule_value(rule: &Recurrence, dtstart: NaiveDate, time: Option<NaiveTime>) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(6);
+    match rule.freq {
+        Frequency::Weekly => parts.push("FREQ=WEEKLY".into()),
+        Frequency::Monthly => {
+            parts.push("FREQ=MONTHLY".into());
+            match dtstart.day() {
+                29 => parts.push("BYMONTHDAY=28,29;BYSETPOS=-1".into()),
+                30 => parts.push("BYMONTHDAY=28,29,30;BYSETPOS=-1".into()),
+                31 => parts.push("BYMONTHDAY=-1".into()),
+                _ => {}
+            }
+        }
+        Frequency::Yearly => {
+            parts.push("FREQ=YEARLY".into());
+            if (dtstart.month(), dtstart.day()) == (2, 29) {
+                parts.push("BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1".into());
+            }
+        }
+        Frequency::IsoWeekYearly => {
+            parts.push("FREQ=YEARLY".into());
+            parts.push(format!("BYWEEKNO={}", rule.iso_week_for(dtstart)));
+            parts.push(format!("BYDAY={}", byday(dtstart.weekday())));
+            parts.push("WKST=MO".into());
+        }
+    }
+    if rule.effective_interval() > 1 {
+        parts.push(format!("INTERVAL={}", rule.effective_interval()));
+    }
+    // COUNT and UNTIL must not both be given: keep whichever ends it first.
+    let until_first = match (rule.count, rule.until) {
+        (Some(count), Some(until)) => {
+            let before_until = expand(dtstart, dtstart, &bare(rule), dtstart, until).len();
+            before_until < count as usize
+        }
+        (None, Some(_)) => true,
+        _ => false,
+    };
+    if until_first {
+        if let Some(until) = rule.until {
+            match time {
+                None => parts.push(format!("UNTIL={}", fmt_date(until))),
+                Some(_) => {
+                    let last = until.and_hms_opt(23, 59, 59).unwrap_or_default();
+                    parts.push(format!("UNTIL={}", fmt_utc(stockholm_to_utc(last))));
+                }
+            }
+        }
+    } else if let Some(count) = rule.count {
+        parts.push(format!("COUNT={count}"));
+    }
+    parts.join(";")
+}
+
+/// Writes content lines, folded, with CRLF.
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn line(&mut self, line: &str) {
+        self.out.push_str(&fold_line(line));
+        self.out.push_str("\r\n");
+    }
+
+    fn prop(&mut self, name: &str, value: &str) {
+        self.line(&format!("{name}:{value}"));
+    }
+
+    fn text(&mut self, name: &str, value: &str) {
+        self.prop(name, &escape_text(value));
+    }
+}
+
+/// Whether chrono formats the date with a plain four-digit year.
+fn in_ics_range(d: NaiveDate) -> bool {
+    (1..=9998).contains(&d.year())
+}
+
+fn write_event(w: &mut Writer, ev: &IcsEvent, dtstamp: &str) {
+    let mut start = ev.start;
+    let mut end_inclusive = ev.end_inclusive.max(ev.start);
+    let rule = ev.rrule.as_ref();
+    if let Some(rule) = rule {
+        // DTSTART must be the first occurrence (for a yearly-in-a-week rule it
+        // can be later than the event's first date). No occurrence: no event.
+        let Some(first) = bare(rule).first_occurrence(ev.start) else {
+            return;
+        };
+        let shift = first - ev.start;
+        start = first;
+        end_inclusive += shift;
+    }
+    if !in_ics_range(start) || !in_ics_range(end_inclusive) {
+        return;
+    }
+
+    w.line("BEGIN:VEVENT");
+    let uid = clean_value(ev.uid.trim());
+    if uid.contains('@') {
+        w.prop("UID", &uid);
+    } else {
+        w.prop("UID", &format!("{uid}@{UID_DOMAIN}"));
+    }
+    w.prop("DTSTAMP", dtstamp);
+    match ev.start_time {
+        None => {
+            w.prop("DTSTART;VALUE=DATE", &fmt_date(start));
+            w.prop(
+                "DTEND;VALUE=DATE",
+                &fmt_date(end_inclusive + Duration::days(1)),
+            );
+        }
+        Some(t0) => {
+            let dt0 = start.and_time(t0);
+            let mut dt1 = end_inclusive.and_time(ev.end_time.unwrap_or(t0));
+            if dt1 <= dt0 {
+                dt1 = dt0 + Duration::minutes(DEFAULT_DURATION_MINUTES);
+            }
+            w.prop(&format!("DTSTART;TZID={TZID}"), &fmt_local(dt0));
+            w.prop(&format!("DTEND;TZID={TZID}"), &fmt_local(dt1));
+        }
+    }
+    if let Some(rule) = rule {
+        w.prop("RRULE", &rrule_value(rule, start, ev.start_time));
+        let mut exceptions: Vec<NaiveDate> = rule.exceptions.clone();
+        exceptions.sort_unstable();
+        exceptions.dedup();
+        let generated = bare(rule);
+        for ex in exceptions {
+            // Only dates the rule really generates.
+            let hit = expand(start, start, &generated, ex, ex)
+                .iter()
+                .any(|o| o.0 == ex);
+            if !hit {
+                continue;
+            }
+            match ev.start_time {
+                None => w.prop("EXDATE;VALUE=DATE", &fmt_date(ex)),
+                Some(t0) => w.prop(&format!("EXDATE;TZID={TZID}"), &fmt_local(ex.and_time(t0))),
+            }
+        }
+    }
+    w.text("SUMMARY", &ev.title);
+    if !ev.description.trim().is_empty() {
+        w.text("DESCRIPTION", &ev.description);
+    }
+    if let Some(location) = ev.location.as_deref().filter(|l| !l.trim().is_empty()) {
+        w.text("LOCATION", location);
+    }
+    let categories: Vec<String> = ev
+        .categories
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| escape_text(c))
+        .collect();
+    if !categories.is_empty() {
+        w.prop("CATEGORIES", &categories.join(","));
+    }
+    if let Some(url) = ev.url.as_deref().map(clean_uri).filter(|u| !u.is_empty()) {
+        w.prop("URL", &url);
+    }
+    if !ev.is_timed() {
+        // All-day entries on the wheel do not block anyone's calendar.
+        w.prop("TRANSP", "TRANSPARENT");
+    }
+    w.line("END:VEVENT");
+}
+
+/// The calendar `calendar_name` with `events`, as an `.ics` file's text.
+/// `dtstamp` is when the file is made (an argument: this crate never reads
+/// the clock).
+pub fn to_ics(calendar_name: &str, events: &[IcsEvent], dtstamp: DateTime<Utc>) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(512 + events.len() * 400),
+    };
+    let stamp = fmt_utc(dtstamp.naive_utc());
+    w.line("BEGIN:VCALENDAR");
+    w.prop("VERSION", "2.0");
+    w.prop("PRODID", PRODID);
+    w.prop("CALSCALE", "GREGORIAN");
+    w.prop("METHOD", "PUBLISH");
+    w.text("X-WR-CALNAME", calendar_name);
+    w.prop("X-WR-TIMEZONE", TZID);
+    if events.iter().any(IcsEvent::is_timed) {
+        for line in VTIMEZONE_STOCKHOLM {
+            w.line(line);
+        }
+    }
+    for ev in events {
+        write_event(&mut w, ev, &stamp);
+    }
+    w.line("END:VCALENDAR");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use icalendar::parser::{read_calendar, unfold};
+    use icalendar::{CalendarDateTime, Component as _, DatePerhapsTime, EventLike as _};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn stamp() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2023, 5, 1, 8, 0, 0).unwrap()
+    }
+
+    /// The small fixture: Kulturnatten, End of summer meet, two meetings on one
+    /// day and a campaign in week 40 every year.
+    fn fixture() -> Vec<IcsEvent> {
+        vec![
+            IcsEvent {
+                description:
+                    "Öppet hus i hela stan.\nKlara-gruppen har ett bord; ta med flyers, affischer"
+                        .into(),
+                location: Some("Torget, Ånge".into()),
+                categories: vec!["Evenemang".into()],
+                url: Some("https://example.org/kulturnatten?år=2023&a=1,2".into()),
+                ..IcsEvent::all_day(
+                    "kulturnatten-2023",
+                    "Kulturnatten",
+                    d(2023, 5, 26),
+                    d(2023, 5, 26),
+                )
+            },
+            IcsEvent {
+                categories: vec!["Evenemang".into()],
+                ..IcsEvent::all_day(
+                    "eosm-2023",
+                    "End of summer meet",
+                    d(2023, 8, 25),
+                    d(2023, 8, 27),
+                )
+            },
+            IcsEvent {
+                location: Some("Kommunhuset, sal Ljungan".into()),
+                categories: vec!["Möten".into()],
+                ..IcsEvent::timed(
+                    "mote-1",
+                    "Trygghetsrådet: möte, planering; budget",
+                    d(2023, 5, 11),
+                    t(10, 0),
+                    t(12, 0),
+                )
+            },
+            IcsEvent {
+                categories: vec!["Möten".into()],
+                ..IcsEvent::timed(
+                    "mote-2@example.org",
+                    "Klara-gruppen",
+                    d(2023, 5, 11),
+                    t(13, 0),
+                    t(15, 0),
+                )
+            },
+            IcsEvent {
+                categories: vec!["Kampanjveckor".into(), "Klara-gruppen".into()],
+                rrule: Some(Recurrence::in_iso_week_every_year(40).with_exception(d(2025, 9, 29))),
+                ..IcsEvent::all_day(
+                    "kampanj-v40",
+                    "Kampanjvecka mot droger",
+                    d(2023, 10, 2),
+                    d(2023, 10, 8),
+                )
+            },
+        ]
+    }
+
+    fn lines(ics: &str) -> Vec<&str> {
+        ics.split("\r\n").collect()
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            escape_text("a\\b;c,d\ne\r\nf\rg\th\u{7}i"),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ng hi"
+        );
+        assert_eq!(escape_text("Ånge: möte"), "Ånge: möte");
+    }
+
+    #[test]
+    fn uris_are_cleaned() {
+        assert_eq!(
+            clean_uri(" https://x.se/a b?q=\"å\"%20\n "),
+            "https://x.se/a%20b?q=%22%C3%A5%22%20"
+        );
+        assert_eq!(
+            clean_uri("https://teams.microsoft.com/l/meetup-join/19%3a"),
+            "https://teams.microsoft.com/l/meetup-join/19%3a"
+        );
+    }
+
+    #[test]
+    fn lines_fold_at_75_octets_without_splitting_characters() {
+        let exact = "X".repeat(75);
+        assert_eq!(fold_line(&exact), exact);
+        let folded = fold_line(&"X".repeat(76));
+        assert_eq!(folded, format!("{}\r\n X", "X".repeat(75)));
+
+        for text in [
+            "DESCRIPTION:".to_owned() + &"abc ".repeat(60),
+            "SUMMARY:".to_owned() + &"å".repeat(100),
+            "SUMMARY:x".to_owned() + &"ä€🎉".repeat(40),
+            "X:".to_owned() + &"🎉".repeat(80),
+        ] {
+            let folded = fold_line(&text);
+            let parts: Vec<&str> = folded.split("\r\n").collect();
+            for (i, part) in parts.iter().enumerate() {
+                assert!(part.len() <= 75, "{} octets: {part}", part.len());
+                if i > 0 {
+                    assert!(part.starts_with(' '));
+                }
+                if i + 1 < parts.len() {
+                    // Folded only where the next character would not fit.
+                    let next = parts[i + 1][1..].chars().next().unwrap();
+                    assert!(part.len() + next.len_utf8() > 75, "{part}");
+                }
+            }
+            assert_eq!(unfold(&folded), text);
+        }
+    }
+
+    #[test]
+    fn fixture_calendar_text() {
+        let ics = to_ics("Trygghetsrådet, Klara-gruppen", &fixture(), stamp());
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        // CRLF only, and short lines.
+        assert!(!ics.replace("\r\n", "").contains('\n'));
+        assert!(!ics.replace("\r\n", "").contains('\r'));
+        for line in lines(&ics) {
+            assert!(line.len() <= 75, "{line}");
+        }
+        let flat = unfold(&ics);
+        let has = |line: &str| flat.split("\r\n").any(|l| l == line);
+        for line in [
+            "PRODID:-//Radslag//Arshjul 1.0//SV",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:Trygghetsrådet\\, Klara-gruppen",
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Stockholm",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+            "UID:kulturnatten-2023@radslag",
+            "DTSTAMP:20230501T080000Z",
+            "DTSTART;VALUE=DATE:20230526",
+            "DTEND;VALUE=DATE:20230527",
+            "TRANSP:TRANSPARENT",
+            "DESCRIPTION:Öppet hus i hela stan.\\nKlara-gruppen har ett bord\\; ta med flyers\\, affischer",
+            "LOCATION:Torget\\, Ånge",
+            "URL:https://example.org/kulturnatten?%C3%A5r=2023&a=1,2",
+            "DTSTART;VALUE=DATE:20230825",
+            "DTEND;VALUE=DATE:20230828",
+            "UID:mote-1@radslag",
+            "SUMMARY:Trygghetsrådet: möte\\, planering\\; budget",
+            "DTSTART;TZID=Europe/Stockholm:20230511T100000",
+            "DTEND;TZID=Europe/Stockholm:20230511T120000",
+            "UID:mote-2@example.org",
+            "DTSTART;TZID=Europe/Stockholm:20230511T130000",
+            "DTEND;TZID=Europe/Stockholm:20230511T150000",
+            "DTSTART;VALUE=DATE:20231002",
+            "DTEND;VALUE=DATE:20231009",
+            "RRULE:FREQ=YEARLY;BYWEEKNO=40;BYDAY=MO;WKST=MO",
+            "EXDATE;VALUE=DATE:20250929",
+            "CATEGORIES:Kampanjveckor,Klara-gruppen",
+        ] {
+            assert!(has(line), "missing {line:?} in\n{flat}");
+        }
+        assert_eq!(flat.matches("BEGIN:VEVENT").count(), 5);
+        assert_eq!(flat.matches("END:VEVENT").count(), 5);
+        assert_eq!(flat.matches("BEGIN:VTIMEZONE").count(), 1);
+        // Timed events do not get TRANSP; all-day ones do.
+        assert_eq!(flat.matches("TRANSP:TRANSPARENT").count(), 3);
+    }
+
+    #[test]
+    fn fixture_parses_with_the_icalendar_crate() {
+        let ics = to_ics("Trygghetsrådet", &fixture(), stamp());
+
+        // The raw tree.
+        let flat = unfold(&ics);
+        let cal = read_calendar(&flat).expect("parses");
+        let prop = |name: &str| {
+            cal.properties
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.val.as_str().to_owned())
+        };
+        assert_eq!(prop("VERSION").as_deref(), Some("2.0"));
+        assert_eq!(prop("CALSCALE").as_deref(), Some("GREGORIAN"));
+        assert_eq!(prop("X-WR-CALNAME").as_deref(), Some("Trygghetsrådet"));
+        let names: Vec<&str> = cal.components.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "VTIMEZONE",
+                "VEVENT",
+                "VEVENT",
+                "VEVENT",
+                "VEVENT",
+                "VEVENT"
+            ]
+        );
+        let tz = &cal.components[0];
+        let parts: Vec<&str> = tz.components.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(parts, ["DAYLIGHT", "STANDARD"]);
+        let meeting = &cal.components[3];
+        let dtstart = meeting.find_prop("DTSTART").unwrap();
+        assert_eq!(dtstart.val.as_str(), "20230511T100000");
+        assert_eq!(dtstart.params[0].key.as_str(), "TZID");
+        assert_eq!(
+            dtstart.params[0].val.as_ref().unwrap().as_str(),
+            "Europe/Stockholm"
+        );
+
+        // The typed calendar.
+        let cal: icalendar::Calendar = ics.parse().expect("parses");
+        let events: Vec<_> = cal.events().collect();
+        assert_eq!(events.len(), 5);
+
+        let kultur = events[0];
+        assert_eq!(kultur.get_uid(), Some("kulturnatten-2023@radslag"));
+        assert_eq!(kultur.get_summary(), Some("Kulturnatten"));
+        assert_eq!(
+            kultur.get_start(),
+            Some(DatePerhapsTime::Date(d(2023, 5, 26)))
+        );
+        assert_eq!(
+            kultur.get_end(),
+            Some(DatePerhapsTime::Date(d(2023, 5, 27)))
+        );
+        assert_eq!(
+            kultur.get_description(),
+            Some("Öppet hus i hela stan.\nKlara-gruppen har ett bord; ta med flyers, affischer")
+        );
+        assert_eq!(kultur.get_location(), Some("Torget, Ånge"));
+        assert_eq!(
+            kultur.get_url(),
+            Some("https://example.org/kulturnatten?%C3%A5r=2023&a=1,2")
+        );
+        assert_eq!(kultur.get_timestamp(), Some(stamp()));
+
+        let eosm = events[1];
+        assert_eq!(
+            eosm.get_start(),
+            Some(DatePerhapsTime::Date(d(2023, 8, 25)))
+        );
+        assert_eq!(eosm.get_end(), Some(DatePerhapsTime::Date(d(2023, 8, 28))));
+
+        let stockholm = |date: NaiveDate, time: NaiveTime| {
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone {
+                date_time: date.and_time(time),
+                tzid: "Europe/Stockholm".into(),
+            }))
+        };
+        let m1 = events[2];
+        assert_eq!(
+            m1.get_summary(),
+            Some("Trygghetsrådet: möte, planering; budget")
+        );
+        assert_eq!(m1.get_start(), stockholm(d(2023, 5, 11), t(10, 0)));
+        assert_eq!(m1.get_end(), stockholm(d(2023, 5, 11), t(12, 0)));
+        assert_eq!(m1.get_categories(), Some(vec!["Möten".to_owned()]));
+        let m2 = events[3];
+        assert_eq!(m2.get_uid(), Some("mote-2@example.org"));
+        assert_eq!(m2.get_start(), stockholm(d(2023, 5, 11), t(13, 0)));
+        assert_eq!(m2.get_end(), stockholm(d(2023, 5, 11), t(15, 0)));
+
+        let campaign = events[4];
+        assert_eq!(
+            campaign.get_start(),
+            Some(DatePerhapsTime::Date(d(2023, 10, 2)))
+        );
+        assert_eq!(
+            campaign.get_end(),
+            Some(DatePerhapsTime::Date(d(2023, 10, 9)))
+        );
+        assert_eq!(
+            campaign.property_value("RRULE"),
+            Some("FREQ=YEARLY;BYWEEKNO=40;BYDAY=MO;WKST=MO")
+        );
+        assert_eq!(
+            campaign.get_categories(),
+            Some(vec!["Kampanjveckor".to_owned(), "Klara-gruppen".to_owned()])
+        );
+    }
+
+    #[test]
+    fn uids_are_stable_and_the_stamp_is_utc() {
+        let later = Utc.with_ymd_and_hms(2024, 1, 2, 3, 4, 5).unwrap();
+        let a = to_ics("X", &fixture(), stamp());
+        let b = to_ics("X", &fixture(), later);
+        let uids = |s: &str| -> Vec<String> {
+            s.split("\r\n")
+                .filter(|l| l.starts_with("UID:"))
+                .map(str::to_owned)
+                .collect()
+        };
+        assert_eq!(uids(&a), uids(&b));
+        assert!(b.contains("DTSTAMP:20240102T030405Z\r\n"));
+    }
+
+    #[test]
+    fn all_day_calendars_need_no_timezone() {
+        let events = [IcsEvent::all_day("a", "A", d(2023, 5, 26), d(2023, 5, 26))];
+        let ics = to_ics("X", &events, stamp());
+        assert!(!ics.contains("VTIMEZONE"));
+        assert!(ics.contains("X-WR-TIMEZONE:Europe/Stockholm\r\n"));
+        // An empty calendar is still a valid calendar.
+        let ics = to_ics("Tom", &[], stamp());
+        assert!(read_calendar(&unfold(&ics)).is_ok());
+        assert_eq!(ics.matches("\r\n").count(), 8);
+    }
+
+    #[test]
+    fn timed_edge_cases() {
+        // No end time: one hour. End before start: one hour.
+        let ev = IcsEvent {
+            end_time: None,
+            ..IcsEvent::timed("a", "A", d(2023, 5, 11), t(10, 0), t(9, 0))
+        };
+        let ics = to_ics("X", &[ev], stamp());
+        assert!(ics.contains("DTEND;TZID=Europe/Stockholm:20230511T110000\r\n"));
+        let ev = IcsEvent::timed("a", "A", d(2023, 5, 11), t(10, 0), t(9, 0));
+        let ics = to_ics("X", &[ev], stamp());
+        assert!(ics.contains("DTEND;TZID=Europe/Stockholm:20230511T110000\r\n"));
+        // Over several days.
+        let ev = IcsEvent {
+            end_inclusive: d(2023, 5, 12),
+            ..IcsEvent::timed("a", "A", d(2023, 5, 11), t(18, 0), t(9, 30))
+        };
+        let ics = to_ics("X", &[ev], stamp());
+        assert!(ics.contains("DTEND;TZID=Europe/Stockholm:20230512T093000\r\n"));
+    }
+
+    #[test]
+    fn rrule_parts() {
+        let v = |rule: &Recurrence, start: NaiveDate, time: Option<NaiveTime>| {
+            rrule_value(rule, start, time)
+        };
+        assert_eq!(
+            v(&Recurrence::weekly(1), d(2023, 1, 2), None),
+            "FREQ=WEEKLY"
+        );
+        assert_eq!(
+            v(&Recurrence::weekly(0), d(2023, 1, 2), None),
+            "FREQ=WEEKLY"
+        );
+        assert_eq!(
+            v(&Recurrence::quarterly(), d(2023, 2, 15), None),
+            "FREQ=MONTHLY;INTERVAL=3"
+        );
+        assert_eq!(
+            v(&Recurrence::monthly(1), d(2023, 1, 31), None),
+            "FREQ=MONTHLY;BYMONTHDAY=-1"
+        );
+        assert_eq!(
+            v(&Recurrence::monthly(1), d(2023, 1, 30), None),
+            "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"
+        );
+        assert_eq!(
+            v(&Recurrence::yearly(), d(2024, 2, 29), None),
+            "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"
+        );
+        assert_eq!(
+            v(&Recurrence::yearly().with_count(3), d(2023, 5, 26), None),
+            "FREQ=YEARLY;COUNT=3"
+        );
+        // UNTIL: a date for all-day events, UTC for timed ones (the end of the
+        // day in Stockholm: 23:59:59 CET is 22:59:59Z).
+        let until = Recurrence::weekly(2).with_until(d(2023, 12, 31));
+        assert_eq!(
+            v(&until, d(2023, 1, 2), None),
+            "FREQ=WEEKLY;INTERVAL=2;UNTIL=20231231"
+        );
+        assert_eq!(
+            v(&until, d(2023, 1, 2), Some(t(10, 0))),
+            "FREQ=WEEKLY;INTERVAL=2;UNTIL=20231231T225959Z"
+        );
+        let summer = Recurrence::weekly(1).with_until(d(2023, 6, 30));
+        assert_eq!(
+            v(&summer, d(2023, 1, 2), Some(t(10, 0))),
+            "FREQ=WEEKLY;UNTIL=20230630T215959Z"
+        );
+        // Both COUNT and UNTIL: whichever ends first.
+        let both = Recurrence::weekly(1)
+            .with_count(3)
+            .with_until(d(2023, 12, 31));
+        assert_eq!(v(&both, d(2023, 1, 2), None), "FREQ=WEEKLY;COUNT=3");
+        let both = Recurrence::weekly(1)
+            .with_count(30)
+            .with_until(d(2023, 1, 31));
+        assert_eq!(v(&both, d(2023, 1, 2), None), "FREQ=WEEKLY;UNTIL=20230131");
+    }
+
+    #[test]
+    fn recurring_event_details() {
+        // Exceptions the rule does not generate are left out; timed EXDATEs
+        // carry the time and zone.
+        let ev = IcsEvent {
+            rrule: Some(
+                Recurrence::weekly(1)
+                    .with_count(10)
+                    .with_exception(d(2023, 1, 16))
+                    .with_exception(d(2023, 1, 17))
+                    .with_exception(d(2023, 1, 16)),
+            ),
+            ..IcsEvent::timed("w", "Veckomöte", d(2023, 1, 2), t(9, 0), t(10, 0))
+        };
+        let ics = to_ics("X", &[ev], stamp());
+        assert_eq!(ics.matches("EXDATE").count(), 1);
+        assert!(ics.contains("EXDATE;TZID=Europe/Stockholm:20230116T090000\r\n"));
+
+        // A yearly-in-week-40 event whose first date is after week 40 starts
+        // in the next year's week 40 (DTSTART must be an occurrence).
+        let ev = IcsEvent {
+            rrule: Some(Recurrence::in_iso_week_every_year(40)),
+            ..IcsEvent::all_day("k", "Kampanj", d(2023, 11, 6), d(2023, 11, 12))
+        };
+        let ics = to_ics("X", &[ev], stamp());
+        assert!(ics.contains("DTSTART;VALUE=DATE:20240930\r\n"));
+        assert!(ics.contains("DTEND;VALUE=DATE:20241007\r\n"));
+
+        // A rule with no occurrence at all: no event.
+        let ev = IcsEvent {
+            rrule: Some(Recurrence::weekly(1).with_count(0)),
+            ..IcsEvent::all_day("n", "Inget", d(2023, 1, 2), d(2023, 1, 2))
+        };
+        assert!(!to_ics("X", &[ev], stamp()).contains("VEVENT"));
+    }
+
+    #[test]
+    fn wheel_events_export() {
+        let cats = super::super::category::default_categories();
+        let ev = WheelEvent {
+            id: "abc".into(),
+            title: "Kulturnatten".into(),
+            category: Some("evenemang".into()),
+            start: Some(d(2023, 5, 26)),
+            end: None,
+            recurrence: Recurrence::yearly().to_json(),
+            notes: "Bord på torget".into(),
+            ..Default::default()
+        };
+        let ics_ev = IcsEvent::from_wheel_event(&ev, &cats).unwrap();
+        assert_eq!(ics_ev.uid, "abc");
+        assert_eq!(ics_ev.end_inclusive, d(2023, 5, 26));
+        assert_eq!(ics_ev.categories, ["Evenemang"]);
+        assert_eq!(ics_ev.rrule, Some(Recurrence::yearly()));
+        assert_eq!(ics_ev.description, "Bord på torget");
+        let undated = WheelEvent { start: None, ..ev };
+        assert_eq!(IcsEvent::from_wheel_event(&undated, &cats), None);
+    }
+
+    #[test]
+    fn stockholm_offsets_match_the_tz_database() {
+        use chrono::offset::LocalResult;
+        use chrono_tz::Europe::Stockholm;
+        let mut at = d(2022, 1, 1).and_hms_opt(0, 30, 0).unwrap();
+        let end = d(2027, 1, 1).and_hms_opt(0, 0, 0).unwrap();
+        while at < end {
+            if let LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) =
+                Stockholm.from_local_datetime(&at)
+            {
+                assert_eq!(stockholm_to_utc(at), dt.naive_utc(), "{at}");
+            }
+            at += Duration::minutes(30);
+        }
+        // The VTIMEZONE's DTSTARTs are the last Sundays of March and October.
+        assert_eq!(last_sunday(1970, 3), Some(d(1970, 3, 29)));
+        assert_eq!(last_sunday(1970, 10), Some(d(1970, 10, 25)));
+        assert_eq!(last_sunday(2023, 12), Some(d(2023, 12, 31)));
+    }
+
+    /// Expands what we export with the independent `rrule` crate and checks it
+    /// gives the same dates as [`expand`].
+    #[test]
+    fn exported_rules_agree_with_the_rrule_crate() {
+        let cases: Vec<(NaiveDate, Recurrence)> = vec![
+            (
+                d(2023, 10, 2),
+                Recurrence::weekly(1)
+                    .with_exception(d(2023, 10, 9))
+                    .with_count(8),
+            ),
+            (
+                d(2023, 1, 5),
+                Recurrence::weekly(2).with_until(d(2023, 6, 1)),
+            ),
+            (d(2023, 1, 31), Recurrence::monthly(1).with_count(14)),
+            (d(2024, 1, 30), Recurrence::monthly(1).with_count(14)),
+            (d(2023, 1, 29), Recurrence::monthly(1).with_count(14)),
+            (
+                d(2023, 2, 15),
+                Recurrence::quarterly().with_until(d(2025, 12, 31)),
+            ),
+            (d(2023, 8, 31), Recurrence::quarterly().with_count(9)),
+            (d(2024, 2, 29), Recurrence::yearly().with_count(6)),
+            (
+                d(2023, 5, 26),
+                Recurrence::yearly().with_until(d(2030, 5, 26)),
+            ),
+            (
+                d(2023, 8, 25),
+                Recurrence::new(Frequency::Yearly, 2).with_count(4),
+            ),
+            (
+                d(2023, 10, 2),
+                Recurrence::in_iso_week_every_year(40).with_count(8),
+            ),
+            (
+                d(2023, 10, 5),
+                Recurrence::in_iso_week_every_year(40)
+                    .with_count(8)
+                    .with_exception(d(2025, 10, 2)),
+            ),
+            (
+                d(2023, 11, 6),
+                Recurrence::in_iso_week_every_year(40).with_count(5),
+            ),
+            (
+                d(2024, 12, 30),
+                Recurrence::in_iso_week_every_year(1).with_count(6),
+            ),
+            (
+                d(2020, 12, 28),
+                Recurrence::in_iso_week_every_year(53).with_count(3),
+            ),
+            (
+                d(2021, 1, 1),
+                Recurrence::in_iso_week_every_year(53).with_count(3),
+            ),
+            (
+                d(2023, 3, 27),
+                Recurrence::new(Frequency::IsoWeekYearly, 2).with_count(5),
+            ),
+        ];
+        for (first, rule) in cases {
+            let ours: Vec<NaiveDate> = expand(first, first, &rule, first, d(2060, 12, 31))
+                .into_iter()
+                .map(|o| o.0)
+                .collect();
+            assert!(!ours.is_empty());
+            // What the export writes: DTSTART (moved to the first occurrence),
+            // RRULE and EXDATEs, here as a timed event at 10:00 Stockholm time.
+            let ev = IcsEvent {
+                rrule: Some(rule.clone()),
+                ..IcsEvent::timed("x", "x", first, t(10, 0), t(11, 0))
+            };
+            let ics = unfold(&to_ics("X", &[ev], stamp()));
+            let set: String = ics
+                .split("\r\n")
+                .skip_while(|l| *l != "BEGIN:VEVENT")
+                .filter(|l| {
+                    l.starts_with("DTSTART") || l.starts_with("RRULE") || l.starts_with("EXDATE")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let parsed: rrule::RRuleSet = set.parse().unwrap_or_else(|e| panic!("{set}: {e}"));
+            let limit = d(2060, 12, 31).and_hms_opt(0, 0, 0).unwrap();
+            let theirs: Vec<NaiveDate> = parsed
+                .all(500)
+                .dates
+                .into_iter()
+                .map(|dt| dt.naive_local())
+                .filter(|dt| *dt < limit)
+                .map(|dt| {
+                    assert_eq!(dt.time(), t(10, 0));
+                    dt.date()
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{first} {rule:?}\n{set}");
+        }
+    }
+}

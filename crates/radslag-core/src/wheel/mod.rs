@@ -1,0 +1,33 @@
+//! The annual wheel (årshjul): a calendar year drawn as a circle, with one
+//! ring per category and the year's events as arcs (several days) or dots
+//! (one day) on their category's ring.
+//!
+//! This module is pure: plain data in, plain data (angles, SVG path data,
+//! `.ics` text) out. It reads no clock — "today" and the export time are
+//! arguments — and uses no web APIs, so it runs the same natively and on
+//! wasm32.
+//!
+//! - [`geometry`]: dates to angles (degrees, clockwise from the top), arcs,
+//!   month sectors, SVG paths;
+//! - [`weeks`]: ISO 8601 week numbers (Swedish "vecka 40") and week ticks;
+//! - [`category`]: the rings' categories, default colours and WCAG contrast;
+//! - [`recurrence`]: repeating events and their expansion;
+//! - [`layout`]: everything the view draws for one year;
+//! - [`ics`]: RFC 5545 export for Outlook and Google Calendar.
+
+pub mod category;
+pub mod geometry;
+pub mod ics;
+pub mod layout;
+pub mod recurrence;
+pub mod weeks;
+
+pub use category::{Category, contrast_ratio, default_categories};
+pub use geometry::{
+    MonthSector, YearArc, angle_of, arc_of, month_sectors, point_marker, polar_to_xy,
+    ring_arc_path, today_angle,
+};
+pub use ics::{IcsEvent, to_ics};
+pub use layout::{ItemShape, LayoutItem, Ring, WheelDims, WheelLayout};
+pub use recurrence::{Frequency, Recurrence, expand};
+pub use weeks::{WeekTick, iso_week, week_start, week_ticks, weeks_in_iso_year};
