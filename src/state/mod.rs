@@ -96,7 +96,6 @@ impl AppState {
         if self.workspace.id.get_untracked().as_deref() == Some(id) {
             return;
         }
-        self.workspace.flush(*self);
         storage::set_last_workspace(id);
         match DocStore::open(id, now_ms()) {
             Opened::Ready {
@@ -111,11 +110,11 @@ impl AppState {
                 }
                 self.workspace.install(*self, id.to_owned(), doc, store);
             }
-            Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
-            Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
+            Opened::Missing => self.workspace.set_state(*self, id, OpenState::Missing),
+            Opened::Newer => self.workspace.set_state(*self, id, OpenState::Newer),
             Opened::Unreadable { backup_key, reason } => self
                 .workspace
-                .set_state(id, OpenState::Unreadable { backup_key, reason }),
+                .set_state(*self, id, OpenState::Unreadable { backup_key, reason }),
         }
     }
 
@@ -166,7 +165,9 @@ impl Workspace {
         }
     }
 
+    /// Makes `doc` the open workspace, after saving the one it replaces.
     fn install(&self, app: AppState, id: String, doc: WorkspaceDoc, store: DocStore) {
+        self.flush(app);
         app.sync_registry_name(&id, &doc.info().name);
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
@@ -175,7 +176,8 @@ impl Workspace {
         self.revision.update(|r| *r += 1);
     }
 
-    fn set_state(&self, id: &str, state: OpenState) {
+    fn set_state(&self, app: AppState, id: &str, state: OpenState) {
+        self.flush(app);
         self.doc.set_value(None);
         self.store.set_value(None);
         self.id.set(Some(id.to_owned()));

@@ -1,0 +1,108 @@
+// Browser storage under stress: several workspaces on one device, a stored
+// value that cannot be read, and a full quota. Nothing saved is ever lost.
+import { test, expect } from '@playwright/test';
+
+async function createWorkspace(page, name) {
+  await page.getByLabel('Rådets namn').fill(name);
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await expect(page.getByRole('heading', { name: 'Möten' })).toBeVisible();
+  return page.url().match(/\/w\/([^/]+)\//)[1];
+}
+
+async function addPerson(page, name) {
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  const form = page.locator('form.person-form').last();
+  await form.getByLabel('Namn').fill(name);
+  await form.getByRole('button', { name: 'Lägg till person' }).click();
+  await expect(page.locator('.people-list .person-name', { hasText: name })).toBeVisible();
+}
+
+test('two workspaces live side by side and the switcher moves between them', async ({ page }) => {
+  await page.goto('/');
+  const first = await createWorkspace(page, 'Trygghetsrådet Ånge');
+  await addPerson(page, 'Moa Magnusson');
+
+  await page.getByLabel('Arbetsyta').selectOption({ label: 'Ny arbetsyta…' });
+  await expect(page.getByRole('heading', { name: 'Välkommen till Rådslag' })).toBeVisible();
+  const second = await createWorkspace(page, 'Brottsförebyggande rådet Sundsvall');
+  expect(second).not.toBe(first);
+  await addPerson(page, 'Erik Lövgren');
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Erik Lövgren']);
+
+  await page.getByLabel('Arbetsyta').selectOption({ label: 'Trygghetsrådet Ånge' });
+  await expect(page).toHaveURL(new RegExp(`/w/${first}/`));
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Moa Magnusson']);
+
+  await page.reload();
+  await expect(page.getByLabel('Arbetsyta').locator('option')).toHaveText([
+    'Trygghetsrådet Ånge',
+    'Brottsförebyggande rådet Sundsvall',
+    'Ny arbetsyta…',
+  ]);
+});
+
+test('a stored workspace that cannot be read is kept as a backup and the user is told', async ({ page }) => {
+  await page.goto('/');
+  const id = await createWorkspace(page, 'Trygghetsrådet');
+  await page.evaluate((id) => localStorage.setItem(`radslag.doc.${id}`, 'this is not a workspace'), id);
+  await page.reload();
+
+  await expect(page.getByRole('alert')).toContainText('kunde inte läsas');
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const backups = Object.entries(stored).filter(([key]) => key.startsWith('radslag.backup.'));
+  expect(backups.map(([, value]) => value)).toContain('this is not a workspace');
+  // Nothing overwrote the damaged value either.
+  expect(stored[`radslag.doc.${id}`]).toBe('this is not a workspace');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ladda ner säkerhetskopia' }).click();
+  expect(await (await download).suggestedFilename()).toMatch(/^radslag\.backup\..*\.txt$/);
+});
+
+test('a full quota gives a clear message, keeps every edit, and saves once space is free', async ({ page }) => {
+  await page.goto('/');
+  await createWorkspace(page, 'Trygghetsrådet');
+  await addPerson(page, 'Moa Magnusson');
+
+  // Fill the rest of localStorage, down to the last few characters.
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler.${n++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await addPerson(page, 'Josef Wiklund');
+  const alert = page.getByRole('alert').filter({ hasText: 'lagring är full' });
+  await expect(alert).toBeVisible();
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Josef Wiklund', 'Moa Magnusson']);
+
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Ladda ner säkerhetskopia' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.automerge$/);
+
+  // Free the space: the next change saves everything, and the notice goes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await addPerson(page, 'Per Håkansson');
+  await expect(alert).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Josef Wiklund', 'Moa Magnusson', 'Per Håkansson']);
+});
+
+test('the language can be switched to English and back, and is remembered', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'In English' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Rådslag' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Welcome to Rådslag' })).toBeVisible();
+  await page.getByRole('button', { name: 'På svenska' }).click();
+  await expect(page.getByRole('heading', { name: 'Välkommen till Rådslag' })).toBeVisible();
+});
