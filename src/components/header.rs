@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 
+use radslag_core::{ids::PersonId, model::Person};
+
 use crate::i18n::{Lang, Texts, use_i18n};
 use crate::state::{storage, use_app};
 
@@ -14,6 +16,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">{move || i18n.t().app_name}</a>
             <WorkspaceSwitcher/>
+            <MeSelector/>
             <LanguageToggle/>
         </header>
         <MainNav/>
@@ -43,6 +46,37 @@ fn WorkspaceSwitcher() -> impl IntoView {
                         <option value=entry.id.clone()>{entry.name.clone()}</option>
                     </For>
                     <option value="new">{move || i18n.t().new_workspace}</option>
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// Whom this device writes for: named in history, approvals and presence.
+#[component]
+fn MeSelector() -> impl IntoView {
+    let i18n = use_i18n();
+    let ws = use_app().workspace;
+    let people = Memo::new(move |_| {
+        let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
+        people.sort_by_key(|p| p.name.to_lowercase());
+        people
+    });
+    let on_change = move |ev| {
+        let value = event_target_value(&ev);
+        if !value.is_empty() {
+            ws.set_me(PersonId::from(value));
+        }
+    };
+    view! {
+        <Show when=move || !people.with(Vec::is_empty)>
+            <label class="me">
+                <span>{move || i18n.t().you_are}</span>
+                <select on:change=on_change prop:value=move || ws.me.get().map(|p| p.0).unwrap_or_default()>
+                    <option value="" disabled>{move || i18n.t().choose_yourself}</option>
+                    <For each=move || people.get() key=|p| (p.id.clone(), p.name.clone()) let:person>
+                        <option value=person.id.0.clone()>{person.name.clone()}</option>
+                    </For>
                 </select>
             </label>
         </Show>

@@ -6,7 +6,7 @@ pub mod download;
 pub mod storage;
 
 use leptos::prelude::*;
-use radslag_core::{DocError, WorkspaceDoc, model::WorkspaceInfo};
+use radslag_core::{DocError, WorkspaceDoc, ids::PersonId, model::WorkspaceInfo};
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 
@@ -112,9 +112,10 @@ impl AppState {
             }
             Opened::Missing => self.workspace.set_state(*self, id, OpenState::Missing),
             Opened::Newer => self.workspace.set_state(*self, id, OpenState::Newer),
-            Opened::Unreadable { backup_key, reason } => self
-                .workspace
-                .set_state(*self, id, OpenState::Unreadable { backup_key, reason }),
+            Opened::Unreadable { backup_key, reason } => {
+                self.workspace
+                    .set_state(*self, id, OpenState::Unreadable { backup_key, reason })
+            }
         }
     }
 
@@ -147,6 +148,10 @@ impl AppState {
 pub struct Workspace {
     pub id: RwSignal<Option<String>>,
     pub state: RwSignal<OpenState>,
+    /// Whom this device writes for, chosen from the people register.
+    pub me: RwSignal<Option<PersonId>>,
+    /// Whether this replica has recorded `me` in the document this session.
+    signed: StoredValue<bool>,
     revision: RwSignal<u64>,
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
     store: StoredValue<Option<DocStore>, LocalStorage>,
@@ -158,6 +163,8 @@ impl Workspace {
         Workspace {
             id: RwSignal::new(None),
             state: RwSignal::new(OpenState::Closed),
+            me: RwSignal::new(None),
+            signed: StoredValue::new(false),
             revision: RwSignal::new(0),
             doc: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
@@ -171,6 +178,8 @@ impl Workspace {
         app.sync_registry_name(&id, &doc.info().name);
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
+        self.me.set(storage::me(&id).map(PersonId::from));
+        self.signed.set_value(false);
         self.id.set(Some(id));
         self.state.set(OpenState::Ready);
         self.revision.update(|r| *r += 1);
@@ -200,6 +209,10 @@ impl Workspace {
             .doc
             .try_update_value(|doc| {
                 let doc = doc.as_mut().ok_or(DocError::NotAWorkspace)?;
+                if let Some(me) = self.me.get_untracked().filter(|_| !self.signed.get_value()) {
+                    doc.sign_as(&me)?;
+                    self.signed.set_value(true);
+                }
                 let result = f(doc);
                 doc.commit(now_ms());
                 result
@@ -245,6 +258,15 @@ impl Workspace {
             Err(WriteError::Full) => app.notify(Notice::StorageFull),
             Err(WriteError::Failed(message)) => leptos::logging::error!("saving failed: {message}"),
         }
+    }
+
+    /// Chooses whom this device writes for.
+    pub fn set_me(&self, person: PersonId) {
+        if let Some(id) = self.id.get_untracked() {
+            storage::set_me(&id, person.as_str());
+        }
+        self.me.set(Some(person));
+        self.signed.set_value(false);
     }
 
     /// The whole document as bytes, for a backup download.

@@ -73,6 +73,15 @@ pub fn set_language(code: &str) {
     let _ = LocalStorage::set(LANG_KEY, code);
 }
 
+/// Whom this device writes for in a workspace (a person id).
+pub fn me(workspace: &str) -> Option<String> {
+    LocalStorage::get(format!("radslag.me.{workspace}")).ok()
+}
+
+pub fn set_me(workspace: &str, person: &str) {
+    let _ = LocalStorage::set(format!("radslag.me.{workspace}"), person);
+}
+
 pub fn last_workspace() -> Option<String> {
     LocalStorage::get(LAST_KEY).ok()
 }

@@ -50,6 +50,11 @@ test('a first visit creates a workspace and a person, and both survive a reload'
   await expect(page.getByLabel('Arbetsyta')).toHaveValue(/.+/);
   await expect(page.getByLabel('Arbetsyta').locator('option:checked')).toHaveText('Trygghetsrådet och Klara-gruppen');
 
+  // The device says whom it writes for; the choice is remembered.
+  await page.getByLabel('Du är').selectOption({ label: 'Moa Magnusson' });
+  await page.reload();
+  await expect(page.getByLabel('Du är').locator('option:checked')).toHaveText('Moa Magnusson');
+
   // A closed browser: a new page in the same context starts at the last workspace.
   const again = await page.context().newPage();
   await page.close();

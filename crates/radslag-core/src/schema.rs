@@ -16,7 +16,9 @@ pub const SCHEMA_VERSION: u64 = 1;
 pub(crate) const SCHEMA_VERSION_KEY: &str = "schemaVersion";
 pub(crate) const WORKSPACE: &str = "workspace";
 /// The root maps of a workspace, each keyed by entry id.
-pub(crate) const COLLECTIONS: [&str; 7] = [
+pub(crate) const COLLECTIONS: [&str; 8] = [
+    // Replica (actor id, hex) → the person it writes for: who made a change.
+    "actors",
     "groups",
     "people",
     "meetings",

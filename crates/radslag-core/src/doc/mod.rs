@@ -33,6 +33,8 @@ pub enum DocError {
 
 pub type Result<T> = std::result::Result<T, DocError>;
 
+const ACTORS: &str = "actors";
+
 /// One workspace: the council's whole shared state as one Automerge document.
 #[derive(Debug, Clone)]
 pub struct WorkspaceDoc {
@@ -156,6 +158,25 @@ impl WorkspaceDoc {
         }
         automerge::transaction::Transactable::delete(&mut self.doc, &collection, id.as_ref())?;
         Ok(true)
+    }
+
+    /// This replica's actor id (hex): every change it makes carries it.
+    pub fn actor(&self) -> String {
+        self.doc.get_actor().to_hex_string()
+    }
+
+    /// Records that this replica writes for `person`, so history and
+    /// presence can say who made a change.
+    pub fn sign_as(&mut self, person: &crate::ids::PersonId) -> Result<()> {
+        let actors = access::ensure_map(&mut self.doc, &ROOT, ACTORS)?;
+        let actor = self.actor();
+        access::put_string(&mut self.doc, &actors, &actor, person.as_str())
+    }
+
+    /// The person a replica (actor id, hex) wrote for, if it said.
+    pub fn person_of_actor(&self, actor: &str) -> Option<crate::ids::PersonId> {
+        let actors = access::object(&self.doc, &ROOT, ACTORS)?;
+        access::optional_string(&self.doc, &actors, actor).map(crate::ids::PersonId::from)
     }
 
     /// Approves (justerar) or reopens a meeting's minutes, recording who and when.

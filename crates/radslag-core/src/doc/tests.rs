@@ -398,3 +398,21 @@ fn documents_from_a_newer_release_are_refused() {
         Err(DocError::NewerSchema(99))
     ));
 }
+
+#[test]
+fn each_replica_says_whom_it_writes_for() {
+    let mut moa_device = council();
+    let moa = PersonId::random();
+    moa_device.sign_as(&moa).unwrap();
+    let mut josef_device = moa_device.fork();
+    let josef = PersonId::random();
+    josef_device.sign_as(&josef).unwrap();
+    moa_device.merge(&mut josef_device).unwrap();
+    assert_ne!(moa_device.actor(), josef_device.actor());
+    assert_eq!(moa_device.person_of_actor(&moa_device.actor()), Some(moa));
+    assert_eq!(
+        moa_device.person_of_actor(&josef_device.actor()),
+        Some(josef)
+    );
+    assert_eq!(moa_device.person_of_actor("ffff"), None);
+}
