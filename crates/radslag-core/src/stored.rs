@@ -17,7 +17,9 @@ pub fn encode(bytes: &[u8]) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Vec<u8>, StoredError> {
-    STANDARD.decode(text.trim()).map_err(|_| StoredError::NotBase64)
+    STANDARD
+        .decode(text.trim())
+        .map_err(|_| StoredError::NotBase64)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,12 +45,17 @@ pub fn restore(snapshot: &str, log: &[String]) -> Result<Restored, StoredError> 
     let mut doc = WorkspaceDoc::load(&decode(snapshot)?)?;
     let mut unreadable_chunks = Vec::new();
     for (index, chunk) in log.iter().enumerate() {
-        let applied = decode(chunk).map_err(|_| ()).and_then(|bytes| doc.load_incremental(&bytes).map_err(|_| ()));
+        let applied = decode(chunk)
+            .map_err(|_| ())
+            .and_then(|bytes| doc.load_incremental(&bytes).map_err(|_| ()));
         if applied.is_err() {
             unreadable_chunks.push(index);
         }
     }
-    Ok(Restored { doc, unreadable_chunks })
+    Ok(Restored {
+        doc,
+        unreadable_chunks,
+    })
 }
 
 /// Whether to write a fresh snapshot instead of appending to the log.
@@ -63,12 +70,20 @@ mod tests {
     use crate::model::{Group, WorkspaceInfo};
 
     fn group(name: &str) -> Group {
-        Group { id: GroupId::random(), name: name.into(), description: String::new() }
+        Group {
+            id: GroupId::random(),
+            name: name.into(),
+            description: String::new(),
+        }
     }
 
     #[test]
     fn snapshot_plus_log_restores_everything() {
-        let mut ws = WorkspaceDoc::create(&WorkspaceInfo { name: "Rådet".into(), organisation: String::new() }).unwrap();
+        let mut ws = WorkspaceDoc::create(&WorkspaceInfo {
+            name: "Rådet".into(),
+            organisation: String::new(),
+        })
+        .unwrap();
         let snapshot = encode(&ws.save());
         let mut log = Vec::new();
         for name in ["Trygghetsrådet", "Klara-gruppen"] {
@@ -77,7 +92,12 @@ mod tests {
         }
         let restored = restore(&snapshot, &log).unwrap();
         assert!(restored.unreadable_chunks.is_empty());
-        let mut names: Vec<String> = restored.doc.list::<Group>().into_iter().map(|g| g.name).collect();
+        let mut names: Vec<String> = restored
+            .doc
+            .list::<Group>()
+            .into_iter()
+            .map(|g| g.name)
+            .collect();
         names.sort();
         assert_eq!(names, ["Klara-gruppen", "Trygghetsrådet"]);
     }
@@ -89,7 +109,11 @@ mod tests {
         ws.put(&group("Klara-gruppen")).unwrap();
         // Automerge itself ignores bytes that hold no change, so only text
         // that is not base64 at all is reported.
-        let log = vec!["###".to_owned(), encode(b"not a change"), encode(&ws.save_incremental())];
+        let log = vec![
+            "###".to_owned(),
+            encode(b"not a change"),
+            encode(&ws.save_incremental()),
+        ];
         let restored = restore(&snapshot, &log).unwrap();
         assert_eq!(restored.unreadable_chunks, [0]);
         assert_eq!(restored.doc.list::<Group>().len(), 1);
@@ -98,7 +122,10 @@ mod tests {
     #[test]
     fn a_damaged_snapshot_is_an_error() {
         assert!(matches!(restore("%%%", &[]), Err(StoredError::NotBase64)));
-        assert!(matches!(restore(&encode(b"garbage"), &[]), Err(StoredError::Doc(_))));
+        assert!(matches!(
+            restore(&encode(b"garbage"), &[]),
+            Err(StoredError::Doc(_))
+        ));
     }
 
     #[test]
