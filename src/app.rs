@@ -27,8 +27,14 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    // Other tabs of this browser write to the same storage: take in their changes.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            app.absorb_storage_event(&key, ev.new_value());
+        }
+    });
     // Unsaved changes are written before the page goes away.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| app.workspace.flush(app));
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| app.workspace.flush());
 
     view! {
         <Router>

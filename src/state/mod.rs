@@ -39,22 +39,15 @@ pub enum OpenState {
     Newer,
 }
 
+/// Signals every part of the state shares: the workspaces on this device and
+/// the notices shown to the user.
 #[derive(Clone, Copy)]
-pub struct AppState {
+pub struct Shared {
     pub workspaces: RwSignal<Vec<WorkspaceEntry>>,
     pub notices: RwSignal<Vec<Notice>>,
-    pub workspace: Workspace,
 }
 
-impl AppState {
-    pub fn new() -> AppState {
-        AppState {
-            workspaces: RwSignal::new(storage::registry(now_ms())),
-            notices: RwSignal::new(Vec::new()),
-            workspace: Workspace::new(),
-        }
-    }
-
+impl Shared {
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|notices| {
             if !notices.contains(&notice) {
@@ -64,8 +57,48 @@ impl AppState {
     }
 
     pub fn dismiss(&self, notice: &Notice) {
-        self.notices
-            .update(|notices| notices.retain(|n| n != notice));
+        self.notices.update(|notices| notices.retain(|n| n != notice));
+    }
+
+    fn save_registry(&self) {
+        if let Err(WriteError::Full) = storage::save_registry(&self.workspaces.get_untracked()) {
+            self.notify(Notice::StorageFull);
+        }
+    }
+
+    /// Keeps the switcher's name in step with the document's (renamed here or
+    /// by another member).
+    fn sync_registry_name(&self, id: &str, name: &str) {
+        let stale = self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id && e.name != name));
+        if stale {
+            self.workspaces.update(|list| {
+                list.iter_mut().filter(|e| e.id == id).for_each(|e| e.name = name.to_owned());
+            });
+            self.save_registry();
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspaces: RwSignal<Vec<WorkspaceEntry>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub workspace: Workspace,
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        let shared =
+            Shared { workspaces: RwSignal::new(storage::registry(now_ms())), notices: RwSignal::new(Vec::new()) };
+        AppState { workspaces: shared.workspaces, notices: shared.notices, workspace: Workspace::new(shared) }
+    }
+
+    fn shared(&self) -> Shared {
+        self.workspace.shared
+    }
+
+    pub fn dismiss(&self, notice: &Notice) {
+        self.shared().dismiss(notice);
     }
 
     /// Creates a workspace, stores it and makes it the open one.
@@ -78,16 +111,10 @@ impl AppState {
         fill(&mut doc)?;
         doc.commit(now_ms());
         let id = uuid::Uuid::new_v4().simple().to_string();
-        self.workspaces.update(|list| {
-            list.push(WorkspaceEntry {
-                id: id.clone(),
-                name: info.name.clone(),
-            })
-        });
-        self.save_registry();
-        self.workspace
-            .install(*self, id.clone(), doc, DocStore::new(&id));
-        self.workspace.flush(*self);
+        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone() }));
+        self.shared().save_registry();
+        self.workspace.install(id.clone(), doc, DocStore::new(&id));
+        self.workspace.flush();
         Ok(id)
     }
 
@@ -98,46 +125,27 @@ impl AppState {
         }
         storage::set_last_workspace(id);
         match DocStore::open(id, now_ms()) {
-            Opened::Ready {
-                doc,
-                store,
-                damaged_log_backup,
-            } => {
-                if damaged_log_backup.is_some() {
-                    self.notify(Notice::Unreadable {
-                        backup_key: damaged_log_backup,
-                    });
+            Opened::Ready { doc, store, damaged_chunk_backup } => {
+                if damaged_chunk_backup.is_some() {
+                    self.shared().notify(Notice::Unreadable { backup_key: damaged_chunk_backup });
                 }
-                self.workspace.install(*self, id.to_owned(), doc, store);
+                self.workspace.install(id.to_owned(), doc, store);
             }
-            Opened::Missing => self.workspace.set_state(*self, id, OpenState::Missing),
-            Opened::Newer => self.workspace.set_state(*self, id, OpenState::Newer),
+            Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
+            Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
             Opened::Unreadable { backup_key, reason } => {
-                self.workspace
-                    .set_state(*self, id, OpenState::Unreadable { backup_key, reason })
+                self.workspace.set_state(id, OpenState::Unreadable { backup_key, reason })
             }
         }
     }
 
-    fn save_registry(&self) {
-        if let Err(WriteError::Full) = storage::save_registry(&self.workspaces.get_untracked()) {
-            self.notify(Notice::StorageFull);
-        }
-    }
-
-    /// Keeps the switcher's name in step with the document's (renamed here or
-    /// by another member).
-    fn sync_registry_name(&self, id: &str, name: &str) {
-        let stale = self
-            .workspaces
-            .with_untracked(|list| list.iter().any(|e| e.id == id && e.name != name));
-        if stale {
-            self.workspaces.update(|list| {
-                list.iter_mut()
-                    .filter(|e| e.id == id)
-                    .for_each(|e| e.name = name.to_owned());
-            });
-            self.save_registry();
+    /// Another tab stored something: take in its changes to the open
+    /// workspace and its list of workspaces.
+    pub fn absorb_storage_event(&self, key: &str, value: Option<String>) {
+        if storage::is_registry(key) {
+            self.workspaces.set(storage::registry(now_ms()));
+        } else {
+            self.workspace.absorb(key, value.as_deref());
         }
     }
 }
@@ -156,10 +164,11 @@ pub struct Workspace {
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
     store: StoredValue<Option<DocStore>, LocalStorage>,
     save_scheduled: StoredValue<bool>,
+    shared: Shared,
 }
 
 impl Workspace {
-    fn new() -> Workspace {
+    fn new(shared: Shared) -> Workspace {
         Workspace {
             id: RwSignal::new(None),
             state: RwSignal::new(OpenState::Closed),
@@ -169,13 +178,14 @@ impl Workspace {
             doc: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
             save_scheduled: StoredValue::new(false),
+            shared,
         }
     }
 
     /// Makes `doc` the open workspace, after saving the one it replaces.
-    fn install(&self, app: AppState, id: String, doc: WorkspaceDoc, store: DocStore) {
-        self.flush(app);
-        app.sync_registry_name(&id, &doc.info().name);
+    fn install(&self, id: String, doc: WorkspaceDoc, store: DocStore) {
+        self.flush();
+        self.shared.sync_registry_name(&id, &doc.info().name);
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
         self.me.set(storage::me(&id).map(PersonId::from));
@@ -185,8 +195,8 @@ impl Workspace {
         self.revision.update(|r| *r += 1);
     }
 
-    fn set_state(&self, app: AppState, id: &str, state: OpenState) {
-        self.flush(app);
+    fn set_state(&self, id: &str, state: OpenState) {
+        self.flush();
         self.doc.set_value(None);
         self.store.set_value(None);
         self.id.set(Some(id.to_owned()));
@@ -201,10 +211,7 @@ impl Workspace {
     }
 
     /// Changes the document and schedules a save.
-    pub fn change<T>(
-        &self,
-        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
-    ) -> Result<T, DocError> {
+    pub fn change<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>) -> Result<T, DocError> {
         let result = self
             .doc
             .try_update_value(|doc| {
@@ -228,21 +235,17 @@ impl Workspace {
             return;
         }
         self.save_scheduled.set_value(true);
-        let app = expect_context::<AppState>();
         let this = *self;
-        set_timeout(move || this.flush(app), SAVE_DELAY);
+        set_timeout(move || this.flush(), SAVE_DELAY);
     }
 
     /// Saves now whatever is unsaved.
-    pub fn flush(&self, app: AppState) {
+    pub fn flush(&self) {
         self.save_scheduled.set_value(false);
         let outcome = self.doc.try_update_value(|doc| {
             let doc = doc.as_mut()?;
             let name = doc.info().name;
-            let saved = self
-                .store
-                .try_update_value(|store| store.as_mut().map(|s| s.save(doc)))
-                .flatten()?;
+            let saved = self.store.try_update_value(|store| store.as_mut().map(|s| s.save(doc))).flatten()?;
             Some((saved, name))
         });
         let Some(Some((saved, name))) = outcome else {
@@ -250,13 +253,33 @@ impl Workspace {
         };
         match saved {
             Ok(()) => {
-                app.dismiss(&Notice::StorageFull);
+                self.shared.dismiss(&Notice::StorageFull);
                 if let Some(id) = self.id.get_untracked() {
-                    app.sync_registry_name(&id, &name);
+                    self.shared.sync_registry_name(&id, &name);
                 }
             }
-            Err(WriteError::Full) => app.notify(Notice::StorageFull),
+            Err(WriteError::Full) => self.shared.notify(Notice::StorageFull),
             Err(WriteError::Failed(message)) => leptos::logging::error!("saving failed: {message}"),
+        }
+    }
+
+    /// Takes in what another tab stored for this workspace.
+    fn absorb(&self, key: &str, value: Option<&str>) {
+        let foreign = self
+            .doc
+            .try_update_value(|doc| {
+                let doc = doc.as_mut()?;
+                self.store
+                    .try_update_value(|store| store.as_mut().filter(|s| s.owns(key)).map(|s| s.absorb(doc, key, value)))
+                    .flatten()
+            })
+            .flatten()
+            .unwrap_or_default();
+        if foreign.changed {
+            self.revision.update(|r| *r += 1);
+        }
+        if foreign.save {
+            self.schedule_save();
         }
     }
 
@@ -271,9 +294,7 @@ impl Workspace {
 
     /// The whole document as bytes, for a backup download.
     pub fn export(&self) -> Option<Vec<u8>> {
-        self.doc
-            .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
-            .flatten()
+        self.doc.try_update_value(|doc| doc.as_mut().map(|d| d.save())).flatten()
     }
 }
 

@@ -19,8 +19,10 @@ fn snapshot_key(id: &str) -> String {
     format!("radslag.doc.{id}")
 }
 
-fn log_key(id: &str) -> String {
-    format!("radslag.doc.{id}.log")
+/// Each tab writes its chunks under keys of its own, so tabs never
+/// overwrite each other: `radslag.doc.<id>.chunk.<tab>.<n>`.
+fn chunk_prefix(id: &str) -> String {
+    format!("radslag.doc.{id}.chunk.")
 }
 
 fn backup_key(key: &str, now_ms: i64) -> String {
@@ -90,6 +92,10 @@ pub fn set_last_workspace(id: &str) {
     let _ = LocalStorage::set(LAST_KEY, id);
 }
 
+pub fn is_registry(key: &str) -> bool {
+    key == REGISTRY_KEY
+}
+
 /// The workspaces on this device. An unreadable list is kept aside and the
 /// workspaces are found again from their document keys.
 pub fn registry(now_ms: i64) -> Vec<WorkspaceEntry> {
@@ -129,28 +135,45 @@ pub fn save_registry(entries: &[WorkspaceEntry]) -> Result<(), WriteError> {
 
 /// What opening a stored workspace gave.
 pub enum Opened {
-    Ready {
-        doc: WorkspaceDoc,
-        store: DocStore,
-        damaged_log_backup: Option<String>,
-    },
+    Ready { doc: WorkspaceDoc, store: DocStore, damaged_chunk_backup: Option<String> },
     Missing,
     /// Nothing was overwritten; the raw value was copied to `backup_key`.
-    Unreadable {
-        backup_key: Option<String>,
-        reason: String,
-    },
+    Unreadable { backup_key: Option<String>, reason: String },
     Newer,
 }
 
-/// Where one workspace's document lives in storage, and how much of its log
-/// is written, to decide when to fold the log into a snapshot.
+/// What a change another tab stored meant for this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Foreign {
+    /// The document changed: views must refresh.
+    pub changed: bool,
+    /// This tab must store a snapshot of its own.
+    pub save: bool,
+}
+
+fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    let mut keys: Vec<String> =
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
+    keys.sort();
+    keys
+}
+
+/// Where one workspace's document lives in storage: its snapshot and the
+/// chunks written since, by this tab or others.
 pub struct DocStore {
     id: String,
-    log: Vec<String>,
-    log_bytes: usize,
+    /// This tab's name in chunk keys.
+    tab: String,
+    next_chunk: u64,
+    /// Chunk keys whose changes this tab's document holds: a snapshot from
+    /// this tab contains them, so they can go when it is written.
+    absorbed_chunks: Vec<String>,
+    chunk_bytes: usize,
     snapshot_bytes: usize,
-    /// A failed write lost track of what is saved: the next save is a snapshot.
+    /// The stored snapshot lacks changes this tab holds (a failed write, a
+    /// damaged chunk, or another tab's older snapshot): write a new one.
     needs_snapshot: bool,
 }
 
@@ -159,8 +182,10 @@ impl DocStore {
     pub fn new(id: &str) -> DocStore {
         DocStore {
             id: id.to_owned(),
-            log: Vec::new(),
-            log_bytes: 0,
+            tab: uuid::Uuid::new_v4().simple().to_string(),
+            next_chunk: 0,
+            absorbed_chunks: Vec::new(),
+            chunk_bytes: 0,
             snapshot_bytes: 0,
             needs_snapshot: true,
         }
@@ -170,53 +195,37 @@ impl DocStore {
         let Some(snapshot) = read(&snapshot_key(id)) else {
             return Opened::Missing;
         };
-        let raw_log = read(&log_key(id));
-        let (log, log_unparsable) =
-            match raw_log.as_deref().map(serde_json::from_str::<Vec<String>>) {
-                None => (Vec::new(), false),
-                Some(Ok(log)) => (log, false),
-                Some(Err(_)) => (Vec::new(), true),
-            };
-        match stored::restore(&snapshot, &log) {
+        let chunk_keys = keys_with_prefix(&chunk_prefix(id));
+        let chunks: Vec<String> = chunk_keys.iter().map(|k| read(k).unwrap_or_default()).collect();
+        match stored::restore(&snapshot, &chunks) {
             Ok(restored) => {
-                let damaged = log_unparsable || !restored.unreadable_chunks.is_empty();
-                let damaged_log_backup = if damaged {
-                    raw_log
-                        .as_deref()
-                        .and_then(|raw| keep_aside(&log_key(id), raw, now_ms))
-                } else {
-                    None
-                };
-                let store = DocStore {
-                    id: id.to_owned(),
-                    log_bytes: log.iter().map(String::len).sum(),
-                    log,
-                    snapshot_bytes: snapshot.len(),
-                    // A damaged log is rewritten as a fresh snapshot at the next save.
-                    needs_snapshot: damaged,
-                };
-                Opened::Ready {
-                    doc: restored.doc,
-                    store,
-                    damaged_log_backup,
+                let mut damaged_chunk_backup = None;
+                for &index in &restored.unreadable_chunks {
+                    damaged_chunk_backup = keep_aside(&chunk_keys[index], &chunks[index], now_ms);
                 }
+                let store = DocStore {
+                    chunk_bytes: chunks.iter().map(String::len).sum(),
+                    absorbed_chunks: chunk_keys,
+                    snapshot_bytes: snapshot.len(),
+                    // A damaged chunk is set aside by the next snapshot.
+                    needs_snapshot: !restored.unreadable_chunks.is_empty(),
+                    ..DocStore::new(id)
+                };
+                Opened::Ready { doc: restored.doc, store, damaged_chunk_backup }
             }
             Err(StoredError::Doc(DocError::NewerSchema(_))) => Opened::Newer,
             Err(error) => {
                 let backup_key = keep_aside(&snapshot_key(id), &snapshot, now_ms);
-                if let Some(raw) = raw_log {
-                    keep_aside(&log_key(id), &raw, now_ms);
+                for (key, chunk) in chunk_keys.iter().zip(&chunks) {
+                    keep_aside(key, chunk, now_ms);
                 }
-                Opened::Unreadable {
-                    backup_key,
-                    reason: error.to_string(),
-                }
+                Opened::Unreadable { backup_key, reason: error.to_string() }
             }
         }
     }
 
-    /// Saves what changed since the last save: appends a chunk to the log, or
-    /// writes a new snapshot when the log has grown large.
+    /// Saves what changed since the last save: a new chunk, or a new snapshot
+    /// when the chunks have grown many or large.
     pub fn save(&mut self, doc: &mut WorkspaceDoc) -> Result<(), WriteError> {
         if self.needs_snapshot {
             return self.save_snapshot(doc);
@@ -226,38 +235,36 @@ impl DocStore {
             return Ok(());
         }
         let encoded = stored::encode(&chunk);
-        if stored::should_compact(
-            self.log.len() + 1,
-            self.log_bytes + encoded.len(),
-            self.snapshot_bytes,
-        ) {
+        let count = self.absorbed_chunks.len() + 1;
+        if stored::should_compact(count, self.chunk_bytes + encoded.len(), self.snapshot_bytes) {
             return self.save_snapshot(doc);
         }
-        self.log.push(encoded);
-        let json = serde_json::to_string(&self.log).unwrap_or_default();
-        match write(&log_key(&self.id), &json) {
+        let key = format!("{}{}.{:08}", chunk_prefix(&self.id), self.tab, self.next_chunk);
+        match write(&key, &encoded) {
             Ok(()) => {
-                self.log_bytes += self.log.last().map_or(0, String::len);
+                self.next_chunk += 1;
+                self.chunk_bytes += encoded.len();
+                self.absorbed_chunks.push(key);
                 Ok(())
             }
             Err(error) => {
-                self.log.pop();
                 self.needs_snapshot = true;
                 Err(error)
             }
         }
     }
 
-    /// Writes the whole document, then drops the log it now contains. A crash
-    /// in between only leaves chunks that apply twice, which is harmless.
+    /// Writes the whole document, then drops the chunks it now contains. A
+    /// crash in between only leaves chunks that apply twice, which is harmless.
     pub fn save_snapshot(&mut self, doc: &mut WorkspaceDoc) -> Result<(), WriteError> {
         let snapshot = stored::encode(&doc.save());
         match write(&snapshot_key(&self.id), &snapshot) {
             Ok(()) => {
-                LocalStorage::delete(log_key(&self.id));
+                for key in self.absorbed_chunks.drain(..) {
+                    LocalStorage::delete(key);
+                }
                 self.snapshot_bytes = snapshot.len();
-                self.log.clear();
-                self.log_bytes = 0;
+                self.chunk_bytes = 0;
                 self.needs_snapshot = false;
                 Ok(())
             }
@@ -266,6 +273,38 @@ impl DocStore {
                 Err(error)
             }
         }
+    }
+
+    /// Takes in what another tab stored (a `storage` event): its chunks and
+    /// snapshots merge into this tab's document. Values that can't be read
+    /// are ignored here: the tab that wrote them still has them in memory.
+    pub fn absorb(&mut self, doc: &mut WorkspaceDoc, key: &str, value: Option<&str>) -> Foreign {
+        let Some(value) = value else {
+            return Foreign::default();
+        };
+        if key == snapshot_key(&self.id) {
+            return match stored::absorb_snapshot(doc, value) {
+                Ok(absorbed) => {
+                    self.snapshot_bytes = value.len();
+                    self.needs_snapshot |= absorbed.stored_is_behind;
+                    Foreign { changed: absorbed.changed, save: absorbed.stored_is_behind }
+                }
+                Err(_) => Foreign::default(),
+            };
+        }
+        if key.starts_with(&chunk_prefix(&self.id)) && !self.absorbed_chunks.iter().any(|k| k == key) {
+            if let Ok(changed) = stored::absorb_chunk(doc, value) {
+                self.absorbed_chunks.push(key.to_owned());
+                self.chunk_bytes += value.len();
+                return Foreign { changed, save: false };
+            }
+        }
+        Foreign::default()
+    }
+
+    /// Whether a storage key belongs to this workspace's document.
+    pub fn owns(&self, key: &str) -> bool {
+        key == snapshot_key(&self.id) || key.starts_with(&chunk_prefix(&self.id))
     }
 }
 

@@ -2,6 +2,9 @@
 //! browser's localStorage): one compacted snapshot plus a log of incremental
 //! change chunks, base64-encoded. Appending a chunk is cheap; now and then the
 //! log is folded into a new snapshot.
+//!
+//! Several tabs may share the store: each writes its own chunks, and each
+//! absorbs what the others write (they merge, being Automerge changes).
 
 use base64::{Engine, engine::general_purpose::STANDARD};
 
@@ -56,6 +59,32 @@ pub fn restore(snapshot: &str, log: &[String]) -> Result<Restored, StoredError> 
         doc,
         unreadable_chunks,
     })
+}
+
+/// Merges a change chunk another tab stored; true when it brought news.
+pub fn absorb_chunk(doc: &mut WorkspaceDoc, chunk: &str) -> Result<bool, StoredError> {
+    let before = doc.heads();
+    doc.load_incremental(&decode(chunk)?)?;
+    Ok(doc.heads() != before)
+}
+
+/// What merging a snapshot another tab stored did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absorbed {
+    /// The snapshot brought changes this replica lacked.
+    pub changed: bool,
+    /// This replica holds changes the snapshot lacks: it must store its own
+    /// snapshot, or those changes would live only in its memory.
+    pub stored_is_behind: bool,
+}
+
+/// Merges a snapshot another tab stored.
+pub fn absorb_snapshot(doc: &mut WorkspaceDoc, snapshot: &str) -> Result<Absorbed, StoredError> {
+    let mut stored = WorkspaceDoc::load(&decode(snapshot)?)?;
+    let before = doc.heads();
+    doc.merge(&mut stored)?;
+    let after = doc.heads();
+    Ok(Absorbed { changed: after != before, stored_is_behind: after != stored.heads() })
 }
 
 /// Whether to write a fresh snapshot instead of appending to the log.
@@ -126,6 +155,29 @@ mod tests {
             restore(&encode(b"garbage"), &[]),
             Err(StoredError::Doc(_))
         ));
+    }
+
+    #[test]
+    fn tabs_absorb_each_others_chunks_and_snapshots() {
+        let mut first_tab = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
+        let snapshot = encode(&first_tab.save());
+        let mut second_tab = restore(&snapshot, &[]).unwrap().doc;
+
+        first_tab.put(&group("Trygghetsrådet")).unwrap();
+        let chunk = encode(&first_tab.save_incremental());
+        assert!(absorb_chunk(&mut second_tab, &chunk).unwrap());
+        assert!(!absorb_chunk(&mut second_tab, &chunk).unwrap(), "a chunk applies once");
+
+        // The second tab edits too, then the first stores a snapshot without that edit.
+        second_tab.put(&group("Klara-gruppen")).unwrap();
+        let first_snapshot = encode(&first_tab.save());
+        let absorbed = absorb_snapshot(&mut second_tab, &first_snapshot).unwrap();
+        assert_eq!(absorbed, Absorbed { changed: false, stored_is_behind: true });
+
+        let second_snapshot = encode(&second_tab.save());
+        let absorbed = absorb_snapshot(&mut first_tab, &second_snapshot).unwrap();
+        assert_eq!(absorbed, Absorbed { changed: true, stored_is_behind: false });
+        assert_eq!(first_tab.list::<Group>().len(), 2);
     }
 
     #[test]
