@@ -12,7 +12,7 @@ use crate::pages::{
     actions::ActionsPage, dialogues::DialoguesPage, home::Home, meetings::MeetingsPage,
     people::PeoplePage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
 };
-use crate::state::{AppState, storage};
+use crate::state::{AppState, Notice, storage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,6 +33,12 @@ pub fn App() -> impl IntoView {
             app.absorb_storage_event(&key, ev.new_value());
         }
     });
+    // The service worker has cached a new version (see index.html).
+    let update_ready = move || app.notify(Notice::UpdateReady);
+    if document().document_element().and_then(|html| html.get_attribute("data-update")).is_some() {
+        update_ready();
+    }
+    let _ = window_event_listener_untyped("radslag-update", move |_| update_ready());
     // Unsaved changes are written before the page goes away.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| app.workspace.flush());
 

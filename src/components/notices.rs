@@ -27,23 +27,27 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
         move || match notice {
             Notice::StorageFull => i18n.t().storage_full,
             Notice::Unreadable { .. } => i18n.t().storage_unreadable,
+            Notice::UpdateReady => i18n.t().update_ready,
         }
     };
-    let download = {
+    let act = {
         let notice = notice.clone();
         move |_| match &notice {
             Notice::StorageFull => offer_workspace_backup(),
-            Notice::Unreadable {
-                backup_key: Some(key),
-            } => offer_raw_backup(key),
+            Notice::Unreadable { backup_key: Some(key) } => offer_raw_backup(key),
             Notice::Unreadable { backup_key: None } => {}
+            Notice::UpdateReady => {
+                let _ = window().location().reload();
+            }
         }
     };
+    let is_update = notice == Notice::UpdateReady;
+    let action_label = move || if is_update { i18n.t().reload } else { i18n.t().download_backup };
     let dismiss = move |_| app.dismiss(&notice);
     view! {
-        <div class="notice" role="alert">
+        <div class="notice" role=if is_update { "status" } else { "alert" }>
             <p>{message}</p>
-            <button type="button" on:click=download>{move || i18n.t().download_backup}</button>
+            <button type="button" on:click=act>{action_label}</button>
             <button type="button" class="secondary" on:click=dismiss>{move || i18n.t().dismiss}</button>
         </div>
     }

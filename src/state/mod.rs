@@ -24,6 +24,8 @@ pub enum Notice {
     StorageFull,
     /// A stored value could not be read and was kept under a backup key.
     Unreadable { backup_key: Option<String> },
+    /// A new version of the app is cached and starts at the next reload.
+    UpdateReady,
 }
 
 /// Where the open workspace stands.
@@ -95,6 +97,10 @@ impl AppState {
 
     fn shared(&self) -> Shared {
         self.workspace.shared
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        self.shared().notify(notice);
     }
 
     pub fn dismiss(&self, notice: &Notice) {

@@ -1,0 +1,86 @@
+// Rådslag's service worker: after one visit the app opens with no network.
+//
+// The app shell (index.html and the hashed wasm, js and css it names) is
+// served from the cache. Each navigation also checks the network in the
+// background; when a new version has been deployed, its files are cached and
+// the open pages are told, so the user reloads when it suits them.
+const CACHE = 'radslag-shell-v1';
+const SHELL = '/index.html';
+const STATIC = ['/public/icon.svg', '/public/manifest.webmanifest', '/public/icon-192.png', '/public/icon-512.png'];
+
+// Files kept for offline use once fetched.
+const CACHEABLE = /\.(?:js|wasm|css|png|svg|webmanifest)$/;
+// Paths that always go to the network: the relay and server endpoints.
+const NETWORK_ONLY = ['/sync', '/healthz', '/ics/'];
+
+function assetsOf(html) {
+  const urls = new Set();
+  for (const match of html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)) urls.add(match[1]);
+  return [...urls];
+}
+
+// Fetches the current index.html and every file it names into the cache.
+// Returns true when that index differs from the cached one.
+async function cacheShell() {
+  const cache = await caches.open(CACHE);
+  const response = await fetch(SHELL, { cache: 'no-store' });
+  if (!response.ok) return false;
+  const html = await response.clone().text();
+  const cached = await cache.match(SHELL);
+  const changed = !cached || (await cached.text()) !== html;
+  if (changed) {
+    await cache.addAll([...assetsOf(html), ...STATIC]);
+    await cache.put(SHELL, response);
+  }
+  return changed;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function tellPagesAboutUpdate() {
+  for (const client of await self.clients.matchAll({ type: 'window' })) {
+    client.postMessage({ type: 'radslag-update' });
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (NETWORK_ONLY.some((path) => url.pathname.startsWith(path))) return;
+
+  if (request.mode === 'navigate') {
+    // Every app path is the same shell (the router runs in the page).
+    event.respondWith(caches.match(SHELL).then((cached) => cached || fetch(request)));
+    event.waitUntil(
+      cacheShell()
+        .then((changed) => changed && tellPagesAboutUpdate())
+        .catch(() => {}),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.match(request).then(
+      (cached) =>
+        cached ||
+        fetch(request).then((response) => {
+          if (response.ok && CACHEABLE.test(url.pathname)) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
+});
