@@ -10,7 +10,8 @@ use crate::components::{header::Header, notices::Notices};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
     actions::ActionsPage, dialogues::DialoguesPage, home::Home, meetings::MeetingsPage,
-    people::PeoplePage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
+    people::PeoplePage,
+    settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
 };
 use crate::state::{AppState, Notice, storage};
 
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("arshjul") view=WheelPage/>
                         <Route path=path!("dialoger") view=DialoguesPage/>
                         <Route path=path!("personer") view=PeoplePage/>
+                        <Route path=path!("installningar") view=SettingsPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -108,12 +108,13 @@ fn LanguageToggle() -> impl IntoView {
 fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let sections: [(&str, fn(&Texts) -> &'static str); 5] = [
+    let sections: [(&str, fn(&Texts) -> &'static str); 6] = [
         ("moten", |t| t.nav_meetings),
         ("atgarder", |t| t.nav_actions),
         ("arshjul", |t| t.nav_wheel),
         ("dialoger", |t| t.nav_dialogues),
         ("personer", |t| t.nav_people),
+        ("installningar", |t| t.nav_settings),
     ];
     move || {
         app.workspace.id.get().map(|ws| {

@@ -3,3 +3,4 @@
 pub mod entry_list;
 pub mod header;
 pub mod notices;
+pub mod restore;

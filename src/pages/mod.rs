@@ -5,6 +5,7 @@ pub mod dialogues;
 pub mod home;
 pub mod meetings;
 pub mod people;
+pub mod settings;
 pub mod welcome;
 pub mod wheel;
 pub mod workspace;

@@ -7,6 +7,7 @@ use radslag_core::{
     model::{Group, Person, WorkspaceInfo},
 };
 
+use crate::components::restore::RestoreBackup;
 use crate::i18n::use_i18n;
 use crate::state::use_app;
 
@@ -146,6 +147,8 @@ pub fn Welcome() -> impl IntoView {
                 </fieldset>
                 <button type="submit" class="primary">{move || i18n.t().create_workspace}</button>
             </form>
+            <h2>{move || i18n.t().have_backup}</h2>
+            <RestoreBackup/>
         </section>
     }
 }

@@ -6,7 +6,7 @@ pub mod download;
 pub mod storage;
 
 use leptos::prelude::*;
-use radslag_core::{DocError, WorkspaceDoc, ids::PersonId, model::WorkspaceInfo};
+use radslag_core::{DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo};
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 
@@ -68,13 +68,17 @@ impl Shared {
         }
     }
 
-    /// Keeps the switcher's name in step with the document's (renamed here or
-    /// by another member).
-    fn sync_registry_name(&self, id: &str, name: &str) {
-        let stale = self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id && e.name != name));
+    /// Keeps the switcher's entry in step with the document: its name
+    /// (renamed here or by another member) and, when given, its origin.
+    fn sync_registry_entry(&self, id: &str, name: &str, origin: Option<String>) {
+        let differs = |e: &WorkspaceEntry| e.name != name || (origin.is_some() && e.origin != origin);
+        let stale = self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id && differs(e)));
         if stale {
             self.workspaces.update(|list| {
-                list.iter_mut().filter(|e| e.id == id).for_each(|e| e.name = name.to_owned());
+                for entry in list.iter_mut().filter(|e| e.id == id) {
+                    entry.name = name.to_owned();
+                    entry.origin = origin.clone().or(entry.origin.take());
+                }
             });
             self.save_registry();
         }
@@ -117,7 +121,8 @@ impl AppState {
         fill(&mut doc)?;
         doc.commit(now_ms());
         let id = uuid::Uuid::new_v4().simple().to_string();
-        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone() }));
+        let origin = doc.origin();
+        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone(), origin }));
         self.shared().save_registry();
         self.workspace.install(id.clone(), doc, DocStore::new(&id));
         self.workspace.flush();
@@ -143,6 +148,32 @@ impl AppState {
                 self.workspace.set_state(id, OpenState::Unreadable { backup_key, reason })
             }
         }
+    }
+
+    /// Restores a backup file: merged into the workspace it belongs to when
+    /// that is on this device, else added as a workspace of its own. Returns
+    /// the workspace's id and whether the backup brought anything new.
+    pub fn restore_backup(&self, bytes: &[u8]) -> Result<(String, bool), RestoreError> {
+        let mut backup = WorkspaceDoc::load(bytes)?;
+        let origin = backup.origin();
+        let open_matches = self.workspace.change(|doc| Ok(doc.origin())).ok().flatten() == origin;
+        if open_matches && let Some(id) = self.workspace.id.get_untracked() {
+            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            return Ok((id, brought_news?));
+        }
+        let elsewhere = self.workspaces.get_untracked().into_iter().find(|entry| entry.origin == origin);
+        if let Some(entry) = elsewhere {
+            self.open_workspace(&entry.id);
+            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            return Ok((entry.id, brought_news?));
+        }
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let name = backup.info().name;
+        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name, origin: origin.clone() }));
+        self.shared().save_registry();
+        self.workspace.install(id.clone(), backup, DocStore::new(&id));
+        self.workspace.flush();
+        Ok((id, true))
     }
 
     /// Another tab stored something: take in its changes to the open
@@ -189,9 +220,9 @@ impl Workspace {
     }
 
     /// Makes `doc` the open workspace, after saving the one it replaces.
-    fn install(&self, id: String, doc: WorkspaceDoc, store: DocStore) {
+    fn install(&self, id: String, mut doc: WorkspaceDoc, store: DocStore) {
         self.flush();
-        self.shared.sync_registry_name(&id, &doc.info().name);
+        self.shared.sync_registry_entry(&id, &doc.info().name, doc.origin());
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
         self.me.set(storage::me(&id).map(PersonId::from));
@@ -261,7 +292,7 @@ impl Workspace {
             Ok(()) => {
                 self.shared.dismiss(&Notice::StorageFull);
                 if let Some(id) = self.id.get_untracked() {
-                    self.shared.sync_registry_name(&id, &name);
+                    self.shared.sync_registry_entry(&id, &name, None);
                 }
             }
             Err(WriteError::Full) => self.shared.notify(Notice::StorageFull),
@@ -296,6 +327,21 @@ impl Workspace {
         }
         self.me.set(Some(person));
         self.signed.set_value(false);
+    }
+
+    /// Writes the document as one fresh snapshot, folding in every chunk.
+    pub fn compact(&self) {
+        let failed = self
+            .doc
+            .try_update_value(|doc| {
+                let doc = doc.as_mut()?;
+                self.store.try_update_value(|store| store.as_mut().map(|s| s.save_snapshot(doc))).flatten()
+            })
+            .flatten();
+        if let Some(Err(WriteError::Full)) = failed {
+            self.shared.notify(Notice::StorageFull);
+        }
+        self.revision.update(|r| *r += 1);
     }
 
     /// The whole document as bytes, for a backup download.

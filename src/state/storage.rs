@@ -34,6 +34,10 @@ fn backup_key(key: &str, now_ms: i64) -> String {
 pub struct WorkspaceEntry {
     pub id: String,
     pub name: String,
+    /// The workspace's creating change (see `WorkspaceDoc::origin`): finds
+    /// where a backup belongs.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +128,7 @@ fn rediscover_workspaces() -> Vec<WorkspaceEntry> {
         .map(|id| WorkspaceEntry {
             name: id.clone(),
             id,
+            origin: None,
         })
         .collect()
 }
@@ -306,6 +311,25 @@ impl DocStore {
     pub fn owns(&self, key: &str) -> bool {
         key == snapshot_key(&self.id) || key.starts_with(&chunk_prefix(&self.id))
     }
+}
+
+/// Browsers give an origin's localStorage 5 Mi characters (keys and values).
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+
+/// How much of localStorage a workspace and all of Rådslag use, in characters.
+pub fn usage(id: &str) -> (usize, usize) {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    let own = snapshot_key(id);
+    let (mut workspace, mut total) = (0, 0);
+    for key in (0..count).filter_map(|i| storage.key(i).ok().flatten()) {
+        let size = key.len() + read(&key).map_or(0, |v| v.len());
+        total += size;
+        if key == own || key.starts_with(&chunk_prefix(id)) {
+            workspace += size;
+        }
+    }
+    (workspace, total)
 }
 
 /// The raw stored text under a backup key, for download.

@@ -100,6 +100,18 @@ impl WorkspaceDoc {
         self.doc.get_heads()
     }
 
+    /// The change that created the workspace: replicas and backups of one
+    /// workspace share it, unrelated documents don't (merging those would
+    /// hide one's collections behind the other's).
+    pub fn origin(&mut self) -> Option<String> {
+        self.doc.get_changes(&[]).iter().filter(|c| c.deps().is_empty()).map(|c| c.hash().to_string()).min()
+    }
+
+    /// Bytes of the document saved whole, compacted.
+    pub fn saved_size(&mut self) -> usize {
+        self.doc.save().len()
+    }
+
     pub fn schema_version(&self) -> u64 {
         schema::version(&self.doc)
     }
