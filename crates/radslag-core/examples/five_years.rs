@@ -1,0 +1,106 @@
+//! Writes a workspace with five years of a council's work — 40 meetings with
+//! full minutes, 600 actions, 300 wheel events, 50 people — as base64 of its
+//! saved form, for the load benchmark (bench/load.mjs).
+//!
+//! cargo run --release -p radslag-core --example five_years > five_years.b64
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use radslag_core::{WorkspaceDoc, ids::*, model::*, stored};
+
+const ITEM_BODY: &str = "En summering av arbetet i Trygghetsrådet och Klara-gruppen genomförs. Ett antal punkter som tagits upp under året utvärderas specifikt då behov finns eller då fortsatta interventioner kommer samordnas mer under kommande år.
+- End of summer meet (25-27 augusti) kommer ha åldersgräns 18 år. Polisens närvaro saknades under förra årets evenemang och genom att medvetandegöra det redan nu kan samverkan förhoppningsvis stärkas.
+- Kulturnatten kommer genomföras den 26 maj i Ånge. Planering för att genomföra Medborgardialog under evenemanget ansvarar samordnare för Trygghetsråd och Klara-grupp samt kommunpolis för.
+- Industriområdet i Ånge är lugnare än tidigare, vi fortsätter följa utvecklingen under året.
+- Det uppkom under hösten ett intresse från civilsamhället att komma igång med kvälls/natt/föräldravandring i Ånge tätort. Fältarna kommer att träffa denna grupp igen för fortsatt planering.";
+
+const HEADINGS: [&str; 6] =
+    ["Summering och utvärdering", "Framåtblick", "Lägesbildsarbete", "Årshjul", "Övriga frågor", "Nästa möte"];
+
+fn main() {
+    let info = WorkspaceInfo { name: "Trygghetsrådet och Klara-gruppen".into(), organisation: "Ånge kommun".into() };
+    let mut ws = WorkspaceDoc::create(&info).expect("a new workspace");
+    let groups: Vec<Group> = ["Trygghetsrådet", "Klara-gruppen"]
+        .into_iter()
+        .map(|name| Group { id: GroupId::random(), name: name.into(), description: String::new() })
+        .collect();
+    let people: Vec<Person> = (0..50)
+        .map(|i| Person {
+            id: PersonId::random(),
+            name: format!("Person {i:02} Magnusson"),
+            role: ["rektor", "kommunpolis", "fältassistent", "socialsekreterare"][i % 4].into(),
+            organisation: ["Ånge kommun", "Polisen Ånge"][i % 2].into(),
+            groups: vec![groups[i % 2].id.clone()],
+        })
+        .collect();
+    let start = NaiveDate::from_ymd_opt(2021, 2, 7).expect("a date");
+    let mut at = 1_612_700_000_000_i64;
+    let mut commit = |ws: &mut WorkspaceDoc| {
+        at += 60_000;
+        ws.commit(at);
+    };
+    for entry in &groups {
+        ws.put(entry).expect("a group");
+    }
+    for entry in &people {
+        ws.put(entry).expect("a person");
+    }
+    commit(&mut ws);
+    let mut meetings = Vec::new();
+    for m in 0..40_u64 {
+        let meeting = Meeting {
+            title: format!("Trygghetsrådet och Klara-gruppen, möte {}", m + 1),
+            groups: vec![groups[(m % 2) as usize].id.clone()],
+            date: start.checked_add_days(Days::new(m * 45)),
+            start_time: NaiveTime::from_hms_opt(13, 0, 0),
+            end_time: NaiveTime::from_hms_opt(15, 0, 0),
+            place: "Corner, Medborgarhuset Ånge".into(),
+            participants: people
+                .iter()
+                .take(18)
+                .map(|p| Participant { person: p.id.clone(), attendance: Attendance::Present })
+                .collect(),
+            agenda: HEADINGS
+                .iter()
+                .map(|h| AgendaItem { id: AgendaItemId::random(), heading: (*h).into(), body: ITEM_BODY.into() })
+                .collect(),
+            note_taker: Some(people[0].id.clone()),
+            ..Default::default()
+        };
+        ws.put(&meeting).expect("a meeting");
+        commit(&mut ws);
+        meetings.push(meeting);
+    }
+    for a in 0..600_u64 {
+        let meeting = &meetings[(a % 40) as usize];
+        ws.put(&Action {
+            text: format!("Åtgärd {a}: samordnare ansvarar för uppföljning av punkten"),
+            owners: vec![Owner::Person(people[(a % 50) as usize].id.clone()), Owner::Organisation("Polisen Ånge".into())],
+            due: start.checked_add_days(Days::new(a * 3)),
+            status: [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Done][(a % 3) as usize],
+            source_meeting: Some(meeting.id.clone()),
+            source_item: Some(meeting.agenda[0].id.clone()),
+            ..Default::default()
+        })
+        .expect("an action");
+        if a % 10 == 0 {
+            commit(&mut ws);
+        }
+    }
+    for e in 0..300_u64 {
+        let first = start.checked_add_days(Days::new(e * 6)).expect("a date");
+        ws.put(&WheelEvent {
+            title: format!("Händelse {e}"),
+            start: Some(first),
+            end: first.checked_add_days(Days::new(e % 3)),
+            groups: vec![groups[(e % 2) as usize].id.clone()],
+            notes: "Kampanjvecka med gemensamt innehåll.".into(),
+            ..Default::default()
+        })
+        .expect("a wheel event");
+        if e % 10 == 0 {
+            commit(&mut ws);
+        }
+    }
+    commit(&mut ws);
+    println!("{}", stored::encode(&ws.save()));
+}
