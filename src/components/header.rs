@@ -103,12 +103,15 @@ fn LanguageToggle() -> impl IntoView {
     }
 }
 
+/// A text picked from the current language's texts.
+type Label = fn(&Texts) -> &'static str;
+
 /// The sections of a workspace; shown once one is open.
 #[component]
 fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let sections: [(&str, fn(&Texts) -> &'static str); 6] = [
+    let sections: [(&str, Label); 6] = [
         ("moten", |t| t.nav_meetings),
         ("atgarder", |t| t.nav_actions),
         ("arshjul", |t| t.nav_wheel),

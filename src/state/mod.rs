@@ -140,7 +140,7 @@ impl AppState {
                 if damaged_chunk_backup.is_some() {
                     self.shared().notify(Notice::Unreadable { backup_key: damaged_chunk_backup });
                 }
-                self.workspace.install(id.to_owned(), doc, store);
+                self.workspace.install(id.to_owned(), *doc, store);
             }
             Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
             Opened::Newer => self.workspace.set_state(id, OpenState::Newer),

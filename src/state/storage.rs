@@ -140,7 +140,7 @@ pub fn save_registry(entries: &[WorkspaceEntry]) -> Result<(), WriteError> {
 
 /// What opening a stored workspace gave.
 pub enum Opened {
-    Ready { doc: WorkspaceDoc, store: DocStore, damaged_chunk_backup: Option<String> },
+    Ready { doc: Box<WorkspaceDoc>, store: DocStore, damaged_chunk_backup: Option<String> },
     Missing,
     /// Nothing was overwritten; the raw value was copied to `backup_key`.
     Unreadable { backup_key: Option<String>, reason: String },
@@ -216,7 +216,7 @@ impl DocStore {
                     needs_snapshot: !restored.unreadable_chunks.is_empty(),
                     ..DocStore::new(id)
                 };
-                Opened::Ready { doc: restored.doc, store, damaged_chunk_backup }
+                Opened::Ready { doc: Box::new(restored.doc), store, damaged_chunk_backup }
             }
             Err(StoredError::Doc(DocError::NewerSchema(_))) => Opened::Newer,
             Err(error) => {
@@ -297,12 +297,11 @@ impl DocStore {
                 Err(_) => Foreign::default(),
             };
         }
-        if key.starts_with(&chunk_prefix(&self.id)) && !self.absorbed_chunks.iter().any(|k| k == key) {
-            if let Ok(changed) = stored::absorb_chunk(doc, value) {
-                self.absorbed_chunks.push(key.to_owned());
-                self.chunk_bytes += value.len();
-                return Foreign { changed, save: false };
-            }
+        let new_chunk = key.starts_with(&chunk_prefix(&self.id)) && !self.absorbed_chunks.iter().any(|k| k == key);
+        if new_chunk && let Ok(changed) = stored::absorb_chunk(doc, value) {
+            self.absorbed_chunks.push(key.to_owned());
+            self.chunk_bytes += value.len();
+            return Foreign { changed, save: false };
         }
         Foreign::default()
     }
