@@ -77,4 +77,6 @@ id_type!(
     QuestionId,
     /// A small group within a dialogue.
     SmallGroupId,
+    /// An anonymous answer in a citizen dialogue.
+    CitizenAnswerId,
 );

@@ -7,6 +7,7 @@
 //! wasm32. Time comes in as an argument: `SystemTime::now()` panics on wasm32.
 
 pub mod backup;
+pub mod dialogue;
 pub mod doc;
 pub mod ids;
 pub mod model;

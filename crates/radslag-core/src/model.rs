@@ -189,6 +189,28 @@ pub struct SmallGroup {
     pub answers: Vec<Answer>,
 }
 
+/// One anonymous answer in a citizen dialogue (medborgardialog): no name,
+/// only the optional age group and area the citizen chose to give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CitizenAnswer {
+    pub id: CitizenAnswerId,
+    pub question: QuestionId,
+    pub text: String,
+    pub age_group: Option<String>,
+    pub area: Option<String>,
+    /// Milliseconds since the Unix epoch.
+    pub at_ms: i64,
+}
+
+/// Where a dialogue's material was compiled into minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompiledInto {
+    pub meeting: MeetingId,
+    pub item: AgendaItemId,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dialogue {
@@ -200,4 +222,8 @@ pub struct Dialogue {
     pub questions: Vec<Question>,
     /// In order.
     pub small_groups: Vec<SmallGroup>,
+    /// Oldest first. Added one at a time with
+    /// [`crate::WorkspaceDoc::add_citizen_answer`], never rewritten.
+    pub citizen_answers: Vec<CitizenAnswer>,
+    pub compiled_into: Option<CompiledInto>,
 }

@@ -357,7 +357,8 @@ impl Entity for WheelEvent {
 }
 
 const QUESTIONS: (&str, &str) = ("questions", "questionOrder");
-const SMALL_GROUPS: (&str, &str) = ("smallGroups", "smallGroupOrder");
+pub(crate) const CITIZEN_ANSWERS: &str = "citizenAnswers";
+pub(crate) const SMALL_GROUPS: (&str, &str) = ("smallGroups", "smallGroupOrder");
 
 impl Entity for Dialogue {
     type Id = DialogueId;
@@ -385,6 +386,27 @@ impl Entity for Dialogue {
                 })
                 .unwrap_or_default(),
         });
+        let mut citizen_answers: Vec<CitizenAnswer> = object(doc, obj, CITIZEN_ANSWERS)
+            .map(|answers| {
+                doc.keys(&answers)
+                    .filter_map(|id| {
+                        let a = object(doc, &answers, &id)?;
+                        Some(CitizenAnswer {
+                            question: optional_string(doc, &a, "question")?.into(),
+                            text: string(doc, &a, "text"),
+                            age_group: optional_string(doc, &a, "ageGroup"),
+                            area: optional_string(doc, &a, "area"),
+                            at_ms: integer(doc, &a, "at").unwrap_or_default(),
+                            id: id.into(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        citizen_answers.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
+        let compiled_into = optional_string(doc, obj, "compiledMeeting")
+            .zip(optional_string(doc, obj, "compiledItem"))
+            .map(|(meeting, item)| CompiledInto { meeting: meeting.into(), item: item.into() });
         Dialogue {
             id: id.into(),
             title: string(doc, obj, "title"),
@@ -392,10 +414,17 @@ impl Entity for Dialogue {
             wheel_event: optional_string(doc, obj, "wheelEvent").map(WheelEventId),
             questions,
             small_groups,
+            citizen_answers,
+            compiled_into,
         }
     }
+    /// Citizen answers are not written here: they are only ever added, one
+    /// at a time, by [`crate::WorkspaceDoc::add_citizen_answer`].
     fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
         put_string(doc, obj, "title", &self.title)?;
+        let compiled = self.compiled_into.as_ref();
+        put_optional_string(doc, obj, "compiledMeeting", compiled.map(|c| c.meeting.as_str()))?;
+        put_optional_string(doc, obj, "compiledItem", compiled.map(|c| c.item.as_str()))?;
         put_optional_string(
             doc,
             obj,

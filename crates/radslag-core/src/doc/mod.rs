@@ -3,6 +3,7 @@
 
 mod access;
 mod children;
+mod dialogues;
 mod entity;
 #[cfg(test)]
 mod tests;
@@ -191,19 +192,16 @@ impl WorkspaceDoc {
         access::optional_string(&self.doc, &actors, actor).map(crate::ids::PersonId::from)
     }
 
+    /// The object of an existing entry.
+    fn entry<E: Entity>(&self, id: &E::Id) -> Result<automerge::ObjId> {
+        let not_found = || DocError::NotFound { collection: E::COLLECTION, id: id.as_ref().to_owned() };
+        let collection = access::object(&self.doc, &ROOT, E::COLLECTION).ok_or_else(not_found)?;
+        access::object(&self.doc, &collection, id.as_ref()).ok_or_else(not_found)
+    }
+
     /// Approves (justerar) or reopens a meeting's minutes, recording who and when.
-    pub fn set_meeting_status(
-        &mut self,
-        id: &crate::ids::MeetingId,
-        change: &StatusChange,
-    ) -> Result<()> {
-        let not_found = || DocError::NotFound {
-            collection: <Meeting as Entity>::COLLECTION,
-            id: id.0.clone(),
-        };
-        let collection = access::object(&self.doc, &ROOT, <Meeting as Entity>::COLLECTION)
-            .ok_or_else(not_found)?;
-        let obj = access::object(&self.doc, &collection, &id.0).ok_or_else(not_found)?;
+    pub fn set_meeting_status(&mut self, id: &crate::ids::MeetingId, change: &StatusChange) -> Result<()> {
+        let obj = self.entry::<Meeting>(id)?;
         entity::record_status(&mut self.doc, &obj, change)
     }
 
