@@ -9,7 +9,7 @@ use leptos_router::{
 use crate::components::{header::Header, notices::Notices};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
-    actions::ActionsPage, dialogues::DialoguesPage, home::Home, meetings::MeetingsPage,
+    actions::ActionsPage, dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results}, home::Home, meetings::MeetingsPage,
     people::PeoplePage,
     settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
 };
@@ -57,6 +57,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("atgarder") view=ActionsPage/>
                         <Route path=path!("arshjul") view=WheelPage/>
                         <Route path=path!("dialoger") view=DialoguesPage/>
+                        <ParentRoute path=path!("dialoger/:dialogue") view=DialogueFrame>
+                            <Route path=path!("") view=GroupWriting/>
+                            <Route path=path!("sammanstallning") view=CompileView/>
+                            <Route path=path!("medborgare") view=CitizenMode/>
+                            <Route path=path!("resultat") view=Results/>
+                        </ParentRoute>
                         <Route path=path!("personer") view=PeoplePage/>
                         <Route path=path!("installningar") view=SettingsPage/>
                     </ParentRoute>

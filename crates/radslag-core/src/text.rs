@@ -1,0 +1,39 @@
+//! Helpers for collaborative text in an editor.
+
+/// Where a caret at `caret` (UTF-16 units, as the DOM counts) belongs after
+/// `old` became `new`: moved by what was inserted or deleted before it.
+pub fn carried_caret(old: &str, new: &str, caret: u32) -> u32 {
+    let old: Vec<u16> = old.encode_utf16().collect();
+    let new: Vec<u16> = new.encode_utf16().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let caret = caret as usize;
+    let moved = if caret <= prefix {
+        caret
+    } else if caret >= old.len() - suffix {
+        caret + new.len() - old.len()
+    } else {
+        new.len() - suffix
+    };
+    moved as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::carried_caret;
+
+    #[test]
+    fn the_caret_stays_on_its_letter_when_text_arrives() {
+        // Someone else types before the caret: it moves along.
+        assert_eq!(carried_caret("abcd", "XXabcd", 2), 4);
+        // After the caret: it stays.
+        assert_eq!(carried_caret("abcd", "abcdXX", 2), 2);
+        // Deleted before the caret: it moves back.
+        assert_eq!(carried_caret("abcdef", "adef", 4), 2);
+        // Inside a replaced stretch: to the end of the replacement.
+        assert_eq!(carried_caret("abcdef", "abXYZef", 3), 5);
+        // Counted in UTF-16 units, as the DOM does: å is one, 😀 two.
+        assert_eq!(carried_caret("på", "😀på", 2), 4);
+    }
+}

@@ -1,0 +1,84 @@
+//! Starting a dialogue: its questions, its small groups, its meeting.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use radslag_core::{ids::*, model::*};
+
+use crate::i18n::use_i18n;
+use crate::state::use_workspace;
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+}
+
+#[component]
+pub fn NewDialogue() -> impl IntoView {
+    let i18n = use_i18n();
+    let ws = use_workspace();
+    let navigate = use_navigate();
+    let title = RwSignal::new(String::new());
+    let questions = RwSignal::new(String::new());
+    let groups = RwSignal::new(String::new());
+    let meeting = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let meetings = Memo::new(move |_| {
+        let mut list = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
+        list.sort_by_key(|m| std::cmp::Reverse(m.date));
+        list
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let questions = lines(&questions.get_untracked());
+        if title.get_untracked().trim().is_empty() || questions.is_empty() {
+            error.set(true);
+            return;
+        }
+        let dialogue = Dialogue {
+            title: title.get_untracked().trim().to_owned(),
+            meeting: Some(meeting.get_untracked()).filter(|m| !m.is_empty()).map(MeetingId::from),
+            questions: questions.into_iter().map(|text| Question { id: QuestionId::random(), text }).collect(),
+            small_groups: lines(&groups.get_untracked())
+                .into_iter()
+                .map(|name| SmallGroup { id: SmallGroupId::random(), name, members: vec![], answers: vec![] })
+                .collect(),
+            ..Default::default()
+        };
+        if ws.change(|d| d.put(&dialogue)).is_ok() {
+            navigate(dialogue.id.as_str(), Default::default());
+        }
+    };
+    view! {
+        <h2>{move || i18n.t().new_dialogue}</h2>
+        <form class="dialogue-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for="dialogue-title">{move || i18n.t().title}</label>
+                <input id="dialogue-title" required prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="dialogue-questions">{move || i18n.t().questions}</label>
+                <textarea id="dialogue-questions" rows="4" aria-describedby="dialogue-questions-hint"
+                    prop:value=questions on:input=move |ev| questions.set(event_target_value(&ev))></textarea>
+                <p id="dialogue-questions-hint" class="hint">{move || i18n.t().one_per_line}</p>
+            </div>
+            <div class="field">
+                <label for="dialogue-groups">{move || i18n.t().small_groups}</label>
+                <textarea id="dialogue-groups" rows="3" aria-describedby="dialogue-groups-hint"
+                    prop:value=groups on:input=move |ev| groups.set(event_target_value(&ev))></textarea>
+                <p id="dialogue-groups-hint" class="hint">{move || i18n.t().small_groups_hint}</p>
+            </div>
+            <div class="field">
+                <label for="dialogue-meeting">{move || i18n.t().belongs_to_meeting}</label>
+                <select id="dialogue-meeting" on:change=move |ev| meeting.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t().no_meeting}</option>
+                    <For each=move || meetings.get() key=|m| m.id.clone() let:m>
+                        <option value=m.id.0.clone()>{format!("{} {}", m.date.map(|d| d.to_string()).unwrap_or_default(), m.title)}</option>
+                    </For>
+                </select>
+            </div>
+            <Show when=move || error.get()>
+                <p class="error" role="alert">{move || i18n.t().dialogue_needs_title_and_questions}</p>
+            </Show>
+            <button type="submit" class="primary">{move || i18n.t().create_dialogue}</button>
+        </form>
+    }
+}

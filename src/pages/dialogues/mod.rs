@@ -1,0 +1,86 @@
+//! Dialoger: small groups writing answers at the same time, the coordinator
+//! compiling them into minutes, and citizen dialogues at events.
+
+mod citizen;
+mod compile;
+mod form;
+mod groups;
+mod results;
+
+pub use citizen::CitizenMode;
+pub use compile::CompileView;
+pub use groups::GroupWriting;
+pub use results::Results;
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{A, Outlet},
+    hooks::use_params_map,
+};
+use radslag_core::{ids::DialogueId, model::Dialogue};
+
+use crate::i18n::use_i18n;
+use crate::state::use_workspace;
+
+/// The dialogue named in the path, kept current as the document changes.
+pub fn use_dialogue() -> (Signal<DialogueId>, Memo<Option<Dialogue>>) {
+    let params = use_params_map();
+    let id = Signal::derive(move || DialogueId::from(params.with(|p| p.get("dialogue").unwrap_or_default())));
+    let ws = use_workspace();
+    let dialogue = Memo::new(move |_| ws.read(|d| d.get::<Dialogue>(&id.get())).flatten());
+    (id, dialogue)
+}
+
+#[component]
+pub fn DialoguesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let ws = use_workspace();
+    let dialogues = Memo::new(move |_| {
+        let mut list = ws.read(|d| d.list::<Dialogue>()).unwrap_or_default();
+        list.sort_by(|a, b| a.title.cmp(&b.title));
+        list
+    });
+    view! {
+        <h1>{move || i18n.t().nav_dialogues}</h1>
+        <p class="lead">{move || i18n.t().dialogues_intro}</p>
+        <Show when=move || !dialogues.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().no_dialogues}</p> }>
+            <ul class="entry-list">
+                <For each=move || dialogues.get() key=|d| (d.id.clone(), d.title.clone()) let:dialogue>
+                    <li>
+                        <A href=format!("{}", dialogue.id)><strong>{dialogue.title.clone()}</strong></A>
+                        <span class="detail">{dialogue.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(" · ")}</span>
+                    </li>
+                </For>
+            </ul>
+        </Show>
+        <form::NewDialogue/>
+    }
+}
+
+/// A dialogue's title and its views: groups writing, the compilation, the
+/// citizen dialogue and its results.
+#[component]
+pub fn DialogueFrame() -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, dialogue) = use_dialogue();
+    let tabs = move || {
+        let base = format!("/w/{}/dialoger/{}", use_workspace().id.get().unwrap_or_default(), id.get());
+        [
+            (base.clone(), i18n.t().dialogue_groups),
+            (format!("{base}/sammanstallning"), i18n.t().dialogue_compile),
+            (format!("{base}/medborgare"), i18n.t().citizen_dialogue),
+            (format!("{base}/resultat"), i18n.t().dialogue_results),
+        ]
+    };
+    view! {
+        <Show when=move || dialogue.with(Option::is_some) fallback=move || view! { <p class="empty">{move || i18n.t().dialogue_missing}</p> }>
+            <h1>{move || dialogue.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
+            <nav class="tabs" aria-label=move || i18n.t().dialogue_views>
+                <ul>
+                    {move || tabs().into_iter().map(|(href, label)| view! { <li><A href=href exact=true>{label}</A></li> }).collect_view()}
+                </ul>
+            </nav>
+            <Outlet/>
+        </Show>
+    }
+}

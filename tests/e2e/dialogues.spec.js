@@ -1,0 +1,93 @@
+// Dialogues: small groups write at the same time, the coordinator sees all
+// of it and compiles it into minutes; citizen answers are collected offline.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+
+async function newDialogue(page) {
+  await page.goto('/');
+  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await menu(page).getByRole('link', { name: 'Dialoger' }).click();
+  await page.getByLabel('Rubrik').fill('Lägesbildsarbete');
+  await page.getByLabel('Frågor').fill('Vilka underlag finns till förfogande?\nVilka hinder finns?');
+  await page.getByLabel('Smågrupper').fill('Grupp 1\nGrupp 2\nGrupp 3');
+  await page.getByRole('button', { name: 'Skapa dialog' }).click();
+  await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();
+  return page.url();
+}
+
+test('three groups write at once; the coordinator sees all and compiles them into the minutes', async ({ context }) => {
+  const coordinator = await context.newPage();
+  const url = await newDialogue(coordinator);
+  const groups = [];
+  for (const name of ['Grupp 1', 'Grupp 2', 'Grupp 3']) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('Vilken grupp skriver här?').selectOption({ label: name });
+    groups.push(page);
+  }
+  const answers = ['- Polisens statistik\n- Skolans trivselenkät', '- Polisens statistik\n- Fältarnas iakttagelser', '- Socialtjänstens orosanmälningar'];
+  await Promise.all(
+    groups.map((page, i) => page.getByLabel('Vilka underlag finns till förfogande?').pressSequentially(answers[i], { delay: 5 })),
+  );
+
+  await coordinator.getByRole('link', { name: 'Sammanställning' }).click();
+  const sideBySide = coordinator.locator('.side-by-side').first();
+  for (const text of ['Skolans trivselenkät', 'Fältarnas iakttagelser', 'Socialtjänstens orosanmälningar']) {
+    await expect(sideBySide).toContainText(text);
+  }
+  // Every group's own text is intact on its own page too.
+  for (const [i, page] of groups.entries()) {
+    await expect(page.getByLabel('Vilka underlag finns till förfogande?')).toHaveValue(answers[i]);
+  }
+
+  await coordinator.getByRole('button', { name: 'Hämta gruppernas punkter igen' }).click();
+  const points = coordinator.locator('.points').first().locator('.point-text');
+  await expect(points).toHaveText(['Polisens statistik', 'Skolans trivselenkät', 'Fältarnas iakttagelser', 'Socialtjänstens orosanmälningar']);
+  await coordinator.getByRole('button', { name: 'Flytta upp: Socialtjänstens orosanmälningar' }).click();
+  await coordinator.getByRole('button', { name: 'Slå ihop med punkten ovanför: Fältarnas iakttagelser' }).click();
+  await coordinator.getByRole('checkbox', { name: /Skolans trivselenkät/ }).uncheck();
+  await coordinator.getByRole('button', { name: 'Sammanställ till minnesanteckningar' }).click();
+  await expect(coordinator.getByRole('status').filter({ hasText: 'Sammanställt i' })).toContainText('Lägesbildsarbete');
+
+  // The minutes hold the compiled item, grouped per question with its groups.
+  await menu(coordinator).getByRole('link', { name: 'Möten' }).click();
+  await expect(coordinator.locator('.entry-list')).toContainText('Lägesbildsarbete');
+  await menu(coordinator).getByRole('link', { name: 'Inställningar' }).click();
+  const download = coordinator.waitForEvent('download');
+  await coordinator.getByRole('button', { name: 'Ladda ner som JSON' }).click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  const item = exported.meetings[0].agenda[0];
+  expect(item.heading).toBe('Dialog: Lägesbildsarbete');
+  expect(item.body).toBe(
+    'Dialogmaterialet sammanställt per fråga.\n\n' +
+      'Vilka underlag finns till förfogande?\n' +
+      '- Polisens statistik (Grupp 1, Grupp 2)\n' +
+      '- Socialtjänstens orosanmälningar; Fältarnas iakttagelser (Grupp 3, Grupp 2)\n\n' +
+      'Vilka hinder finns?',
+  );
+  expect(exported.dialogues[0].compiledInto.item).toBe(item.id);
+});
+
+test('citizen dialogue: 20 answers offline are kept, tallied and counted', async ({ context, page }) => {
+  const url = await newDialogue(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Medborgardialog' }).click();
+  for (let i = 0; i < 20; i++) {
+    const question = await page.locator('.citizen-question').textContent();
+    await page.getByLabel('Ditt svar').fill(`Mer belysning vid busstationen, svar ${i}`);
+    if (i % 2 === 0) await page.getByLabel('Åldersgrupp (frivilligt)').selectOption('16–25');
+    await page.getByRole('button', { name: 'Skicka svar' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Tack! Ditt svar är sparat.' })).toBeVisible();
+    await expect(page.locator('.citizen-question')).not.toHaveText(question);
+  }
+  await expect(page.getByText('Svar på den här enheten: 20')).toBeVisible();
+  await context.setOffline(false);
+  await page.goto(url + '/resultat');
+  const tallies = page.locator('.tally strong');
+  await expect(tallies).toHaveText(['10', '10']);
+  await expect(page.locator('.words').first()).toContainText('belysning (10)');
+  await expect(page.locator('.result').first()).toContainText('16–25: 10');
+});
