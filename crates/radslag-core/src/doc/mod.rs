@@ -51,6 +51,10 @@ impl WorkspaceDoc {
         schema::initialise(&mut doc)?;
         let mut ws = WorkspaceDoc { doc };
         ws.set_info(info)?;
+        // The annual wheel's default rings (fixed ids: seeding twice is harmless).
+        for category in crate::wheel::default_categories() {
+            ws.put(&category)?;
+        }
         Ok(ws)
     }
 

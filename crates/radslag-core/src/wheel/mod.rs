@@ -13,13 +13,20 @@
 //! - [`category`]: the rings' categories, default colours and WCAG contrast;
 //! - [`recurrence`]: repeating events and their expansion;
 //! - [`layout`]: everything the view draws for one year;
-//! - [`ics`]: RFC 5545 export for Outlook and Google Calendar.
+//! - [`ics`]: RFC 5545 export for Outlook and Google Calendar;
+//! - [`sources`]: what goes on the wheel (events, meetings, actions' due
+//!   dates), filters, the timeline, zoom ranges and the workspace's feed;
+//! - [`dates`]: dates as labels say them ("25–27 augusti 2023", "v. 40");
+//! - [`svg`]: the wheel as a standalone SVG document.
 
 pub mod category;
+pub mod dates;
 pub mod geometry;
 pub mod ics;
 pub mod layout;
 pub mod recurrence;
+pub mod sources;
+pub mod svg;
 pub mod weeks;
 
 pub use category::{Category, contrast_ratio, default_categories};
