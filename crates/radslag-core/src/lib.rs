@@ -13,6 +13,7 @@ pub mod ids;
 pub mod model;
 pub mod schema;
 pub mod stored;
+pub mod sync;
 pub mod text;
 pub mod wheel;
 

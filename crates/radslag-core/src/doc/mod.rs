@@ -87,6 +87,12 @@ impl WorkspaceDoc {
         Ok(())
     }
 
+    /// The Automerge document itself, for the sync protocol (`crate::sync`)
+    /// only: everything else goes through the typed API.
+    pub(crate) fn automerge_mut(&mut self) -> &mut AutoCommit {
+        &mut self.doc
+    }
+
     /// A replica with its own actor id, for another device or a test.
     pub fn fork(&mut self) -> WorkspaceDoc {
         WorkspaceDoc {
