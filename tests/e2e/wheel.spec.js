@@ -155,6 +155,12 @@ test('an event on the wheel and in the list, filtered away, exported as .ics and
   const png = readFileSync(await (await pngDownload).path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
 
+  // Printed, the wheel fits on one A4 landscape page.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true })).toString('latin1');
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  await page.emulateMedia({ media: 'screen' });
+
   // Everything survives a reload.
   await page.reload();
   await goToYear(page, 2023);

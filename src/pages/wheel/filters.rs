@@ -15,9 +15,17 @@ pub fn Filters() -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
     let t = move || i18n.t().wheel;
+    // Open on wide screens; a phone starts with the wheel, filters folded.
+    let wide = window()
+        .match_media("(min-width: 48rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
     view! {
+        <details class="wheel-filters-box" open=wide>
+        <summary>{move || t().filters}</summary>
         <fieldset class="wheel-filters">
-            <legend>{move || t().filters}</legend>
+            <legend class="visually-hidden">{move || t().filters}</legend>
             <div class="filter-row">
                 <div class="field">
                     <label for="wheel-group">{move || t().group}</label>
@@ -76,6 +84,7 @@ pub fn Filters() -> impl IntoView {
             </div>
             <button type="button" class="secondary" on:click=move |_| ui.clear_filters()>{move || t().clear_filters}</button>
         </fieldset>
+        </details>
     }
 }
 

@@ -52,7 +52,13 @@ pub fn Wheel() -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
     let opener = use_opener();
-    let svg = Memo::new(move |_| svg_text(i18n, ui, data, ui.zoom.get() == Zoom::Year));
+    // The legend beside the wheel, except on a phone (the filters show the colours).
+    let wide = window()
+        .match_media("(min-width: 40rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let svg = Memo::new(move |_| svg_text(i18n, ui, data, wide && ui.zoom.get() == Zoom::Year));
     let show = move |target: Option<web_sys::EventTarget>| {
         if let Some(key) = item_key(target) {
             if ui.shown.get_untracked().as_deref() != Some(key.as_str()) {

@@ -18,6 +18,9 @@ use std::fmt::Write as _;
 /// How far out the labels go (week numbers, then month names).
 pub const LABEL_SPACE: f64 = 50.0;
 
+/// Extra room left and right of the wheel for the month names.
+const SIDE_SPACE: f64 = 55.0;
+
 /// Width of the legend beside the wheel.
 const LEGEND_WIDTH: f64 = 230.0;
 
@@ -78,7 +81,10 @@ pub fn render(layout: &WheelLayout, options: &SvgOptions) -> String {
     let (cx, cy) = (dims.cx, dims.cy);
     let r_max = dims.r_outer + LABEL_SPACE;
     let legend = options.legend && options.zoom == Zoom::Year;
-    let (vx, vy, mut vw, vh) = options.zoom.view_box(layout.year, &dims, r_max);
+    let (mut vx, vy, mut vw, vh) = options.zoom.view_box(layout.year, &dims, r_max);
+    // Room at the sides for month names written out from the rim.
+    vx -= SIDE_SPACE;
+    vw += 2.0 * SIDE_SPACE;
     if legend {
         vw += LEGEND_WIDTH;
     }
@@ -128,10 +134,21 @@ pub fn render(layout: &WheelLayout, options: &SvgOptions) -> String {
             n(x1),
             n(y1)
         );
-        let (x, y) = polar_to_xy(cx, cy, dims.r_outer + 35.0, m.mid_angle());
+        // Written outwards from the rim: left of the wheel they end there,
+        // right of it they start there, at the top and bottom they centre.
+        let mid = m.mid_angle();
+        let (x, y) = polar_to_xy(cx, cy, dims.r_outer + 30.0, mid);
+        let sin = mid.to_radians().sin();
+        let anchor = if sin > 0.3 {
+            "start"
+        } else if sin < -0.3 {
+            "end"
+        } else {
+            "middle"
+        };
         let _ = write!(
             s,
-            r#"<text x="{}" y="{}" text-anchor="middle" dominant-baseline="middle" font-size="13" font-weight="600" fill="{}">{}</text>"#,
+            r#"<text x="{}" y="{}" text-anchor="{anchor}" dominant-baseline="middle" font-size="13" font-weight="600" fill="{}">{}</text>"#,
             n(x),
             n(y),
             INK,
@@ -343,7 +360,7 @@ mod tests {
         let svg = render(&l, &options(Zoom::Year));
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
         assert!(svg.ends_with("</svg>"));
-        assert!(svg.contains(r#"viewBox="0 0 830 600""#), "with the legend");
+        assert!(svg.contains(r#"viewBox="-55 0 940 600""#), "with the legend");
         assert_eq!(svg.matches(r#"class="wheel-item" tabindex="0" role="button""#).count(), 2);
         assert!(svg.contains(r#"aria-label="End of summer meet, 25–27 augusti 2023, Evenemang""#));
         assert!(svg.contains("Kulturnatten &lt;&amp; &quot;mer&quot;&gt;"));
@@ -365,7 +382,7 @@ mod tests {
         assert!(!svg.contains("wheel-legend"));
         let vb = svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap();
         let w: f64 = vb.split(' ').nth(2).unwrap().parse().unwrap();
-        assert!(w < 400.0, "{vb}");
+        assert!(w < 450.0, "{vb}");
     }
 
     #[test]
