@@ -1,6 +1,7 @@
 //! `radslag`: serves the built Rådslag app and relays workspace documents
 //! between members.
 
+mod relay;
 mod serve;
 
 use clap::{Parser, Subcommand};

@@ -1,4 +1,5 @@
-//! `radslag serve`: the built app over HTTP, with a health check.
+//! `radslag serve`: the built app over HTTP, with a health check, and the
+//! sync relay at `/sync` (see [`crate::relay`]).
 //!
 //! Unknown paths answer with `index.html`, because the app's router uses real
 //! paths (`/w/…/moten`) that only the browser knows.
@@ -24,6 +25,8 @@ pub struct Options {
     /// Where the relay keeps workspace documents.
     #[arg(long, default_value = "radslag-data", env = "RADSLAG_DATA_DIR")]
     pub data_dir: PathBuf,
+    #[command(flatten)]
+    pub limits: crate::relay::Limits,
 }
 
 pub fn run(options: Options) -> anyhow::Result<()> {
@@ -51,6 +54,8 @@ async fn serve(options: Options) -> anyhow::Result<()> {
         )
     })?;
 
+    let relay = crate::relay::Relay::start(&options.data_dir, options.limits.clone()).await?;
+
     let listener = tokio::net::TcpListener::bind(options.addr)
         .await
         .with_context(|| format!("cannot listen on {}", options.addr))?;
@@ -60,19 +65,21 @@ async fn serve(options: Options) -> anyhow::Result<()> {
         options.dist.display(),
         options.data_dir.display()
     );
-    axum::serve(listener, router(&options))
+    axum::serve(listener, router(&options, relay.clone()))
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    relay.stop().await;
     tracing::info!("stopped");
     Ok(())
 }
 
-pub fn router(options: &Options) -> Router {
+pub fn router(options: &Options, relay: crate::relay::Relay) -> Router {
     let app = ServeDir::new(&options.dist)
         .append_index_html_on_directories(true)
         .fallback(ServeFile::new(options.dist.join("index.html")));
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/sync", get(crate::relay::upgrade).with_state(relay))
         .fallback_service(app)
         // The app must never run stale after a deploy: the browser revalidates.
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -1,0 +1,303 @@
+//! Test helpers: a real `radslag serve` process and a native sync peer that
+//! drives the core's `SyncClient` over a real WebSocket (tokio-tungstenite).
+#![allow(dead_code)]
+
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use automerge::{AutoCommit, ChangeHash, ReadDoc, ROOT, transaction::Transactable as _};
+use futures::{SinkExt, StreamExt};
+use radslag_core::sync::{DocumentId, Event, SyncClient};
+use tokio::sync::{mpsc, watch};
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `radslag serve` process on a free port.
+pub struct Server {
+    child: Option<Child>,
+    pub port: u16,
+    pub data: PathBuf,
+    dist: tempfile::TempDir,
+    args: Vec<String>,
+}
+
+impl Server {
+    pub fn start(data: &Path, args: &[&str]) -> Server {
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+        let mut server = Server {
+            child: None,
+            port: free_port(),
+            data: data.to_path_buf(),
+            dist,
+            args: args.iter().map(|s| s.to_string()).collect(),
+        };
+        server.spawn();
+        server
+    }
+
+    fn spawn(&mut self) {
+        let child = Command::new(env!("CARGO_BIN_EXE_radslag"))
+            .args(["serve", "--addr", &format!("127.0.0.1:{}", self.port)])
+            .arg("--dist")
+            .arg(self.dist.path())
+            .arg("--data-dir")
+            .arg(&self.data)
+            .args(&self.args)
+            .env("RUST_LOG", "radslag=info")
+            .stdout(Stdio::null())
+            .stderr(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < deadline, "radslag serve did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("ws://127.0.0.1:{}/sync", self.port)
+    }
+
+    /// `kill -9`: no chance to flush anything.
+    pub fn kill9(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    /// Ctrl-C, and wait for a clean exit.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+            nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).unwrap();
+            let status = child.wait().unwrap();
+            assert!(status.success(), "radslag serve exited with {status}");
+        }
+    }
+
+    /// Starts again on the same port and data directory.
+    pub fn restart(&mut self) {
+        assert!(self.child.is_none(), "stop or kill it first");
+        self.spawn();
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|c| c.try_wait().unwrap().is_none())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+pub struct PeerState {
+    pub client: SyncClient,
+    pub doc: AutoCommit,
+    pub events: Vec<Event>,
+    pub errors: Vec<String>,
+    /// The close frame the relay sent: code and reason.
+    pub close: Option<(u16, String)>,
+    pub closed: bool,
+    /// When each frame arrived that brought new changes.
+    pub changed_at: Vec<Instant>,
+}
+
+/// A native sync peer: one document over one WebSocket.
+pub struct Peer {
+    pub id: DocumentId,
+    pub state: Arc<Mutex<PeerState>>,
+    out: mpsc::UnboundedSender<WsMessage>,
+    version: watch::Receiver<u64>,
+}
+
+impl Peer {
+    pub async fn connect(url: &str, name: &str, id: DocumentId, doc: AutoCommit) -> Peer {
+        let (ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        let (mut ws_tx, mut ws_rx) = ws.split();
+        let (out, mut out_rx) = mpsc::unbounded_channel::<WsMessage>();
+        let (version_tx, version) = watch::channel(0u64);
+        let mut client = SyncClient::new(format!("{name}-{}", uuid_like()));
+        let mut doc = doc;
+        let mut first = client.connected();
+        first.extend(client.add_document(id, None, &mut (id, &mut doc)));
+        let state = Arc::new(Mutex::new(PeerState {
+            client,
+            doc,
+            events: Vec::new(),
+            errors: Vec::new(),
+            close: None,
+            closed: false,
+            changed_at: Vec::new(),
+        }));
+        tokio::spawn(async move {
+            while let Some(m) = out_rx.recv().await {
+                if ws_tx.send(m).await.is_err() {
+                    break;
+                }
+            }
+        });
+        let reader_state = state.clone();
+        let reader_out = out.clone();
+        tokio::spawn(async move {
+            while let Some(m) = ws_rx.next().await {
+                let mut st = reader_state.lock().unwrap();
+                match m {
+                    Ok(WsMessage::Binary(frame)) => {
+                        let PeerState { client, doc, .. } = &mut *st;
+                        match client.receive(&frame, &mut (id, doc)) {
+                            Ok(r) => {
+                                for f in r.send {
+                                    let _ = reader_out.send(WsMessage::Binary(f.into()));
+                                }
+                                if r.events.iter().any(|e| {
+                                    matches!(e, Event::Synced { changed: true, .. })
+                                }) {
+                                    st.changed_at.push(Instant::now());
+                                }
+                                st.events.extend(r.events);
+                            }
+                            Err(e) => st.errors.push(e.to_string()),
+                        }
+                    }
+                    Ok(WsMessage::Close(frame)) => {
+                        st.close = frame.map(|f| (u16::from(f.code), f.reason.to_string()));
+                    }
+                    Ok(_) => {}
+                    Err(e) => st.errors.push(e.to_string()),
+                }
+                drop(st);
+                version_tx.send_modify(|v| *v += 1);
+            }
+            reader_state.lock().unwrap().closed = true;
+            version_tx.send_modify(|v| *v += 1);
+        });
+        let peer = Peer {
+            id,
+            state,
+            out,
+            version,
+        };
+        for f in first {
+            peer.send_raw(WsMessage::Binary(f.into()));
+        }
+        peer
+    }
+
+    /// A new document with some content, and a peer for it.
+    pub async fn create(url: &str, name: &str, title: &str) -> Peer {
+        let mut doc = AutoCommit::new();
+        doc.put(ROOT, "title", title).unwrap();
+        doc.commit();
+        Peer::connect(url, name, DocumentId::random(), doc).await
+    }
+
+    pub fn send_raw(&self, m: WsMessage) {
+        let _ = self.out.send(m);
+    }
+
+    /// Edits the document and sends the change.
+    pub fn edit(&self, f: impl FnOnce(&mut AutoCommit)) {
+        let mut st = self.state.lock().unwrap();
+        f(&mut st.doc);
+        st.doc.commit();
+        let id = self.id;
+        let PeerState { client, doc, .. } = &mut *st;
+        for frame in client.local_change(&id, &mut (id, doc)) {
+            let _ = self.out.send(WsMessage::Binary(frame.into()));
+        }
+    }
+
+    pub fn put(&self, key: &str, value: i64) {
+        self.edit(|d| {
+            d.put(ROOT, key, value).unwrap();
+        });
+    }
+
+    pub fn get(&self, key: &str) -> Option<String> {
+        let st = self.state.lock().unwrap();
+        st.doc
+            .get(ROOT, key)
+            .unwrap()
+            .map(|(v, _)| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))
+    }
+
+    pub fn heads(&self) -> Vec<ChangeHash> {
+        let mut h = self.state.lock().unwrap().doc.get_heads();
+        h.sort();
+        h
+    }
+
+    pub fn is_synced(&self) -> bool {
+        let mut st = self.state.lock().unwrap();
+        let id = self.id;
+        let PeerState { client, doc, .. } = &mut *st;
+        client.is_synced(&id, doc)
+    }
+
+    /// Waits until `f` holds, or panics after `secs`.
+    pub async fn wait(&mut self, what: &str, secs: u64, mut f: impl FnMut(&mut PeerState) -> bool) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+        loop {
+            self.version.borrow_and_update();
+            if f(&mut self.state.lock().unwrap()) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, self.version.changed())
+                .await
+                .is_err()
+            {
+                let st = self.state.lock().unwrap();
+                panic!(
+                    "timed out waiting for {what}; errors {:?}, close {:?}, closed {}",
+                    st.errors, st.close, st.closed
+                );
+            }
+        }
+    }
+
+    pub async fn wait_synced(&mut self, secs: u64) {
+        let id = self.id;
+        self.wait("the relay's acknowledgement", secs, |st| {
+            let PeerState { client, doc, .. } = st;
+            client.is_synced(&id, doc)
+        })
+        .await;
+    }
+
+    pub async fn wait_closed(&mut self, secs: u64) -> Option<(u16, String)> {
+        self.wait("the relay to close", secs, |st| st.closed || st.close.is_some())
+            .await;
+        self.state.lock().unwrap().close.clone()
+    }
+}
+
+fn uuid_like() -> String {
+    DocumentId::random().to_string()
+}

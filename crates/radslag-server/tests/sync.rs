@@ -1,0 +1,314 @@
+//! The relay at /sync as a real process, with real WebSocket clients driving
+//! the core's SyncClient: convergence, late joiners, restarts and `kill -9`,
+//! and hostile frames.
+
+mod common;
+
+use std::{
+    collections::HashSet,
+    io::{Read, Write},
+    time::Duration,
+};
+
+use automerge::{AutoCommit, ChangeHash, ROOT, transaction::Transactable as _};
+use common::{Peer, Server};
+use radslag_core::sync::{DocumentId, Message};
+use tokio_tungstenite::tungstenite::Message as WsMessage;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_clients_converge_and_a_late_third_gets_everything() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &[]);
+
+    let mut alice = Peer::create(&server.url(), "alice", "Samverkansgruppen").await;
+    alice.wait_synced(10).await;
+    let mut bob = Peer::connect(&server.url(), "bob", alice.id, AutoCommit::new()).await;
+    bob.wait("alice's document", 10, |st| !st.doc.get_heads().is_empty())
+        .await;
+    assert_eq!(bob.get("title").as_deref(), Some("Samverkansgruppen"));
+
+    // Both edit at once, several times.
+    for i in 0..20 {
+        alice.put(&format!("a{i}"), i);
+        bob.put(&format!("b{i}"), i);
+        alice.edit(|d| {
+            d.put(ROOT, "title", format!("Alice {i}")).unwrap();
+        });
+        bob.edit(|d| {
+            d.put(ROOT, "title", format!("Bob {i}")).unwrap();
+        });
+    }
+    let expected_keys = 41;
+    for peer in [&mut alice, &mut bob] {
+        peer.wait("both sides' edits", 20, |st| {
+            automerge::ReadDoc::length(&st.doc, ROOT) == expected_keys
+        })
+        .await;
+    }
+    alice.wait_synced(10).await;
+    bob.wait_synced(10).await;
+    bob.wait("the same heads", 10, |st| {
+        let mut h = st.doc.get_heads();
+        h.sort();
+        h == alice.heads()
+    })
+    .await;
+    assert_eq!(alice.get("title"), bob.get("title"), "the same winner");
+
+    // A third joins later and gets everything.
+    let mut carol = Peer::connect(&server.url(), "carol", alice.id, AutoCommit::new()).await;
+    let heads = alice.heads();
+    carol
+        .wait("everything", 10, |st| {
+            let mut h = st.doc.get_heads();
+            h.sort();
+            h == heads
+        })
+        .await;
+    assert_eq!(carol.get("a19").as_deref(), Some("19"));
+    assert_eq!(carol.get("b19").as_deref(), Some("19"));
+
+    // The relay stores in automerge-repo's NodeFS layout.
+    let id = alice.id.to_string();
+    let dir = data.path().join(&id[..2]).join(&id[2..]);
+    assert!(dir.is_dir(), "{} holds the document", dir.display());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_keeps_every_change_and_serves_it_with_the_author_offline() {
+    let data = tempfile::tempdir().unwrap();
+    let mut server = Server::start(data.path(), &[]);
+    let mut alice = Peer::create(&server.url(), "alice", "Före omstart").await;
+    for i in 0..30 {
+        alice.put(&format!("k{i}"), i);
+    }
+    alice.wait_synced(10).await;
+    let id = alice.id;
+    let heads = alice.heads();
+    drop(alice); // the author goes offline
+
+    server.stop();
+    server.restart();
+    let mut bob = Peer::connect(&server.url(), "bob", id, AutoCommit::new()).await;
+    bob.wait("the document from the relay's disk", 10, |st| {
+        let mut h = st.doc.get_heads();
+        h.sort();
+        h == heads
+    })
+    .await;
+    assert_eq!(bob.get("k29").as_deref(), Some("29"));
+}
+
+/// Every change in `doc` that the relay's reported heads cover.
+fn acknowledged(doc: &mut AutoCommit, relay_heads: &[ChangeHash]) -> HashSet<ChangeHash> {
+    let all: HashSet<ChangeHash> = doc.get_changes(&[]).iter().map(|c| c.hash()).collect();
+    let after: HashSet<ChangeHash> = doc
+        .get_changes(relay_heads)
+        .iter()
+        .map(|c| c.hash())
+        .collect();
+    all.difference(&after).copied().collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut server = Server::start(data.path(), &["--rate-limit-per-sec", "100000"]);
+    let alice = Peer::create(&server.url(), "alice", "Trafik").await;
+    let mut alice = alice;
+    alice.wait_synced(10).await;
+    let bob = Peer::connect(&server.url(), "bob", alice.id, AutoCommit::new()).await;
+
+    // Both write as fast as they can; kill the relay while they do.
+    let writer = |peer: Peer, prefix: &'static str| {
+        tokio::spawn(async move {
+            let mut i = 0;
+            loop {
+                peer.put(&format!("{prefix}{i}"), i);
+                i += 1;
+                if peer.state.lock().unwrap().closed {
+                    return peer;
+                }
+                tokio::time::sleep(Duration::from_millis(2)).await;
+            }
+        })
+    };
+    let alice_task = writer(alice, "a");
+    let bob_task = writer(bob, "b");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    server.kill9();
+    let alice = alice_task.await.unwrap();
+    let bob = bob_task.await.unwrap();
+
+    let mut must_have = HashSet::new();
+    for peer in [&alice, &bob] {
+        let mut st = peer.state.lock().unwrap();
+        let relay_heads = st.client.remote_heads(&peer.id).unwrap_or_default();
+        let acked = acknowledged(&mut st.doc, &relay_heads);
+        assert!(acked.len() > 20, "only {} changes were acknowledged", acked.len());
+        must_have.extend(acked);
+    }
+
+    server.restart();
+    let mut carol = Peer::connect(&server.url(), "carol", alice.id, AutoCommit::new()).await;
+    let wanted = must_have.clone();
+    carol
+        .wait("every acknowledged change after kill -9", 20, |st| {
+            wanted.iter().all(|h| st.doc.get_change_by_hash(h).is_some())
+        })
+        .await;
+    eprintln!("{} acknowledged changes survived kill -9", must_have.len());
+}
+
+/// Sends frames on a fresh connection and returns the relay's close frame
+/// and whether it sent an automerge-repo error message first.
+async fn rejected(url: &str, frames: Vec<WsMessage>) -> ((u16, String), bool) {
+    rejected_with(url, |_| frames).await
+}
+
+/// As [`rejected`], with frames made knowing our peer id and the relay's.
+async fn rejected_with(
+    url: &str,
+    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
+) -> ((u16, String), bool) {
+    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
+    peer.wait("the handshake", 10, |st| st.client.is_connected())
+        .await;
+    let ids = {
+        let st = peer.state.lock().unwrap();
+        let c = &st.client;
+        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
+    };
+    for f in frames(ids) {
+        peer.send_raw(f);
+    }
+    let close = peer.wait_closed(10).await.expect("a close frame");
+    let errors = &peer.state.lock().unwrap().events;
+    let told = errors
+        .iter()
+        .any(|e| matches!(e, radslag_core::sync::Event::RemoteError { .. }));
+    (close, told)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_frames_close_only_their_connection() {
+    let data = tempfile::tempdir().unwrap();
+    let mut server = Server::start(
+        data.path(),
+        &[
+            "--max-message-bytes",
+            "65536",
+            "--max-docs-per-connection",
+            "3",
+            "--rate-limit-per-sec",
+            "50",
+        ],
+    );
+    let url = server.url();
+    let mut alice = Peer::create(&url, "alice", "Lugnt").await;
+    alice.wait_synced(10).await;
+    let mut bob = Peer::connect(&url, "bob", alice.id, AutoCommit::new()).await;
+    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
+        .await;
+
+    let bin = |b: Vec<u8>| WsMessage::Binary(b.into());
+    let (close, told) = rejected(&url, vec![bin(vec![0xff, 0x00, 0x13])]).await;
+    assert_eq!(close.0, 1007, "{close:?}");
+    assert!(close.1.contains("malformed"), "{close:?}");
+    assert!(told, "an error message before the close");
+
+    let (close, _) = rejected(&url, vec![bin(vec![0xa1; 100_000])]).await;
+    assert_eq!(close.0, 1009, "{close:?}");
+
+    let (close, _) = rejected(&url, vec![bin(vec![0xa1; 65_537])]).await;
+    assert_eq!(close.0, 1009, "{close:?}");
+    assert!(close.1.contains("65536"), "{close:?}");
+
+    let (close, _) = rejected(&url, vec![WsMessage::Text("hej".into())]).await;
+    assert_eq!(close.0, 1003, "{close:?}");
+
+    let sync_for = |(me, relay): &(String, String), doc: DocumentId, data: Vec<u8>| {
+        bin(Message::Sync {
+            sender_id: me.clone(),
+            target_id: relay.clone(),
+            document_id: doc,
+            data,
+        }
+        .encode())
+    };
+    let (close, _) =
+        rejected_with(&url, |ids| vec![sync_for(&ids, alice.id, vec![1, 2, 3])]).await;
+    assert_eq!(close.0, 1007, "{close:?}");
+    assert!(close.1.contains("sync message"), "{close:?}");
+
+    let empty_sync = automerge::sync::Message {
+        heads: vec![],
+        need: vec![],
+        have: vec![],
+        changes: automerge::sync::ChunkList::empty(),
+        flags: None,
+        version: automerge::sync::MessageVersion::V1,
+    }
+    .encode();
+    let many_docs = |ids: (String, String)| {
+        (0..5)
+            .map(|_| sync_for(&ids, DocumentId::random(), empty_sync.clone()))
+            .collect()
+    };
+    let (close, told) = rejected_with(&url, many_docs).await;
+    assert_eq!(close.0, 1008, "{close:?}");
+    assert!(close.1.contains("more than 3 documents"), "{close:?}");
+    assert!(told);
+
+    let flood = |(me, relay): (String, String)| {
+        (0..500)
+        .map(|i| {
+            bin(Message::Ephemeral {
+                sender_id: me.clone(),
+                target_id: relay.clone(),
+                count: i,
+                session_id: "s".into(),
+                document_id: alice.id,
+                data: vec![0xf6],
+            }
+            .encode())
+        })
+        .collect()
+    };
+    let (close, _) = rejected_with(&url, flood).await;
+    assert_eq!(close.0, 1008, "{close:?}");
+    assert!(close.1.contains("rate limit"), "{close:?}");
+
+    // Everyone else is still served.
+    assert!(server.is_running());
+    alice.put("after", 1);
+    bob.wait("alice's edit after the attacks", 10, |st| {
+        automerge::ReadDoc::get(&st.doc, ROOT, "after")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(alice.state.lock().unwrap().close.is_none());
+}
+
+#[test]
+fn idle_connections_are_closed() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &["--idle-timeout-secs", "1"]);
+    // A hand-made WebSocket handshake, then silence (not even a pong).
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        tcp,
+        "GET /sync HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+         Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    )
+    .unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let started = std::time::Instant::now();
+    let mut received = Vec::new();
+    let _ = tcp.read_to_end(&mut received);
+    let text = String::from_utf8_lossy(&received);
+    assert!(text.starts_with("HTTP/1.1 101"), "{text}");
+    assert!(text.contains("idle for 1 s"), "a close frame with the reason: {text:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
