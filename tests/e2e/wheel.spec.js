@@ -155,6 +155,12 @@ test('an event on the wheel and in the list, filtered away, exported as .ics and
   const png = readFileSync(await (await pngDownload).path());
   expect(png.subarray(1, 4).toString()).toBe('PNG');
 
+  // Leaving the page and coming back finds the same year.
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await nav.getByRole('link', { name: 'Personer' }).click();
+  await nav.getByRole('link', { name: 'Årshjul' }).click();
+  await expect(page.getByRole('heading', { name: 'Årshjul 2024', level: 1 })).toBeVisible();
+
   // Printed, the wheel fits on one A4 landscape page.
   await page.emulateMedia({ media: 'print' });
   const pdf = (await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true })).toString('latin1');

@@ -173,6 +173,32 @@ pub fn focus_form() {
     });
 }
 
+fn zoom_code(zoom: Zoom) -> (u8, u32) {
+    match zoom {
+        Zoom::Year => (0, 0),
+        Zoom::Quarter(q) => (1, q),
+        Zoom::Month(m) => (2, m),
+    }
+}
+
+/// Restores what this tab last chose on the wheel of workspace `ws`.
+fn restore_view(ui: WheelUi, ws: Option<String>) {
+    use gloo_storage::Storage as _;
+    let Some(ws) = ws else { return };
+    let Ok((year, list, (kind, n))) = gloo_storage::SessionStorage::get::<(i32, bool, (u8, u32))>(format!("radslag.wheel.{ws}")) else {
+        return;
+    };
+    if (1900..=2200).contains(&year) {
+        ui.year.set(year);
+    }
+    ui.mode.set(if list { Mode::List } else { Mode::Wheel });
+    ui.zoom.set(match kind {
+        1 => Zoom::Quarter(n.clamp(1, 4)),
+        2 => Zoom::Month(n.clamp(1, 12)),
+        _ => Zoom::Year,
+    });
+}
+
 #[component]
 pub fn WheelPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -221,6 +247,15 @@ pub fn WheelPage() -> impl IntoView {
             WheelDims::default(),
         )
     });
+    restore_view(ui, params.with_untracked(|p| p.get("ws")));
+    // The year, view and period chosen are kept for this tab, so coming back
+    // from a meeting opened on the wheel finds the wheel as it was left.
+    Effect::new(move |_| {
+        let state = (ui.year.get(), ui.mode.get() == Mode::List, zoom_code(ui.zoom.get()));
+        if let Some(ws) = params.with_untracked(|p| p.get("ws")) {
+            let _ = <gloo_storage::SessionStorage as gloo_storage::Storage>::set(format!("radslag.wheel.{ws}"), state);
+        }
+    });
     provide_context(ui);
     provide_context(Opener::new(ui));
     provide_context(WheelData { categories, groups, items, layout });
@@ -231,6 +266,7 @@ pub fn WheelPage() -> impl IntoView {
             ui.clear_filters();
             ui.editing.set(None);
             ui.shown.set(None);
+            restore_view(ui, current.clone());
         }
         current
     });

@@ -130,12 +130,39 @@ pub fn describe(item: &WheelItem, loc: Locale, categories: &[radslag_core::model
     (item.event.title.clone(), lines)
 }
 
+/// "Hör till möte: …" and "Kopplade åtgärder: …" for a wheel event.
+fn links_of(ws: crate::state::Workspace, item: &WheelItem, t: &super::texts::WheelTexts) -> Vec<String> {
+    use radslag_core::model::{Action, Meeting};
+    let Source::Event(id) = &item.source else {
+        return Vec::new();
+    };
+    ws.read(|d| {
+        let mut lines = Vec::new();
+        if let Some(m) = item.event.meeting.as_ref().and_then(|m| d.get::<Meeting>(m)) {
+            let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+            lines.push(format!("{}: {} {}", t.linked_meeting, m.title, date).trim().to_owned());
+        }
+        let actions: Vec<String> = d
+            .list::<Action>()
+            .into_iter()
+            .filter(|a| a.wheel_event.as_ref() == Some(id))
+            .map(|a| a.text.lines().next().unwrap_or("").trim().to_owned())
+            .collect();
+        if !actions.is_empty() {
+            lines.push(format!("{}: {}", t.linked_actions, actions.join("; ")));
+        }
+        lines
+    })
+    .unwrap_or_default()
+}
+
 #[component]
 fn Details() -> impl IntoView {
     let i18n = use_i18n();
     let ui = use_ui();
     let data = use_data();
     let opener = use_opener();
+    let ws = crate::state::use_workspace();
     let t = move || i18n.t().wheel;
     let shown = Memo::new(move |_| {
         let key = ui.shown.get()?;
@@ -150,6 +177,7 @@ fn Details() -> impl IntoView {
                     let (title, lines) = data.categories.with(|c| data.groups.with(|g| describe(&item, locale(i18n.0.get()), c, g)));
                     let key = item.key();
                     let notes = item.event.notes.trim().to_owned();
+                    let links = links_of(ws, &item, t());
                     let open_label = match item.source {
                         Source::Event(_) => t().open,
                         Source::Meeting(_) => t().open_meeting,
@@ -162,6 +190,7 @@ fn Details() -> impl IntoView {
                                 {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                             </ul>
                             {(!notes.is_empty()).then(|| view! { <p class="details-notes">{notes}</p> })}
+                            {links.into_iter().map(|l| view! { <p class="details-link">{l}</p> }).collect_view()}
                             <button type="button" class="secondary" on:click=move |_| opener.open(&key)>{open_label}</button>
                         </div>
                     }.into_any()
