@@ -1,0 +1,98 @@
+//! Swedish words with å, ä or ö that minutes use, for repairing OCR text.
+//!
+//! Each entry is matched against a whole word, or as a pattern:
+//! - `ord` — the whole word;
+//! - `ord*` — the start of a word (`frågor*` in `frågorna`);
+//! - `*ord*` — anywhere in a compound (`*område*` in `lokalpolisområde`);
+//! - `*ord` — the end of a word (`*ström` in `Bjelkström`).
+//!
+//! A capitalised entry is a proper noun and only matches a capitalised word.
+//! Earlier entries win when two match the same word (`för` before `får`).
+//! Stems are chosen so that no plain Swedish word without å, ä, ö starts with
+//! what they become when the dots fall off: `stärka*` rather than `stärk*`
+//! (`stark`), `fältassistent*` rather than `fält*` (`filter`).
+
+#[rustfmt::skip]
+pub(super) const LEXICON: &[&str] = &[
+    // Short words, most frequent first.
+    "är", "år", "året", "åren", "års", "årets", "årens", "på", "för", "från", "då", "så", "när", "där", "än",
+    "nå", "når", "nått", "gå", "går", "gått", "få", "får", "fått", "gör", "görs", "göra", "stå",
+    "står", "även", "ändå", "ännu", "också", "både", "två", "någon", "något", "några", "någonting", "många",
+    "måste", "mål", "målet", "målen", "bör", "hör", "hörs", "höra", "här", "vår", "vårt", "våra", "våren",
+    "vårens", "höst", "hösten", "höstens", "sådan", "sådant", "sådana", "såsom", "såväl", "således", "såg",
+    "därför", "därmed", "därefter", "därtill", "därav", "däremot", "härmed", "härefter", "hänt", "händer",
+    "hända", "inför", "före", "förr", "förra", "förbi", "först", "första", "förste", "över", "öka", "ökar",
+    "ökat", "ökad", "ökade", "ökning*", "öppen", "öppet", "öppna*", "börja", "börjar", "började", "början",
+    "åt", "åtminstone", "sätt", "sättet", "sätten", "sätta", "sätter", "säger", "sägs", "själv", "själva",
+    "självklart", "skäl", "skälet", "väg", "vägen", "vägar", "väl", "mötas", "träffas", "ända", "bästa",
+    "bäst", "bättre", "större", "störst", "stöd", "stödet", "stödja", "stödjer", "hög", "höga", "högt",
+    "högre", "högst", "lägre", "lägst", "lång", "långa", "långt", "längre", "bägge", "båda", "läge", "läget",
+    "lägga", "lägger", "läggs", "läsa", "läser", "läsning", "ställa", "ställer", "ställs", "ställt",
+    "gäller", "gälla", "gällande", "gällt", "gällde", "väntas", "vänta", "väntar", "väntat", "råd", "rådet",
+    "rådets", "fält", "fältet", "fälten", "våld", "våldet", "tätare", "tät", "gång", "gången", "gånger",
+    "igång", "nästa", "möte", "möten", "mötet", "mötets", "hälsa", "hälsan", "äldre", "ärende", "ärendet",
+    "ärenden", "ärendena", "åka", "åker", "behöver", "behövs", "behövde", "behövt", "behöva", "behövas",
+    "behövande", "fråga", "frågan", "frågor", "frågorna", "gräns", "gränsen", "gränser", "kväll", "kvällen",
+    "kvällar", "kvälls", "stärka", "stärkas", "stärker", "stärkt", "träffa", "träffar", "hålla", "håller",
+    "hålls", "höll", "tjänst", "tjänsten",
+    // Meetings and minutes.
+    "mötes*", "nästkommande", "närvar*", "närvaro", "frånvar*", "övrig*", "övriga", "frågor*", "fråge*",
+    "ordförande*", "ledamöter*", "ersättare*", "ersätta*", "ersätter", "tjänstgör*", "tjänstemän*",
+    "tjänsteman*", "tjänsteperson*", "föredrag*", "föregående", "förslag*", "föreslå*",
+    "föreslog*", "förklar*", "förtydlig*", "godkänn*", "godkänd*", "godkänt", "återkoppl*", "återrapport*",
+    "återkomm*", "återstå*", "åter", "påminn*", "påtal*", "påpeka*", "påbörj*", "pågå*", "påverk*",
+    "uppfölj*", "*uppföljning*", "följa", "följs", "följer", "följt", "följd", "följande", "fortsätter",
+    "fortsättning*", "fastställ*", "sammanställ*", "anställ*", "beställ*", "framställ*", "föreställ*",
+    "ställning*", "utvärder*", "genomför*", "förbered*", "förankr*", "förstå*", "förståelse*", "förläng*",
+    "förväntning*", "förvänta*", "förändr*", "förbättr*", "förhåll*", "förhopp*", "förfog*", "förmedl*",
+    "förmåga*", "förmån*", "förtroende*", "förteckning*", "förnya*", "förhinder", "förutsättning*",
+    "*förutsättning*", "förvaltning*", "*förvaltning*", "förening*", "*förening*", "företag*", "*företag*",
+    "företräd*", "förebygg*", "*förebygg*", "förebild*", "förskol*", "*förskol*", "förbund*", "försök*",
+    "förstärk*", "fördelning*", "*fördelning*", "föräldra*", "föräldrar*", "förälder", "innebär*",
+    "innehåll*", "*innehåll*", "åtgärd*", "*åtgärd*", "åtagande*", "åtar", "ålder*", "ålders*", "åldrar",
+    "årlig*", "årshjul*", "årsvis", "årsskifte*", "årsmöte*", "årsrapport*", "skolår*", "läsår", "läsåret",
+    "läsårets", "läsåren", "framåt*", "*framåt*", "tilläggsträff*", "nätverksträff*", "uppföljningsträff*",
+    "informationsträff*", "dialogträff*", "föräldraträff*", "*smöte*", "*gruppmöte*", "kvälls*", "läges*",
+    "lägesbild*", "*lägesbild*", "händelse*", "*händelse*", "hänsyn*", "mätning*", "lagändring*", "ändring*",
+    "ändras", "ändrad*", "använd*", "möjlig*", "*möjlig*", "omöjlig*", "upprätt*", "uppmärksam*", "upplägg*",
+    "tillägg*", "tillträd*", "tillåt*", "tillämp*", "tillgång*", "tillgänglig*", "genomgång*", "*övergång*",
+    "övergrip*", "*övergrip*", "överens*", "*överenskommelse*", "övervak*", "översyn*", "översikt*",
+    "överlämn*", "*löfte*", "löften", "*område*", "*områden*", "samhälle*", "*samhälle*", "*hälso*",
+    "hälso*", "*hälsa", "folkhälsa*", "träff*", "*möjlighet*", "säkerhet*", "*säkerhet*", "säkerställ*",
+    "*tjänst*", "räddning*", "kväll*", "tätort*", "*tätort*", "tvärgrupp*", "tvärsektoriell*",
+    "fältassistent*", "fältar*", "fältgrupp*", "*fältare*", "vårdnadshavare*", "vårdcentral*", "*sjukvård*",
+    "vården", "värde", "värdet", "värden", "värdeskapande", "värdegrund*", "värdering*", "våldsvåg*",
+    "våldsbejak*", "våldsutsatt*", "*våldsvåg*", "åldersgräns*", "livesändning*", "sändning*",
+    "medvetandegör*", "fortlöp*", "löpande", "*löpande", "aktör*", "nämnd*", "*nämnd*", "styrelsemöte*",
+    "kommunalråd*", "trygghetsråd*", "*rådet", "*rådets", "ungdomsråd*", "pensionärsråd*", "oppositionsråd*",
+    "näringsliv*", "närings*", "närpolis*", "närhet*", "närmare", "närmast*", "ungdomsgård*", "fritidsgård*",
+    "gården", "gårdar", "nedskräp*", "skadegörelse*", "hämta*", "*ställning*", "civilsamhälle*", "måndag*",
+    "lördag*", "söndag*", "månad*", "skärgård*", "*ändamål*", "ändamål*", "målgrupp*",
+    "*målgrupp*", "målsättning*", "*målsättning*", "välkom*", "välfärd*", "*välfärd*", "långsiktig*",
+    "särskild*", "särskilt", "ungefär", "påskliv*", "jämställd*",
+    "*jämställd*", "jämför*", "mångfald*", "brådsk*", "tjänstemannaberedning*", "lösning*", "*lösning*",
+    "lösa", "löser", "löses", "möjliggör*", "räkn*", "kännedom", "känner", "känns", "känsla*", "ämne*",
+    "äldreomsorg*", "äldreboende*", "*äldreboende*", "ansök*", "bostäder*", "underhåll*", "*underhåll*",
+    "länsstyrelse*", "årsredovisning*", "delårsrapport*", "åter*", "*förslag*", "bordlägg*", "jäv",
+    "förtroendevald*", "*förtroendevald*", "välja", "väljer", "överskott*", "*förbund*", "önskemål*",
+    "önskar", "önskas",
+    // Places, names.
+    "Ånge", "Ångermanland*", "Västernorrland*", "Västerbotten*", "Jämtland*", "Härnösand*", "Östersund*",
+    "Örnsköldsvik*", "Sollefteå*", "Timrå*", "Umeå*", "Luleå*", "Skellefteå*", "Piteå*", "Gävle*",
+    "Göteborg*", "Malmö*", "Västerås*", "Örebro*", "Linköping*", "Norrköping*", "Jönköping*", "Växjö*",
+    "Borås*", "Södertälje*", "Östra", "Västra", "Norrström*", "Åsa", "Åke", "Björn*", "Håkan*", "Lövgren",
+    "Löfgren", "Åberg", "Öberg", "Åström", "Söderberg", "Sjöberg", "Sjögren", "Mårten", "*ström", "*ströms",
+];
+
+/// Plain words that are Swedish as they stand and must not gain dots, though
+/// a word in [`LEXICON`] folds to them: `har` (not `här`), `vara` (`våra`),
+/// `fortsatta` (`fortsätta`), `andra` (`ändra`).
+#[rustfmt::skip]
+pub(super) const KEEP: &[&str] = &[
+    "har", "var", "vara", "andra", "andras", "anda", "fortsatt", "fortsatta", "fortsatte", "rad", "raden",
+    "rader", "lag", "lagen", "laget", "lagar", "saker", "stod", "vald", "valda", "valde", "stark", "starkt",
+    "starka", "satt", "satte", "bor", "ni", "nr", "skal", "skalet", "mat", "last", "bast", "hall", "halla",
+    "hallen", "behov", "behoven", "behovet", "behovs", "ligger", "ligga", "sitter", "sitta", "sitt",
+    "hinder", "natt", "lisa", "filt", "filten", "gilla", "gillar", "gillade", "in", "stilla", "val", "laser",
+    "manade", "manades", "vilja",
+];

@@ -1,0 +1,573 @@
+//! Repairing å, ä and ö in OCR text.
+//!
+//! OCR of Swedish print often loses the rings and dots (`Trygghetsradet`,
+//! `for`) or reads the letters as something else: `é` (`ér` for `år`), `4`
+//! (`4n`), `#` (`#r`), `6` (`f6r`), `3` (`f3`), `d` (`frdn`), `i` (`nir`),
+//! `g` (`mgjlig`), or two characters (`é&r`, `viirde`, `diar`). And it reads a
+//! lone `i` as `1`.
+//!
+//! Each word is compared with [`LEXICON`]: a word that matches an entry
+//! everywhere except where the entry has å, ä or ö, and has there one or two
+//! characters OCR confuses with that letter, becomes the entry, keeping the
+//! word's case. Words in [`KEEP`] stay as they are. The repair is applied only
+//! to text that looks like OCR: where it would change several words and more
+//! than twice as many as already have å, ä or ö.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lexicon::{KEEP, LEXICON};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Whole,
+    Prefix,
+    Part,
+    Suffix,
+}
+
+#[derive(Debug)]
+struct Entry {
+    chars: Vec<char>,
+    kind: Kind,
+    proper: bool,
+}
+
+#[derive(Debug)]
+struct Lexicon {
+    whole: Vec<Entry>,
+    compound: Vec<Entry>,
+    /// Whole-word entries by their first letter, in the lexicon's order.
+    whole_by_first: Index,
+    /// Compound entries by their first letter.
+    by_first: Index,
+}
+
+/// Characters OCR puts where an å, ä or ö was.
+const STAND_INS: &str = "aáàâãäåéèêëiíìoóòôõø06gd34#";
+
+impl Lexicon {
+    /// The entries of `index` that may start with `c`: those starting with
+    /// it, and those starting with an å, ä or ö that `c` may stand for.
+    fn starting_with<'a>(&'a self, index: &'a Index, c: char, long: bool) -> &'a [usize] {
+        let c = lower(c);
+        index
+            .get(&(c, long))
+            .or_else(|| index.get(&(c, !long)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Entries by a word's first character (and whether the word is long).
+type Index = HashMap<(char, bool), Vec<usize>>;
+
+/// Entries by their first character, with each stand-in for å, ä, ö also
+/// listing the entries that start with the letters it may stand for.
+fn index(entries: &[Entry]) -> Index {
+    let mut index = Index::new();
+    for (i, entry) in entries.iter().enumerate() {
+        for long in [false, true] {
+            index.entry((entry.chars[0], long)).or_default().push(i);
+        }
+    }
+    for c in STAND_INS.chars() {
+        for long in [false, true] {
+            let mut list: Vec<usize> = index.get(&(c, long)).cloned().unwrap_or_default();
+            for v in ['å', 'ä', 'ö'] {
+                if v != c && confusable(v, c, long) {
+                    list.extend(index.get(&(v, long)).into_iter().flatten());
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+            index.insert((c, long), list);
+        }
+    }
+    index
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON_CELL.get_or_init(|| {
+        let mut whole = Vec::new();
+        let mut compound = Vec::new();
+        for pattern in LEXICON {
+            let kind = match (pattern.starts_with('*'), pattern.ends_with('*')) {
+                (false, false) => Kind::Whole,
+                (false, true) => Kind::Prefix,
+                (true, true) => Kind::Part,
+                (true, false) => Kind::Suffix,
+            };
+            let word = pattern.trim_matches('*');
+            let proper = word.chars().next().is_some_and(char::is_uppercase);
+            let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+            if chars.is_empty() {
+                continue;
+            }
+            let entry = Entry {
+                chars,
+                kind,
+                proper,
+            };
+            if kind == Kind::Whole {
+                whole.push(entry)
+            } else {
+                compound.push(entry)
+            }
+        }
+        Lexicon {
+            whole_by_first: index(&whole),
+            by_first: index(&compound),
+            whole,
+            compound,
+        }
+    })
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+fn upper(c: char) -> char {
+    c.to_uppercase().next().unwrap_or(c)
+}
+
+/// Whether OCR may have read `v` (å, ä, ö) as `c`. An `é` for `ö` only in
+/// longer words, where `fér` (`får`) cannot be meant.
+fn confusable(v: char, c: char, long_word: bool) -> bool {
+    let c = lower(c);
+    match v {
+        'å' => matches!(
+            c,
+            'a' | 'á' | 'à' | 'â' | 'ã' | 'ä' | 'é' | 'è' | 'ê' | 'd' | '3' | '4'
+        ),
+        'ä' => matches!(
+            c,
+            'a' | 'á'
+                | 'à'
+                | 'â'
+                | 'ã'
+                | 'å'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'i'
+                | 'í'
+                | 'ì'
+                | 'd'
+                | '4'
+                | '#'
+                | '3'
+        ),
+        'ö' => {
+            matches!(c, 'o' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø' | '0' | '6' | 'g' | 'd')
+                || (long_word && matches!(c, 'é' | 'è'))
+        }
+        _ => false,
+    }
+}
+
+/// Whether OCR may have made two characters of `v` (å, ä), `first` and
+/// `second`: `é&r`, `éar`, `viirde`, `véirde`, `diar`. A plain pair only
+/// inside a word: `ian` is no `än`.
+fn confusable_pair(v: char, first: char, second: char, word_start: bool) -> bool {
+    let (first, second) = (lower(first), lower(second));
+    let accented = matches!(first, 'é' | 'è' | 'ê');
+    matches!(v, 'å' | 'ä')
+        && (accented || (!word_start && matches!(first, 'a' | 'i')))
+        && matches!(second, 'a' | 'i' | '&' | '\'')
+}
+
+/// The word being repaired.
+struct Word<'a> {
+    chars: &'a [char],
+    all_upper: bool,
+    long: bool,
+}
+
+/// A match of an entry: where it ends in the word, what it becomes, and how
+/// many letters it changed.
+struct Match {
+    end: usize,
+    text: Vec<char>,
+    changes: usize,
+}
+
+fn align(entry: &Entry, word: &Word, start: usize, must_end: Option<usize>) -> Option<Match> {
+    let mut text = Vec::with_capacity(entry.chars.len());
+    let (end, changes) = align_from(entry, word, 0, start, must_end, &mut text, 0)?;
+    Some(Match { end, text, changes })
+}
+
+fn align_from(
+    entry: &Entry,
+    word: &Word,
+    ei: usize,
+    wi: usize,
+    must_end: Option<usize>,
+    out: &mut Vec<char>,
+    changes: usize,
+) -> Option<(usize, usize)> {
+    let Some(&e) = entry.chars.get(ei) else {
+        return match must_end {
+            Some(end) if end != wi => None,
+            _ => Some((wi, changes)),
+        };
+    };
+    let w = word.chars;
+    let here = w.get(wi).copied();
+    let attempt = |out: &mut Vec<char>, c: char, width: usize, changed: bool| {
+        out.push(c);
+        let found = align_from(
+            entry,
+            word,
+            ei + 1,
+            wi + width,
+            must_end,
+            out,
+            changes + usize::from(changed),
+        );
+        if found.is_none() {
+            out.pop();
+        }
+        found
+    };
+    let c = here?;
+    if !matches!(e, 'å' | 'ä' | 'ö') {
+        return if lower(c) == e {
+            attempt(out, c, 1, false)
+        } else {
+            None
+        };
+    }
+    if lower(c) == e
+        && let Some(found) = attempt(out, c, 1, false)
+    {
+        return Some(found);
+    }
+    if !confusable(e, c, word.long) {
+        return None;
+    }
+    let is_upper = if c.is_alphabetic() {
+        c.is_uppercase()
+    } else {
+        word.all_upper || (wi == 0 && entry.proper)
+    };
+    let v = if is_upper { upper(e) } else { e };
+    if let Some(found) = attempt(out, v, 1, true) {
+        return Some(found);
+    }
+    match w.get(wi + 1) {
+        Some(&next) if confusable_pair(e, c, next, wi == 0) => attempt(out, v, 2, true),
+        _ => None,
+    }
+}
+
+/// Words after which `ar` is `år`, not `är`.
+const YEAR_WORDS: &[&str] = &[
+    "kommande",
+    "under",
+    "per",
+    "nästa",
+    "förra",
+    "detta",
+    "varje",
+    "i",
+    "ett",
+    "hela",
+    "samma",
+    "vart",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "flera",
+    "några",
+    "många",
+    "senaste",
+    "innevarande",
+    "följande",
+    "nytt",
+    "gott",
+    "om",
+    "första",
+    "andra",
+    "tredje",
+    "föregående",
+    "sista",
+    "halvt",
+];
+
+/// Whether the words around an `ar` make it `år`: `kommande ar`,
+/// `18 ar`, `ar 2022`.
+fn year_context(previous: Option<&str>, next: Option<&str>) -> bool {
+    let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let after_year_word = previous.is_some_and(|p| {
+        let p = p.to_lowercase();
+        YEAR_WORDS.contains(&p.as_str()) || number(&p)
+    });
+    let before_year = next
+        .is_some_and(|n| number(n) && n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
+    after_year_word || before_year
+}
+
+/// `år` for an `ar` repaired to `är`, in the case of `repaired`.
+fn as_year(repaired: &str) -> String {
+    let mut chars = repaired.chars();
+    let first = chars
+        .next()
+        .map_or('å', |c| if c.is_uppercase() { 'Å' } else { 'å' });
+    let rest: String = chars.collect();
+    format!("{first}{rest}")
+}
+
+/// The repaired word, or `None` to keep it (the same in every context:
+/// `ar` becomes `är`, which [`repair`] turns to `år` after `kommande`).
+fn repair_word(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
+    if chars.len() > 40 || letters == 0 {
+        return None;
+    }
+    // Without a stand-in, nothing to repair.
+    if !chars.iter().any(|&c| STAND_INS.contains(lower(c))) {
+        return None;
+    }
+    if word.chars().all(|c| c.is_ascii_alphabetic()) && KEEP.contains(&word.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let w = Word {
+        chars: &chars,
+        all_upper: letters >= 2
+            && chars
+                .iter()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase()),
+        long: chars.len() >= 5,
+    };
+    let lex = lexicon();
+    let capitalised = !chars[0].is_alphabetic() || chars[0].is_uppercase();
+
+    for &i in lex.starting_with(&lex.whole_by_first, chars[0], w.long) {
+        let entry = &lex.whole[i];
+        let vowels = entry
+            .chars
+            .iter()
+            .filter(|c| matches!(c, 'å' | 'ä' | 'ö'))
+            .count();
+        if (entry.proper && !capitalised)
+            || chars.len() < entry.chars.len()
+            || chars.len() > entry.chars.len() + vowels
+        {
+            continue;
+        }
+        let Some(m) = align(entry, &w, 0, Some(chars.len())) else {
+            continue;
+        };
+        return (m.changes > 0).then(|| m.text.into_iter().collect());
+    }
+
+    // Compounds: the longest entry at each place, left to right.
+    let mut out = Vec::with_capacity(chars.len());
+    let mut changed = false;
+    let mut at = 0;
+    while at < chars.len() {
+        let mut best: Option<Match> = None;
+        for &i in lex.starting_with(&lex.by_first, chars[at], w.long) {
+            let entry = &lex.compound[i];
+            let must_end = match entry.kind {
+                Kind::Prefix if at != 0 => continue,
+                Kind::Suffix => Some(chars.len()),
+                _ => None,
+            };
+            if entry.proper && (at != 0 || !capitalised) {
+                continue;
+            }
+            if let Some(m) = align(entry, &w, at, must_end)
+                && best.as_ref().is_none_or(|b| m.end > b.end)
+            {
+                best = Some(m);
+            }
+        }
+        match best {
+            Some(m) if m.end > at => {
+                changed |= m.changes > 0;
+                out.extend(m.text);
+                at = m.end;
+            }
+            _ => {
+                out.push(chars[at]);
+                at += 1;
+            }
+        }
+    }
+    changed.then(|| out.into_iter().collect())
+}
+
+/// Words a lone `1` stands after as a number, not as a misread `i`.
+const NUMBERED: &[&str] = &[
+    "bilaga",
+    "bilagor",
+    "punkt",
+    "paragraf",
+    "sida",
+    "nr",
+    "nummer",
+    "kapitel",
+    "steg",
+    "fas",
+    "del",
+    "version",
+    "grupp",
+    "rum",
+    "sal",
+    "etapp",
+    "alternativ",
+    "bild",
+    "tabell",
+    "figur",
+    "kl",
+    "klockan",
+    "vecka",
+    "mål",
+    "prioritet",
+    "nivå",
+    "rad",
+    "fråga",
+    "ärende",
+    "åtgärd",
+    "plan",
+];
+
+fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '#' || c == '&'
+}
+
+/// A `1` between two words, before a proper noun or a definite noun
+/// (`hanterats 1 Västernorrland`, `2022 1 kommunen`): an `i`.
+fn lone_one_is_i(segments: &[(bool, &str)], k: usize) -> bool {
+    let (Some(before), Some(gap_before), Some(gap_after), Some(after)) = (
+        k.checked_sub(2).map(|i| segments[i]),
+        k.checked_sub(1).map(|i| segments[i]),
+        segments.get(k + 1),
+        segments.get(k + 2),
+    ) else {
+        return false;
+    };
+    let spaces = |s: &str| s.chars().all(char::is_whitespace);
+    if !before.0 || !after.0 || !spaces(gap_before.1) || !spaces(gap_after.1) {
+        return false;
+    }
+    if NUMBERED.contains(&before.1.to_lowercase().as_str()) {
+        return false;
+    }
+    let next = after.1;
+    let definite = ["en", "et", "na", "ns"]
+        .iter()
+        .any(|end| next.ends_with(end));
+    next.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_lowercase() && definite))
+        && next.chars().all(char::is_alphabetic)
+}
+
+/// The text with every word repaired, and how many words changed.
+fn repair(text: &str) -> (String, usize) {
+    let mut segments: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let word_char = is_token_char(c);
+        if i > 0 && word_char != in_word {
+            segments.push((in_word, &text[start..i]));
+            start = i;
+        }
+        in_word = word_char;
+    }
+    if start < text.len() {
+        segments.push((in_word, &text[start..]));
+    }
+
+    let mut out = String::with_capacity(text.len());
+    let mut changed = 0;
+    let mut previous: Option<String> = None;
+    let mut cache: HashMap<&str, Option<String>> = HashMap::new();
+    for (k, &(is_word, segment)) in segments.iter().enumerate() {
+        if !is_word {
+            out.push_str(segment);
+            continue;
+        }
+        let repaired = if segment == "1" && lone_one_is_i(&segments, k) {
+            Some("i".to_owned())
+        } else {
+            let known = cache
+                .entry(segment)
+                .or_insert_with(|| repair_word(segment))
+                .clone();
+            let next = match (segments.get(k + 1), segments.get(k + 2)) {
+                (Some((false, gap)), Some((true, word)))
+                    if gap.chars().all(char::is_whitespace) =>
+                {
+                    Some(*word)
+                }
+                _ => None,
+            };
+            match known {
+                Some(word)
+                    if word.to_lowercase() == "är" && year_context(previous.as_deref(), next) =>
+                {
+                    Some(as_year(&word))
+                }
+                known => known,
+            }
+        };
+        match repaired {
+            Some(word) => {
+                changed += 1;
+                out.push_str(&word);
+                previous = Some(word);
+            }
+            None => {
+                out.push_str(segment);
+                previous = Some(segment.to_owned());
+            }
+        }
+    }
+    (out, changed)
+}
+
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "with", "is", "are", "was", "this", "that", "will",
+];
+const SWEDISH: &[&str] = &[
+    "och", "att", "det", "som", "med", "av", "en", "ett", "till", "om", "vi", "kommer",
+];
+
+/// Text with longer words than this is no prose to repair (and costs time).
+const MAX_LEN: usize = 4 << 20;
+
+/// The repaired text, if `text` looks like OCR of Swedish.
+pub(super) fn repair_if_ocr(text: &str) -> Option<String> {
+    if text.len() > MAX_LEN {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
+    if count(ENGLISH) > count(SWEDISH) {
+        return None;
+    }
+    let native = words.iter().filter(|w| w.contains(['å', 'ä', 'ö'])).count();
+    let (repaired, changed) = repair(text);
+    (changed >= 3 && changed > 2 * native).then_some(repaired)
+}
+
+#[cfg(test)]
+pub(super) fn repair_for_test(text: &str) -> (String, usize) {
+    repair(text)
+}
