@@ -170,6 +170,9 @@ impl Peer {
                 let mut st = reader_state.lock().unwrap();
                 match m {
                     Ok(WsMessage::Binary(frame)) => {
+                        if std::env::var_os("RADSLAG_TEST_TRACE").is_some() {
+                            eprintln!("<- {:?}", radslag_core::sync::Message::decode(&frame));
+                        }
                         let PeerState { client, doc, .. } = &mut *st;
                         match client.receive(&frame, &mut (id, doc)) {
                             Ok(r) => {
@@ -242,10 +245,11 @@ impl Peer {
 
     pub fn get(&self, key: &str) -> Option<String> {
         let st = self.state.lock().unwrap();
-        st.doc
-            .get(ROOT, key)
-            .unwrap()
-            .map(|(v, _)| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()))
+        // JS automerge writes strings as text objects.
+        st.doc.get(ROOT, key).unwrap().map(|(v, obj)| match v {
+            automerge::Value::Object(automerge::ObjType::Text) => st.doc.text(&obj).unwrap(),
+            v => v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()),
+        })
     }
 
     pub fn heads(&self) -> Vec<ChangeHash> {
@@ -269,9 +273,10 @@ impl Peer {
             if f(&mut self.state.lock().unwrap()) {
                 return;
             }
-            if tokio::time::timeout_at(deadline, self.version.changed())
-                .await
-                .is_err()
+            if tokio::time::Instant::now() >= deadline
+                || tokio::time::timeout_at(deadline, self.version.changed())
+                    .await
+                    .is_err()
             {
                 let st = self.state.lock().unwrap();
                 panic!(
