@@ -95,6 +95,11 @@ if (command === "create") {
     // As the automerge-repo sync server does: serve, never push.
     sharePolicy: async () => false,
   })
+  // The adapter starts listening for connections only once the repo has
+  // loaded its storage id: accept nothing before.
+  while (wss.listenerCount("connection") === 0) {
+    await new Promise((r) => setTimeout(r, 10))
+  }
   server.listen(Number(port), "127.0.0.1", () => say({ listening: Number(port) }))
 } else {
   console.error("usage: node peer.mjs create|edit|server …")
