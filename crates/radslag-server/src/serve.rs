@@ -1,5 +1,7 @@
-//! `radslag serve`: the built app over HTTP, with a health check, and the
-//! sync relay at `/sync` (see [`crate::relay`]).
+//! `radslag serve`: the built app over HTTP, with a health check, the
+//! sync relay at `/sync` (see [`crate::relay`]) and each stored workspace's
+//! annual wheel as a calendar feed at `/ics/<documentId>.ics`
+//! (see [`crate::ics_feed`]).
 //!
 //! Unknown paths answer with `index.html`, because the app's router uses real
 //! paths (`/w/…/moten`) that only the browser knows.
@@ -80,6 +82,12 @@ pub fn router(options: &Options, relay: crate::relay::Relay) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/sync", get(crate::relay::upgrade).with_state(relay))
+        .route(
+            "/ics/{file}",
+            get(crate::ics_feed::feed).with_state(crate::ics_feed::Feeds {
+                data_dir: std::sync::Arc::new(options.data_dir.clone()),
+            }),
+        )
         .fallback_service(app)
         // The app must never run stale after a deploy: the browser revalidates.
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -115,6 +115,15 @@ pub fn Export() -> impl IntoView {
         let name = format!("arshjul-{}{group_part}.ics", untrack(workspace_slug));
         download::offer(&name, "text/calendar;charset=utf-8", text.as_bytes());
     };
+    // Workspaces synced through `radslag serve` are named by their
+    // automerge-repo document id; the server offers their wheel as a feed.
+    let subscribe_url = move || {
+        let id = ws.id.get()?;
+        radslag_core::sync::DocumentId::parse(&id).ok()?;
+        let origin = window().location().origin().ok()?;
+        let group = calendar_group.get().map(|g| format!("?group={g}")).unwrap_or_default();
+        Some(format!("{origin}/ics/{id}.ics{group}"))
+    };
     let file_base = move || {
         let mut base = format!("arshjul-{}-{}", untrack(workspace_slug), ui.year.get_untracked());
         if let Some(name) = ui
@@ -156,6 +165,18 @@ pub fn Export() -> impl IntoView {
                 <button type="button" on:click=download_ics>{move || t().download_ics}</button>
             </div>
             <p class="hint">{move || t().ics_hint}</p>
+            {move || subscribe_url().map(|url| view! {
+                <div class="field subscribe">
+                    <label for="wheel-ics-url">{t().subscribe}</label>
+                    <input id="wheel-ics-url" readonly prop:value=url aria-describedby="wheel-ics-url-hint"
+                        on:focus=move |ev| {
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        }/>
+                    <p id="wheel-ics-url-hint" class="hint">{t().subscribe_hint}</p>
+                </div>
+            })}
             <div class="actions">
                 <button type="button" class="secondary" on:click=download_svg>{move || t().download_svg}</button>
                 <button type="button" class="secondary" on:click=download_png>{move || t().download_png}</button>

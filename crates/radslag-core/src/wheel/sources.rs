@@ -540,6 +540,18 @@ pub fn workspace_ics(
     to_ics(&name, &ics_events(&items, &categories), dtstamp)
 }
 
+/// [`workspace_ics`] stamped `now_ms` (milliseconds since the Unix epoch),
+/// for callers without chrono, such as the server's calendar feed.
+pub fn workspace_ics_at_ms(
+    doc: &WorkspaceDoc,
+    group: Option<&GroupId>,
+    actions: bool,
+    now_ms: i64,
+) -> String {
+    let stamp = DateTime::from_timestamp_millis(now_ms).unwrap_or_default();
+    workspace_ics(doc, group, actions, stamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
