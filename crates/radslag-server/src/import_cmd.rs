@@ -11,15 +11,10 @@ use anyhow::{Context, anyhow};
 use radslag_core::minutes_import::{ParsedMinutes, parse_minutes};
 
 /// Reads and parses `path`; prints the result as pretty JSON when `json`
-/// (dates as ISO 8601), else as a summary. Days without a year stay undated
-/// unless the text gives the meeting's date.
-pub fn run(path: &Path, json: bool) -> anyhow::Result<()> {
-    run_with_year(path, json, None)
-}
-
-/// [`run`], dating days without a year in `reference_year` when the text
-/// gives no date of its own.
-pub fn run_with_year(path: &Path, json: bool, reference_year: Option<i32>) -> anyhow::Result<()> {
+/// (dates as ISO 8601), else as a summary. Days without a year (e.g. "11
+/// maj") are dated in `reference_year` when the text gives no date of its own,
+/// else left undated.
+pub fn run(path: &Path, json: bool, reference_year: Option<i32>) -> anyhow::Result<()> {
     let minutes = read(path, reference_year)?;
     let out = if json {
         serde_json::to_string_pretty(&minutes)? + "\n"
