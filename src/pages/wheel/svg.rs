@@ -89,6 +89,12 @@ pub fn Wheel() -> impl IntoView {
             </figure>
             <Details/>
         </div>
+        <button type="button" class="secondary full-screen" on:click=move |_| {
+            // For a projector in a meeting room (Esc leaves).
+            if let Some(figure) = document().query_selector(".wheel-figure").ok().flatten() {
+                let _ = figure.request_fullscreen();
+            }
+        }>{move || t().full_screen}</button>
         <Unplaced/>
     }
 }

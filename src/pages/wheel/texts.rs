@@ -82,6 +82,7 @@ pub struct WheelTexts {
     pub print: &'static str,
     pub print_hint: &'static str,
     pub wheel_label: &'static str,
+    pub full_screen: &'static str,
 }
 
 pub static SV: WheelTexts = WheelTexts {
@@ -165,6 +166,7 @@ pub static SV: WheelTexts = WheelTexts {
     print: "Skriv ut",
     print_hint: "Hjulet skrivs ut på en A4-sida i liggande format (välj A3 i utskriftsdialogen för affischformat).",
     wheel_label: "Årshjulet som bild",
+    full_screen: "Visa hjulet i helskärm",
 };
 
 pub static EN: WheelTexts = WheelTexts {
@@ -248,4 +250,5 @@ pub static EN: WheelTexts = WheelTexts {
     print: "Print",
     print_hint: "The wheel prints on one A4 page in landscape (choose A3 in the print dialog for a poster).",
     wheel_label: "The annual wheel as an image",
+    full_screen: "Show the wheel full screen",
 };
