@@ -67,6 +67,10 @@ async fn serve(options: Options) -> anyhow::Result<()> {
         options.dist.display(),
         options.data_dir.display()
     );
+    // Sync messages are small and latency matters: no Nagle delay.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, router(&options, relay.clone()))
         .with_graceful_shutdown(shutdown_signal())
         .await?;

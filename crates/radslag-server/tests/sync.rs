@@ -145,7 +145,11 @@ async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
         let mut st = peer.state.lock().unwrap();
         let relay_heads = st.client.remote_heads(&peer.id).unwrap_or_default();
         let acked = acknowledged(&mut st.doc, &relay_heads);
-        assert!(acked.len() > 20, "only {} changes were acknowledged", acked.len());
+        assert!(
+            acked.len() > 20,
+            "only {} changes were acknowledged",
+            acked.len()
+        );
         must_have.extend(acked);
     }
 
@@ -154,7 +158,9 @@ async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
     let wanted = must_have.clone();
     carol
         .wait("every acknowledged change after kill -9", 20, |st| {
-            wanted.iter().all(|h| st.doc.get_change_by_hash(h).is_some())
+            wanted
+                .iter()
+                .all(|h| st.doc.get_change_by_hash(h).is_some())
         })
         .await;
     eprintln!("{} acknowledged changes survived kill -9", must_have.len());
@@ -236,8 +242,7 @@ async fn hostile_frames_close_only_their_connection() {
         }
         .encode())
     };
-    let (close, _) =
-        rejected_with(&url, |ids| vec![sync_for(&ids, alice.id, vec![1, 2, 3])]).await;
+    let (close, _) = rejected_with(&url, |ids| vec![sync_for(&ids, alice.id, vec![1, 2, 3])]).await;
     assert_eq!(close.0, 1007, "{close:?}");
     assert!(close.1.contains("sync message"), "{close:?}");
 
@@ -262,18 +267,18 @@ async fn hostile_frames_close_only_their_connection() {
 
     let flood = |(me, relay): (String, String)| {
         (0..500)
-        .map(|i| {
-            bin(Message::Ephemeral {
-                sender_id: me.clone(),
-                target_id: relay.clone(),
-                count: i,
-                session_id: "s".into(),
-                document_id: alice.id,
-                data: vec![0xf6],
-            }
-            .encode())
-        })
-        .collect()
+            .map(|i| {
+                bin(Message::Ephemeral {
+                    sender_id: me.clone(),
+                    target_id: relay.clone(),
+                    count: i,
+                    session_id: "s".into(),
+                    document_id: alice.id,
+                    data: vec![0xf6],
+                }
+                .encode())
+            })
+            .collect()
     };
     let (close, _) = rejected_with(&url, flood).await;
     assert_eq!(close.0, 1008, "{close:?}");
@@ -309,6 +314,9 @@ fn idle_connections_are_closed() {
     let _ = tcp.read_to_end(&mut received);
     let text = String::from_utf8_lossy(&received);
     assert!(text.starts_with("HTTP/1.1 101"), "{text}");
-    assert!(text.contains("idle for 1 s"), "a close frame with the reason: {text:?}");
+    assert!(
+        text.contains("idle for 1 s"),
+        "a close frame with the reason: {text:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(5));
 }

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use automerge::{AutoCommit, AutomergeError, ChangeHash, sync};
 use automerge::sync::SyncDoc as _;
+use automerge::{AutoCommit, AutomergeError, ChangeHash, sync};
 
-use super::message::{DecodeError, Message, PROTOCOL_VERSION, PeerMetadata};
 use super::DocumentId;
+use super::message::{DecodeError, Message, PROTOCOL_VERSION, PeerMetadata};
 use crate::WorkspaceDoc;
 
 /// The documents a client syncs, looked up by id when a message arrives.

@@ -616,9 +616,7 @@ mod tests {
                 document_id: doc,
                 data: vec![9],
             },
-            Message::Error {
-                message: s("nope"),
-            },
+            Message::Error { message: s("nope") },
             Message::RemoteSubscriptionChange {
                 sender_id: s("a"),
                 target_id: s("b"),
@@ -657,7 +655,10 @@ mod tests {
         e.str("peerMetadata").unwrap().map(2).unwrap();
         e.str("storageId").unwrap().undefined().unwrap();
         e.str("isEphemeral").unwrap().bool(true).unwrap();
-        e.str("supportedProtocolVersions").unwrap().array(1).unwrap();
+        e.str("supportedProtocolVersions")
+            .unwrap()
+            .array(1)
+            .unwrap();
         e.str("1").unwrap();
         e.str("extra").unwrap().array(2).unwrap();
         e.u8(1).unwrap().f64(2.5).unwrap();

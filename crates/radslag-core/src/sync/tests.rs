@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use automerge::sync::SyncDoc as _;
-use automerge::{AutoCommit, ReadDoc, ROOT, sync, transaction::Transactable as _};
+use automerge::{AutoCommit, ROOT, ReadDoc, sync, transaction::Transactable as _};
 
 use super::*;
 
@@ -132,7 +132,10 @@ fn two_clients_converge_through_a_relay() {
         peer_id: "relay".into(),
         storage_id: None
     }));
-    assert!(alice.is_synced(&id, &mut alice_doc), "the relay acknowledged");
+    assert!(
+        alice.is_synced(&id, &mut alice_doc),
+        "the relay acknowledged"
+    );
 
     let mut bob_doc = AutoCommit::new();
     let mut bob = SyncClient::new("bob");
@@ -275,7 +278,10 @@ fn asks_with_request_when_it_has_nothing() {
     }
     .encode();
     assert_eq!(
-        client.receive(&unavailable, &mut (id, &mut doc)).unwrap().events,
+        client
+            .receive(&unavailable, &mut (id, &mut doc))
+            .unwrap()
+            .events,
         vec![Event::Unavailable { document_id: id }]
     );
 }

@@ -111,10 +111,10 @@ impl Inbound<'_> {
             .map_err(|e| Violation::new(INVALID, format!("malformed message: {e}")))?;
         match &message {
             Message::Join { sender_id, .. } => self.peer = Some(sender_id.clone()),
-            Message::Sync { data, .. } | Message::Request { data, .. } => {
-                if automerge::sync::Message::decode(data).is_err() {
-                    return Err(Violation::new(INVALID, "malformed Automerge sync message"));
-                }
+            Message::Sync { data, .. } | Message::Request { data, .. }
+                if automerge::sync::Message::decode(data).is_err() =>
+            {
+                return Err(Violation::new(INVALID, "malformed Automerge sync message"));
             }
             _ => {}
         }
@@ -210,7 +210,13 @@ pub(super) async fn run(
 
     let peer = inbound.peer.as_deref().unwrap_or("?");
     if let Some(v) = &violation {
-        tracing::warn!(connection = id, peer, code = v.code, "closing: {}", v.reason);
+        tracing::warn!(
+            connection = id,
+            peer,
+            code = v.code,
+            "closing: {}",
+            v.reason
+        );
         if v.protocol_error {
             let error = Message::Error {
                 message: v.reason.clone(),
@@ -281,12 +287,14 @@ async fn wait_until_stored(
     durability: &Durability,
     version: &mut tokio::sync::watch::Receiver<u64>,
 ) {
-    let Ok(Message::Sync {
-        document_id, data, ..
-    }
-    | Message::Request {
-        document_id, data, ..
-    }) = Message::decode(frame)
+    let Ok(
+        Message::Sync {
+            document_id, data, ..
+        }
+        | Message::Request {
+            document_id, data, ..
+        },
+    ) = Message::decode(frame)
     else {
         return;
     };

@@ -10,7 +10,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use automerge::{AutoCommit, ChangeHash, ReadDoc, ROOT, transaction::Transactable as _};
+use automerge::{AutoCommit, ChangeHash, ROOT, ReadDoc, transaction::Transactable as _};
 use futures::{SinkExt, StreamExt};
 use radslag_core::sync::{DocumentId, Event, SyncClient};
 use tokio::sync::{mpsc, watch};
@@ -139,7 +139,9 @@ pub struct Peer {
 
 impl Peer {
     pub async fn connect(url: &str, name: &str, id: DocumentId, doc: AutoCommit) -> Peer {
-        let (ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        let (ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true)
+            .await
+            .unwrap();
         let (mut ws_tx, mut ws_rx) = ws.split();
         let (out, mut out_rx) = mpsc::unbounded_channel::<WsMessage>();
         let (version_tx, version) = watch::channel(0u64);
@@ -179,9 +181,10 @@ impl Peer {
                                 for f in r.send {
                                     let _ = reader_out.send(WsMessage::Binary(f.into()));
                                 }
-                                if r.events.iter().any(|e| {
-                                    matches!(e, Event::Synced { changed: true, .. })
-                                }) {
+                                if r.events
+                                    .iter()
+                                    .any(|e| matches!(e, Event::Synced { changed: true, .. }))
+                                {
                                     st.changed_at.push(Instant::now());
                                 }
                                 st.events.extend(r.events);
@@ -248,7 +251,10 @@ impl Peer {
         // JS automerge writes strings as text objects.
         st.doc.get(ROOT, key).unwrap().map(|(v, obj)| match v {
             automerge::Value::Object(automerge::ObjType::Text) => st.doc.text(&obj).unwrap(),
-            v => v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()),
+            v => v
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| v.to_string()),
         })
     }
 
@@ -297,8 +303,10 @@ impl Peer {
     }
 
     pub async fn wait_closed(&mut self, secs: u64) -> Option<(u16, String)> {
-        self.wait("the relay to close", secs, |st| st.closed || st.close.is_some())
-            .await;
+        self.wait("the relay to close", secs, |st| {
+            st.closed || st.close.is_some()
+        })
+        .await;
         self.state.lock().unwrap().close.clone()
     }
 }
