@@ -6,6 +6,7 @@
 //! APIs, so it builds natively (and is tested with `cargo test`) as well as for
 //! wasm32. Time comes in as an argument: `SystemTime::now()` panics on wasm32.
 
+pub mod actions;
 pub mod backup;
 pub mod dialogue;
 pub mod doc;

@@ -5,10 +5,12 @@ mod access;
 mod children;
 mod dialogues;
 mod entity;
+mod history;
 #[cfg(test)]
 mod tests;
 
 pub use entity::Entity;
+pub use history::StatusEvent;
 
 use automerge::{AutoCommit, AutomergeError, ChangeHash, ROOT, transaction::CommitOptions};
 
