@@ -87,7 +87,7 @@ async fn measure(url: &str, n: usize) -> Figures {
     let per_client = match n {
         2 => 500,
         10 => 100,
-        _ => 30,
+        _ => 10,
     };
     let base = peers[0].state.lock().unwrap().doc.get_changes(&[]).len();
     let total = base + n * per_client;
@@ -99,7 +99,7 @@ async fn measure(url: &str, n: usize) -> Figures {
         tokio::task::yield_now().await;
     }
     for p in &mut peers {
-        p.wait("every change", 120, |st| {
+        p.wait("every change", 600, |st| {
             st.doc.get_changes(&[]).len() >= total
         })
         .await;
