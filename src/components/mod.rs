@@ -1,5 +1,6 @@
 //! Pieces of the page frame shared by every page.
 
+pub mod actions;
 pub mod collab_text;
 pub mod entry_list;
 pub mod header;

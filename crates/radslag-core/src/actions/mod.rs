@@ -100,9 +100,16 @@ pub fn stockholm_today_ms(now_ms: i64) -> NaiveDate {
     stockholm_today(now)
 }
 
+/// A moment (ms since the Unix epoch) as Stockholm's wall-clock time, e.g.
+/// for "2023-02-07 13:05" in an action's history.
+pub fn stockholm_datetime_ms(at_ms: i64) -> chrono::NaiveDateTime {
+    let at = DateTime::<Utc>::from_timestamp_millis(at_ms).unwrap_or_default();
+    at.naive_utc() + Duration::hours(stockholm_offset_at_utc(at))
+}
+
 /// What an action's groups are derived from: the meetings' groups, the
 /// people's groups and the wheel events' groups, by id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Register {
     meeting_groups: HashMap<MeetingId, Vec<GroupId>>,
     meeting_dates: HashMap<MeetingId, NaiveDate>,

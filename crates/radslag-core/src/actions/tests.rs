@@ -393,7 +393,11 @@ fn follow_up_lists_the_open_actions_of_the_meetings_groups() {
     );
     // Klara-gruppen alone.
     assert_eq!(
-        texts(&open_actions_for_groups(&actions, std::slice::from_ref(&c.klara.id), &reg)),
+        texts(&open_actions_for_groups(
+            &actions,
+            std::slice::from_ref(&c.klara.id),
+            &reg
+        )),
         [
             "Fältarna träffar föräldravandrarna igen",
             "Planera medborgardialog på Kulturnatten"
@@ -499,6 +503,19 @@ fn today_in_stockholm_agrees_with_the_tz_database() {
         }
     }
     let _ = Utc.timestamp_opt(0, 0);
+}
+
+#[test]
+fn history_times_are_stockholm_wall_clock() {
+    let at = |s: &str| {
+        stockholm_datetime_ms(utc(s).timestamp_millis())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    assert_eq!(at("2023-02-07T12:05:00Z"), "2023-02-07 13:05");
+    assert_eq!(at("2023-06-15T22:30:00Z"), "2023-06-16 00:30");
+    assert_eq!(at("2023-10-29T00:30:00Z"), "2023-10-29 02:30");
+    assert_eq!(at("2023-10-29T01:30:00Z"), "2023-10-29 02:30");
 }
 
 #[test]
@@ -635,7 +652,7 @@ fn status_history_says_who_and_when() {
     // Other actions and unknown ids have their own (or no) history.
     assert!(moa_device.action_status_history(&ActionId::random()).is_empty());
     // The history survives save and load.
-    let mut loaded = crate::WorkspaceDoc::load(&moa_device.save()).unwrap();
+    let loaded = crate::WorkspaceDoc::load(&moa_device.save()).unwrap();
     assert_eq!(loaded.action_status_history(&action.id), history);
 }
 

@@ -36,9 +36,10 @@ impl WorkspaceDoc {
     /// before the changes that saw it; concurrent ones in the document's
     /// deterministic order). Empty for an unknown action.
     ///
-    /// Decodes the whole change history, so call it when someone opens an
-    /// action's history, not for every action in a list.
-    pub fn action_status_history(&mut self, id: &ActionId) -> Vec<StatusEvent> {
+    /// Decodes the whole change history (of a copy: reading changes needs a
+    /// closed transaction, and views hold the document shared), so call it
+    /// when someone opens an action's history, not for every action in a list.
+    pub fn action_status_history(&self, id: &ActionId) -> Vec<StatusEvent> {
         let Some(obj) = action_object(self, id) else {
             return Vec::new();
         };
@@ -47,7 +48,8 @@ impl WorkspaceDoc {
         };
         let wanted = legacy::ObjectId::Id(legacy::OpId::new(*counter, actor));
         let mut events = Vec::new();
-        for change in self.doc.get_changes(&[]) {
+        let mut doc = self.doc.clone();
+        for change in doc.get_changes(&[]) {
             let expanded = change.decode();
             for op in &expanded.operations {
                 if op.obj != wanted || op.key != legacy::Key::Map("status".into()) {
