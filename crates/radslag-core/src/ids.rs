@@ -79,4 +79,6 @@ id_type!(
     SmallGroupId,
     /// An anonymous answer in a citizen dialogue.
     CitizenAnswerId,
+    /// An agenda template (mötesmall) with standing items.
+    TemplateId,
 );

@@ -11,6 +11,7 @@ pub mod backup;
 pub mod dialogue;
 pub mod doc;
 pub mod ids;
+pub mod meetings;
 pub mod minutes_import;
 pub mod model;
 pub mod reconnect;

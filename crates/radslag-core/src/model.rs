@@ -100,9 +100,23 @@ pub struct Meeting {
     /// Vid pennan.
     pub note_taker: Option<PersonId>,
     pub next_meeting: Option<NaiveDate>,
+    /// The meetings created as this one's next (one per group), in order.
+    pub next_meetings: Vec<MeetingId>,
     pub status: MeetingStatus,
     /// Append-only; written by [`crate::WorkspaceDoc::set_meeting_status`].
     pub status_log: Vec<StatusChange>,
+}
+
+/// An agenda template (mötesmall): the standing items a new meeting starts
+/// with, editable per workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Template {
+    pub id: TemplateId,
+    /// E.g. "Rådsmöte".
+    pub name: String,
+    /// The items' headings, in order.
+    pub items: Vec<String>,
 }
 
 /// Who owns an action: a person from the register or a whole organisation.

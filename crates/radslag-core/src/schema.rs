@@ -5,7 +5,10 @@
 //!   a meeting's agenda was one inline list of `{heading, body}` maps, so
 //!   moving an item deleted and re-inserted it and lost concurrent typing.
 //! - 1: agenda items and participants are maps keyed by id with a separate
-//!   order list; every collection exists at the root.
+//!   order list; every collection exists at the root. Added since, without
+//!   a new version (older releases ignore root maps they don't know):
+//!   `templates`, agenda templates, created with the default template on
+//!   load when missing.
 
 use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, Value, transaction::Transactable};
 
@@ -16,7 +19,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 pub(crate) const SCHEMA_VERSION_KEY: &str = "schemaVersion";
 pub(crate) const WORKSPACE: &str = "workspace";
 /// The root maps of a workspace, each keyed by entry id.
-pub(crate) const COLLECTIONS: [&str; 8] = [
+pub(crate) const COLLECTIONS: [&str; 9] = [
     // Replica (actor id, hex) → the person it writes for: who made a change.
     "actors",
     "groups",
@@ -26,6 +29,8 @@ pub(crate) const COLLECTIONS: [&str; 8] = [
     "categories",
     "wheelEvents",
     "dialogues",
+    // Agenda templates (mötesmallar).
+    "templates",
 ];
 
 pub(crate) fn version(doc: &AutoCommit) -> u64 {
@@ -56,10 +61,25 @@ pub(crate) fn migrate(doc: &mut AutoCommit) -> Result<(), DocError> {
     if doc.get(ROOT, WORKSPACE)?.is_none() {
         return Err(DocError::NotAWorkspace);
     }
+    add_templates(doc)?;
     if found < 1 {
         migrate_0_to_1(doc)?;
     }
     Ok(())
+}
+
+/// Workspaces created before agenda templates existed get the collection,
+/// with the default template under its fixed id, so two replicas adding it
+/// write the same entry.
+fn add_templates(doc: &mut AutoCommit) -> Result<(), DocError> {
+    use crate::doc::Entity;
+    if doc.get(ROOT, crate::model::Template::COLLECTION)?.is_some() {
+        return Ok(());
+    }
+    let templates = doc.put_object(ROOT, crate::model::Template::COLLECTION, ObjType::Map)?;
+    let template = crate::meetings::default_template();
+    let obj = doc.put_object(&templates, template.id.as_str(), ObjType::Map)?;
+    template.write(doc, &obj)
 }
 
 fn migrate_0_to_1(doc: &mut AutoCommit) -> Result<(), DocError> {

@@ -145,6 +145,7 @@ impl Entity for Meeting {
             agenda,
             note_taker: optional_string(doc, obj, "noteTaker").map(PersonId),
             next_meeting: date(doc, obj, "nextMeeting"),
+            next_meetings: ids(unique_strings(doc, obj, "nextMeetings")),
             status: parse_status(&string(doc, obj, "status")),
             status_log,
         }
@@ -172,6 +173,9 @@ impl Entity for Meeting {
             self.note_taker.as_ref().map(|p| p.0.as_str()),
         )?;
         put_date(doc, obj, "nextMeeting", self.next_meeting)?;
+        if !self.next_meetings.is_empty() || object(doc, obj, "nextMeetings").is_some() {
+            put_string_list(doc, obj, "nextMeetings", &strings(&self.next_meetings))?;
+        }
         if optional_string(doc, obj, "status").is_none() {
             put_string(doc, obj, "status", status_name(MeetingStatus::Draft))?;
         }
@@ -194,6 +198,25 @@ impl Entity for Meeting {
                 put_text(doc, child, "body", &item.body)
             },
         )
+    }
+}
+
+impl Entity for Template {
+    type Id = TemplateId;
+    const COLLECTION: &'static str = "templates";
+    fn id(&self) -> &str {
+        &self.id.0
+    }
+    fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self {
+        Template {
+            id: id.into(),
+            name: string(doc, obj, "name"),
+            items: unique_strings(doc, obj, "items"),
+        }
+    }
+    fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
+        put_string(doc, obj, "name", &self.name)?;
+        put_string_list(doc, obj, "items", &self.items)
     }
 }
 

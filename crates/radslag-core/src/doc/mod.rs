@@ -57,6 +57,8 @@ impl WorkspaceDoc {
         for category in crate::wheel::default_categories() {
             ws.put(&category)?;
         }
+        // The standing agenda items (fixed id, like the categories).
+        ws.put(&crate::meetings::default_template())?;
         Ok(ws)
     }
 

@@ -1,0 +1,206 @@
+//! A meeting's minutes as Markdown, laid out like the printed minutes:
+//! heading, date, place, participants, numbered items, *Vid pennan*.
+
+use super::body::{Block, blocks};
+use super::dates::{Locale, log_time, long_date, time_range};
+use super::{Register, person_line};
+use crate::model::{Attendance, Meeting, MeetingStatus};
+
+/// Escapes what Markdown would otherwise read as markup at a line's start
+/// or inside it (`*`, `_`, `#`, `[`…), keeping the text as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A line starting like a numbered list ("2023. …") or a rule.
+    if let Some(dot) = out.find(". ")
+        && !out[..dot].is_empty()
+        && out[..dot].chars().all(|c| c.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
+    }
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// A file name for the export: `minnesanteckningar-2023-02-07.md`.
+pub fn file_name(meeting: &Meeting) -> String {
+    match meeting.date {
+        Some(d) => format!("minnesanteckningar-{}.md", d.format("%Y-%m-%d")),
+        None => "minnesanteckningar.md".to_owned(),
+    }
+}
+
+/// The minutes in Markdown (Swedish, as the minutes are written).
+pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
+    let mut out = String::from("# MINNESANTECKNINGAR\n\n");
+    out.push_str(&format!("## {}\n\n", escape(meeting.title.trim())));
+
+    let mut facts: Vec<(String, String)> = Vec::new();
+    if let Some(date) = meeting.date {
+        let mut when = format!("{} ({})", date.format("%Y-%m-%d"), long_date(date, Locale::Sv));
+        let times = time_range(meeting.start_time, meeting.end_time);
+        if !times.is_empty() {
+            when.push_str(&format!(", {times}"));
+        }
+        facts.push(("Datum".into(), when));
+    }
+    if !meeting.place.trim().is_empty() {
+        facts.push(("Plats".into(), escape(meeting.place.trim())));
+    }
+    if !meeting.link.trim().is_empty() {
+        facts.push(("Länk".into(), format!("<{}>", meeting.link.trim())));
+    }
+    let groups = register.group_names(&meeting.groups);
+    if !groups.is_empty() {
+        facts.push(("Grupper".into(), escape(&groups.join(", "))));
+    }
+    let names = |wanted: fn(Attendance) -> bool| {
+        meeting
+            .participants
+            .iter()
+            .filter(|p| wanted(p.attendance))
+            .filter_map(|p| register.person(&p.person))
+            .map(|p| escape(&person_line(p)))
+            .collect::<Vec<_>>()
+    };
+    let present = names(|a| a != Attendance::Absent);
+    if !present.is_empty() {
+        facts.push(("Deltagare".into(), present.join("; ")));
+    }
+    let absent = names(|a| a == Attendance::Absent);
+    if !absent.is_empty() {
+        facts.push(("Frånvarande".into(), absent.join("; ")));
+    }
+    for (label, value) in facts {
+        out.push_str(&format!("**{label}:** {value}  \n"));
+    }
+    out.push('\n');
+
+    for (number, item) in meeting.agenda.iter().enumerate() {
+        out.push_str(&format!("### {}. {}\n\n", number + 1, escape(item.heading.trim())));
+        for block in blocks(&item.body) {
+            match block {
+                Block::Paragraph(lines) => {
+                    let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                    out.push_str(&lines.join("  \n"));
+                }
+                Block::Bullets(items) => {
+                    let items: Vec<String> = items.iter().map(|i| format!("- {}", escape(i))).collect();
+                    out.push_str(&items.join("\n"));
+                }
+            }
+            out.push_str("\n\n");
+        }
+    }
+
+    if let Some(person) = meeting.note_taker.as_ref().and_then(|id| register.person(id)) {
+        out.push_str(&format!("**Vid pennan:** {}\n\n", escape(&person_line(person))));
+    }
+    if let Some(last) = meeting.status_log.last().filter(|_| meeting.status == MeetingStatus::Approved) {
+        out.push_str(&format!("*Justerad av {} {}*\n", escape(&last.by), log_time(last.at_ms)));
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::PersonId;
+    use crate::model::{AgendaItem, Group, Participant, Person, StatusChange};
+    use chrono::{NaiveDate, NaiveTime};
+
+    #[test]
+    fn a_meeting_exports_as_minutes_in_markdown() {
+        let moa = Person {
+            id: PersonId::from("moa"),
+            name: "Moa Magnusson".into(),
+            role: "folkhälsostrateg".into(),
+            organisation: "Ånge kommun".into(),
+            groups: vec![],
+        };
+        let josef = Person {
+            id: PersonId::from("josef"),
+            name: "Josef Wiklund".into(),
+            role: String::new(),
+            organisation: "Polisen".into(),
+            groups: vec![],
+        };
+        let lena = Person { id: PersonId::from("lena"), name: "Lena Bjelkström".into(), ..josef.clone() };
+        let groups = vec![
+            Group { id: "t".into(), name: "Trygghetsrådet".into(), description: String::new() },
+            Group { id: "k".into(), name: "Klara-gruppen".into(), description: String::new() },
+        ];
+        let people = vec![moa.clone(), josef.clone(), lena.clone()];
+        let register = Register::new(&people, &groups);
+        let meeting = Meeting {
+            title: "Trygghetsrådet och Klara-gruppen utvärderar och planerar".into(),
+            groups: vec!["t".into(), "k".into()],
+            date: NaiveDate::from_ymd_opt(2023, 2, 7),
+            start_time: NaiveTime::from_hms_opt(13, 0, 0),
+            end_time: NaiveTime::from_hms_opt(15, 0, 0),
+            place: "Corner, Medborgarhuset Ånge".into(),
+            participants: vec![
+                Participant { person: moa.id.clone(), attendance: Attendance::Present },
+                Participant { person: josef.id.clone(), attendance: Attendance::Present },
+                Participant { person: lena.id.clone(), attendance: Attendance::Absent },
+            ],
+            agenda: vec![
+                AgendaItem {
+                    id: "a".into(),
+                    heading: "Summering och utvärdering av 2022".into(),
+                    body: "En summering genomförs.\n- End of summer meet *18 år*\n- Kulturnatten 26 maj".into(),
+                },
+                AgendaItem { id: "b".into(), heading: "Övriga frågor".into(), body: String::new() },
+            ],
+            note_taker: Some(moa.id.clone()),
+            status: MeetingStatus::Approved,
+            status_log: vec![StatusChange {
+                status: MeetingStatus::Approved,
+                by: "Moa Magnusson".into(),
+                at_ms: NaiveDate::from_ymd_opt(2026, 11, 22)
+                    .unwrap()
+                    .and_hms_opt(13, 3, 0)
+                    .unwrap()
+                    .and_utc()
+                    .timestamp_millis(),
+            }],
+            ..Default::default()
+        };
+        assert_eq!(
+            to_markdown(&meeting, &register),
+            "# MINNESANTECKNINGAR\n\n\
+             ## Trygghetsrådet och Klara-gruppen utvärderar och planerar\n\n\
+             **Datum:** 2023-02-07 (tisdag 7 februari 2023), 13:00–15:00  \n\
+             **Plats:** Corner, Medborgarhuset Ånge  \n\
+             **Grupper:** Trygghetsrådet, Klara-gruppen  \n\
+             **Deltagare:** Moa Magnusson, folkhälsostrateg, Ånge kommun; Josef Wiklund, Polisen  \n\
+             **Frånvarande:** Lena Bjelkström, Polisen  \n\n\
+             ### 1. Summering och utvärdering av 2022\n\n\
+             En summering genomförs.\n\n\
+             - End of summer meet \\*18 år\\*\n\
+             - Kulturnatten 26 maj\n\n\
+             ### 2. Övriga frågor\n\n\
+             **Vid pennan:** Moa Magnusson, folkhälsostrateg, Ånge kommun\n\n\
+             *Justerad av Moa Magnusson 2026-11-22 14:03*\n"
+        );
+        assert_eq!(file_name(&meeting), "minnesanteckningar-2023-02-07.md");
+    }
+
+    #[test]
+    fn text_that_looks_like_markup_is_escaped() {
+        assert_eq!(escape("2023. Året"), "2023\\. Året");
+        assert_eq!(escape("- inte en punkt"), "\\- inte en punkt");
+        assert_eq!(escape("# rubrik"), "\\# rubrik");
+        assert_eq!(escape("vanlig text"), "vanlig text");
+    }
+}
