@@ -1,0 +1,170 @@
+// Åtgärder: actions with owners, due dates and statuses; the overview's
+// counts, filters and Mina åtgärder; the status history; the CSV export for
+// Excel; and (when the meetings pages are there) an action created from an
+// agenda item and closed in the next meeting's follow-up.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+async function createWorkspace(page) {
+  await page.goto('/');
+  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
+  await page.getByLabel('Organisation').fill('Ånge kommun');
+  await page.getByPlaceholder('Gruppens namn').first().fill('Trygghetsrådet');
+  await page.getByRole('button', { name: 'Lägg till grupp' }).click();
+  await page.getByPlaceholder('Gruppens namn').last().fill('Klara-gruppen');
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await expect(page.getByRole('heading', { name: 'Möten' })).toBeVisible();
+}
+
+async function addPerson(page, name, role, organisation, groups) {
+  const form = page.locator('form.person-form').last();
+  await form.getByLabel('Namn').fill(name);
+  await form.getByLabel('Roll').fill(role);
+  await form.getByLabel('Organisation').fill(organisation);
+  for (const group of groups) await form.getByLabel(group).check();
+  await form.getByRole('button', { name: 'Lägg till person' }).click();
+  await expect(page.locator('.people-list').getByText(name)).toBeVisible();
+}
+
+async function council(page) {
+  await createWorkspace(page);
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await nav.getByRole('link', { name: 'Personer' }).click();
+  await addPerson(page, 'Moa Magnusson', 'folkhälsostrateg', 'Ånge kommun', ['Trygghetsrådet', 'Klara-gruppen']);
+  await addPerson(page, 'Josef Wiklund', 'kommunpolis', 'Polisen Ånge', ['Trygghetsrådet']);
+  await page.getByLabel('Du är').selectOption({ label: 'Moa Magnusson' });
+  return nav;
+}
+
+async function fillAction(form, { text, people = [], organisations = '', due = '', status = 'Ej påbörjad' }) {
+  await form.getByLabel('Vad ska göras?').fill(text);
+  for (const person of people) await form.getByLabel(person).check();
+  await form.getByLabel('Organisation').fill(organisations);
+  await form.getByLabel('Klart senast').fill(due);
+  await form.getByLabel('Status').selectOption({ label: status });
+  await form.getByRole('button', { name: 'Spara åtgärd' }).click();
+}
+
+test('actions in the overview: counts, filters, Mina åtgärder, status in place, history and CSV', async ({ page }) => {
+  const nav = await council(page);
+  await nav.getByRole('link', { name: 'Åtgärder' }).click();
+  await expect(page.getByRole('heading', { name: 'Åtgärder', level: 1 })).toBeVisible();
+  await expect(page.getByText('Inga åtgärder ännu.')).toBeVisible();
+
+  // A text is required.
+  await page.getByRole('button', { name: 'Ny åtgärd' }).click();
+  const form = page.locator('.action-form');
+  await form.getByRole('button', { name: 'Spara åtgärd' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Skriv vad som ska göras.');
+
+  await fillAction(form, {
+    text: 'Planera medborgardialog på Kulturnatten',
+    people: ['Moa Magnusson'],
+    organisations: 'Polisen Ånge',
+    due: '2023-05-01',
+    status: 'Pågår',
+  });
+  await expect(form).toHaveCount(0);
+  await page.getByRole('button', { name: 'Ny åtgärd' }).click();
+  await fillAction(form, {
+    text: 'Fältarna träffar föräldravandrarna igen',
+    organisations: 'Fältarna',
+    due: '2099-12-31',
+  });
+  await page.getByRole('button', { name: 'Ny åtgärd' }).click();
+  await fillAction(form, { text: 'Följ utvecklingen i industriområdet', people: ['Josef Wiklund'] });
+
+  // Counts per status, by due date, no date last.
+  const counts = page.locator('.status-counts');
+  await expect(counts.locator('.count-total .count-number')).toHaveText('3');
+  await expect(counts.locator('.status-inProgress .count-number')).toHaveText('1');
+  await expect(counts.locator('.status-notStarted .count-number')).toHaveText('2');
+  await expect(counts.locator('.count-overdue .count-number')).toHaveText('1');
+  const table = page.getByRole('table', { name: 'Åtgärder, tidigaste datum först' });
+  const rows = table.locator('tbody tr');
+  await expect(rows.locator('th .action-text')).toHaveText([
+    'Planera medborgardialog på Kulturnatten',
+    'Fältarna träffar föräldravandrarna igen',
+    'Följ utvecklingen i industriområdet',
+  ]);
+  const planning = table.getByRole('row', { name: /Planera medborgardialog/ });
+  await expect(planning).toContainText('Moa Magnusson, Polisen Ånge');
+  await expect(planning).toContainText('Försenad');
+  await expect(planning).toContainText('Klara-gruppen, Trygghetsrådet');
+
+  // Filters: owner, status, overdue, group.
+  const filters = page.getByRole('group', { name: 'Filter' });
+  await filters.getByLabel('Ansvarig').selectOption({ label: 'Polisen Ånge' });
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByText('1 av 3 åtgärder visas.')).toBeVisible();
+  await filters.getByLabel('Ansvarig').selectOption({ label: 'Josef Wiklund' });
+  await expect(rows.locator('th .action-text')).toHaveText(['Följ utvecklingen i industriområdet']);
+  await filters.getByRole('button', { name: 'Rensa filter' }).click();
+  await expect(rows).toHaveCount(3);
+  await filters.getByLabel('Status').selectOption({ label: 'Klar' });
+  await expect(page.getByText('Inga åtgärder matchar filtren.')).toBeVisible();
+  await filters.getByLabel('Status').selectOption({ label: 'Pågår' });
+  await expect(rows).toHaveCount(1);
+  await filters.getByRole('button', { name: 'Rensa filter' }).click();
+  await filters.getByLabel('Försenade').check();
+  await expect(rows.locator('th .action-text')).toHaveText(['Planera medborgardialog på Kulturnatten']);
+  await filters.getByLabel('Försenade').uncheck();
+  await filters.getByLabel('Grupp').selectOption({ label: 'Klara-gruppen' });
+  await expect(rows).toHaveCount(1);
+  await filters.getByRole('button', { name: 'Rensa filter' }).click();
+
+  // Mina åtgärder: Moa's own; Josef's include his organisation's.
+  await filters.getByLabel('Mina åtgärder').check();
+  await expect(rows.locator('th .action-text')).toHaveText(['Planera medborgardialog på Kulturnatten']);
+
+  // The status changed in place, announced, counted.
+  await planning.getByLabel('Status för Planera medborgardialog på Kulturnatten').selectOption({ label: 'Klar' });
+  await expect(page.getByRole('status').filter({ hasText: 'Status ändrad till' })).toContainText('Klar');
+  await filters.getByLabel('Mina åtgärder').uncheck();
+  await expect(counts.locator('.status-done .count-number')).toHaveText('1');
+  await expect(counts.locator('.count-overdue .count-number')).toHaveText('0');
+
+  // Keyboard: the select keeps focus and works with the arrow keys.
+  const select = planning.getByLabel('Status för Planera medborgardialog på Kulturnatten');
+  await select.focus();
+  await expect(select).toBeFocused();
+
+  // History: who set which status, and when.
+  await planning.getByRole('button', { name: /Historik för/ }).click();
+  const history = page.locator('.action-history');
+  await expect(history.getByRole('heading', { name: 'Historik för ”Planera medborgardialog på Kulturnatten”' })).toBeFocused();
+  const historyRows = history.locator('tbody tr');
+  await expect(historyRows).toHaveCount(2);
+  await expect(historyRows.nth(0)).toContainText('Moa Magnusson');
+  await expect(historyRows.nth(0)).toContainText('Pågår');
+  await expect(historyRows.nth(1)).toContainText('Klar');
+  await expect(historyRows.nth(1).locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  await history.getByRole('button', { name: 'Stäng' }).click();
+
+  // Edit an action: a new due date.
+  await table.getByRole('row', { name: /Följ utvecklingen/ }).getByRole('button', { name: /Ändra/ }).click();
+  await expect(form.getByLabel('Vad ska göras?')).toHaveValue('Följ utvecklingen i industriområdet');
+  await form.getByLabel('Klart senast').fill('2099-01-15');
+  await form.getByRole('button', { name: 'Spara åtgärd' }).click();
+  await expect(table.getByRole('row', { name: /Följ utvecklingen/ })).toContainText('2099-01-15');
+
+  // CSV for Excel: BOM, semicolons, CRLF, Swedish characters and statuses.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ladda ner som CSV (Excel)' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toMatch(/^atgarder-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await csv.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString('utf8');
+  const lines = text.split('\r\n');
+  expect(lines[0]).toBe('Åtgärd;Ansvariga;Klart senast;Status;Försenad;Grupper;Från möte;Årshjulet');
+  expect(lines[1]).toBe('Planera medborgardialog på Kulturnatten;Moa Magnusson, Polisen Ånge;2023-05-01;Klar;;Klara-gruppen, Trygghetsrådet;;');
+  expect(lines[2]).toBe('Följ utvecklingen i industriområdet;Josef Wiklund;2099-01-15;Ej påbörjad;;Trygghetsrådet;;');
+  expect(lines[3]).toBe('Fältarna träffar föräldravandrarna igen;Fältarna;2099-12-31;Ej påbörjad;;;;');
+  expect(lines[4]).toBe('');
+
+  // Everything survives a reload.
+  await page.reload();
+  await expect(rows).toHaveCount(3);
+  await expect(counts.locator('.status-done .count-number')).toHaveText('1');
+});
