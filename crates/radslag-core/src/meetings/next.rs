@@ -199,19 +199,19 @@ mod tests {
         assert_eq!((tr.title.as_str(), tr.start_time, tr.end_time), ("Trygghetsrådet", t(13), t(15)));
         assert_eq!(k.participants, vec![Participant { person: per.id.clone(), attendance: Attendance::Invited }]);
         assert_eq!(tr.participants[0].person, josef.id);
-        assert_eq!(k.agenda.len(), 6);
+        assert_eq!(k.agenda.len(), 7);
         assert_eq!(k.place, "digitalt via Teams");
 
         assert_eq!(updated.next_meeting, Some(d(2023, 5, 11)));
         assert_eq!(updated.next_meetings, vec![k.id.clone(), tr.id.clone()]);
         assert_eq!(
-            updated.agenda[5].body,
+            updated.agenda[6].body,
             "11 maj klockan 10–12 för Klara-gruppen (digitalt via Teams).\n\
              11 maj klockan 13–15 för Trygghetsrådet (digitalt via Teams)."
         );
         // Doing it again does not repeat the lines.
         let (again, _) = create_next(&updated, &plans, &register, Some(&template));
-        assert_eq!(again.agenda[5].body, updated.agenda[5].body);
+        assert_eq!(again.agenda[6].body, updated.agenda[6].body);
         assert_eq!(again.next_meetings.len(), 4);
 
         // Stored, they are meetings like any other: on the wheel's meetings ring.

@@ -12,8 +12,11 @@ use crate::model::{Meeting, Template};
 /// new workspace, a migrated one) write the same entry.
 pub const DEFAULT_TEMPLATE_ID: &str = "radsmote";
 
-/// The standing items of a council meeting, in order.
-pub const STANDING_ITEMS: [&str; 6] = [
+/// The standing items of a council meeting, in order. The first is where the
+/// meeting follows up the open actions of its groups
+/// ([`crate::actions::FOLLOW_UP_HEADING`]).
+pub const STANDING_ITEMS: [&str; 7] = [
+    crate::actions::FOLLOW_UP_HEADING,
     "Summering",
     "Framåtblick",
     "Lägesbild",
@@ -22,7 +25,7 @@ pub const STANDING_ITEMS: [&str; 6] = [
     "Nästa möte",
 ];
 
-/// "Rådsmöte" with the six standing items.
+/// "Rådsmöte" with the seven standing items.
 pub fn default_template() -> Template {
     Template {
         id: TemplateId::from(DEFAULT_TEMPLATE_ID),
@@ -92,7 +95,7 @@ mod tests {
         assert_eq!(templates, vec![default_template()]);
         assert_eq!(
             templates[0].items,
-            ["Summering", "Framåtblick", "Lägesbild", "Årshjul", "Övriga frågor", "Nästa möte"]
+            ["Uppföljning av åtgärder", "Summering", "Framåtblick", "Lägesbild", "Årshjul", "Övriga frågor", "Nästa möte"]
         );
     }
 
@@ -130,7 +133,7 @@ mod tests {
         // Each item has its own id.
         let mut ids: Vec<_> = meeting.agenda.iter().map(|i| i.id.clone()).collect();
         ids.dedup();
-        assert_eq!(ids.len(), 6);
+        assert_eq!(ids.len(), STANDING_ITEMS.len());
         assert!(new_meeting(NewMeeting::default(), None).agenda.is_empty());
     }
 
