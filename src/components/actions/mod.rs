@@ -3,6 +3,13 @@
 //! actions of its groups, and the status select both use. A status changed
 //! anywhere is written to the one action in the document, so every view of
 //! it follows.
+//!
+//! For the meeting page: under each agenda item `<NewActionButton meeting item/>`;
+//! under the item whose heading [`is_follow_up`] (`Uppföljning av åtgärder`,
+//! the first item of the default template) `<ActionFollowUp meeting/>`.
+
+// Used by the meeting page once it is wired in (issue 4).
+#![allow(dead_code)]
 
 use leptos::prelude::*;
 use radslag_core::{

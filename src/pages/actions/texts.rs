@@ -26,7 +26,6 @@ pub struct ActionTexts {
     pub cancel: &'static str,
     pub edit: &'static str,
     pub delete: &'static str,
-    pub deleted: &'static str,
     pub filters: &'static str,
     pub group: &'static str,
     pub all_groups: &'static str,
@@ -66,8 +65,6 @@ pub struct ActionTexts {
     pub follow_up_empty: &'static str,
     pub follow_up_caption: &'static str,
     pub from_this_item: &'static str,
-    pub unknown_person: &'static str,
-    pub organisation_word: &'static str,
 }
 
 impl ActionTexts {
@@ -104,7 +101,6 @@ pub static SV: ActionTexts = ActionTexts {
     cancel: "Avbryt",
     edit: "Ändra",
     delete: "Ta bort åtgärd",
-    deleted: "Åtgärden är borttagen.",
     filters: "Filter",
     group: "Grupp",
     all_groups: "Alla grupper",
@@ -144,8 +140,6 @@ pub static SV: ActionTexts = ActionTexts {
     follow_up_empty: "Inga öppna åtgärder att följa upp.",
     follow_up_caption: "Åtgärder att följa upp",
     from_this_item: "Åtgärder från punkten",
-    unknown_person: "okänd person",
-    organisation_word: "organisation",
 };
 
 pub static EN: ActionTexts = ActionTexts {
@@ -171,7 +165,6 @@ pub static EN: ActionTexts = ActionTexts {
     cancel: "Cancel",
     edit: "Edit",
     delete: "Delete action",
-    deleted: "The action is deleted.",
     filters: "Filters",
     group: "Group",
     all_groups: "All groups",
@@ -211,6 +204,4 @@ pub static EN: ActionTexts = ActionTexts {
     follow_up_empty: "No open actions to follow up.",
     follow_up_caption: "Actions to follow up",
     from_this_item: "Actions from the item",
-    unknown_person: "unknown person",
-    organisation_word: "organisation",
 };
