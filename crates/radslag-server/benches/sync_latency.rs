@@ -156,15 +156,6 @@ fn main() {
         .build()
         .unwrap();
     runtime.block_on(async {
-        let data = tempfile::tempdir().unwrap();
-        let relay = Server::start(data.path(), &["--rate-limit-per-sec", "1000000"]);
-        let node_store = tempfile::tempdir().unwrap();
-        let node = if std::env::var_os("RADSLAG_BENCH_NO_NODE").is_some() {
-            None
-        } else {
-            node_server(node_store.path())
-        };
-
         println!("Sync benchmark: loopback, 2 cores, one shared document, native Rust clients.");
         println!("Relay: radslag serve (samod, fsync before acknowledging); Node: automerge-repo 2.5.6 WebSocketServerAdapter + NodeFSStorageAdapter.");
         println!();
@@ -178,10 +169,22 @@ fn main() {
             .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
             .unwrap_or_else(|| SIZES.to_vec());
         for n in sizes {
+                // Fresh servers for each size: nothing left over from the last.
+            eprintln!("{n} clients: relay");
+            let data = tempfile::tempdir().unwrap();
+            let relay = Server::start(data.path(), &["--rate-limit-per-sec", "1000000"]);
             let ours = measure(&relay.url(), n).await;
-            let theirs = match &node {
-                Some((_, url)) => Some(measure(url, n).await),
-                None => None,
+            drop(relay);
+            eprintln!("{n} clients: node");
+            let node_store = tempfile::tempdir().unwrap();
+            let theirs = if std::env::var_os("RADSLAG_BENCH_NO_NODE").is_some() {
+                None
+            } else if let Some((server, url)) = node_server(node_store.path()) {
+                let figures = measure(&url, n).await;
+                drop(server);
+                Some(figures)
+            } else {
+                None
             };
             let t = theirs.as_ref();
             let fmt = |a: f64, b: Option<f64>, prec: usize| match b {

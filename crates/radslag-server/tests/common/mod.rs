@@ -311,6 +311,13 @@ impl Peer {
     }
 }
 
+impl Drop for Peer {
+    /// Closes the connection (the reader ends when the close is answered).
+    fn drop(&mut self) {
+        let _ = self.out.send(WsMessage::Close(None));
+    }
+}
+
 fn uuid_like() -> String {
     DocumentId::random().to_string()
 }
