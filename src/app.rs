@@ -9,7 +9,7 @@ use leptos_router::{
 use crate::components::{header::Header, notices::Notices};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
-    actions::ActionsPage, dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results}, home::Home, meetings::MeetingsPage,
+    actions::ActionsPage, dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results}, home::Home, meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
     settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
 };
@@ -54,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("/w/:ws") view=WorkspaceFrame>
                         <Route path=path!("") view=|| view! { <Redirect path="moten"/> }/>
                         <Route path=path!("moten") view=MeetingsPage/>
+                        <Route path=path!("moten/importera") view=ImportPage/>
+                        <Route path=path!("moten/:meeting") view=MeetingPage/>
+                        <Route path=path!("moten/:meeting/utskrift") view=PrintView/>
                         <Route path=path!("atgarder") view=ActionsPage/>
                         <Route path=path!("arshjul") view=WheelPage/>
                         <Route path=path!("dialoger") view=DialoguesPage/>

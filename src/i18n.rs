@@ -74,6 +74,8 @@ pub struct Texts {
     pub no_actions: &'static str,
     /// The annual wheel's own words.
     pub wheel: &'static crate::pages::wheel::texts::WheelTexts,
+    /// The meetings pages' own words.
+    pub meetings: &'static crate::pages::meetings::texts::MeetingTexts,
     /// The actions' own words.
     pub actions: &'static crate::pages::actions::texts::ActionTexts,
     pub dialogues_intro: &'static str,
@@ -198,6 +200,7 @@ pub static SV: Texts = Texts {
     actions_intro: "Åtgärder att följa upp från möte till möte.",
     no_actions: "Inga åtgärder ännu.",
     wheel: &crate::pages::wheel::texts::SV,
+    meetings: &crate::pages::meetings::texts::SV,
     actions: &crate::pages::actions::texts::SV,
     dialogues_intro: "Dialoger i smågrupper och medborgardialoger.",
     no_dialogues: "Inga dialoger ännu.",
@@ -321,6 +324,7 @@ pub static EN: Texts = Texts {
     actions_intro: "Actions to follow up from meeting to meeting.",
     no_actions: "No actions yet.",
     wheel: &crate::pages::wheel::texts::EN,
+    meetings: &crate::pages::meetings::texts::EN,
     actions: &crate::pages::actions::texts::EN,
     dialogues_intro: "Small-group dialogues and citizen dialogues.",
     no_dialogues: "No dialogues yet.",

@@ -2,7 +2,6 @@
 
 pub mod actions;
 pub mod collab_text;
-pub mod entry_list;
 pub mod header;
 pub mod notices;
 pub mod restore;

@@ -1,0 +1,114 @@
+//! Möten: the meetings list (upcoming and past, per group, searchable), a
+//! meeting's page (details, participants, agenda and minutes, next meeting,
+//! approval), its print view and Markdown export, agenda templates, and the
+//! import of minutes written elsewhere. The logic lives in
+//! `radslag_core::meetings`; these views stay thin.
+
+mod agenda;
+mod approval;
+mod details;
+mod import;
+mod list;
+mod minutes;
+mod new;
+mod next;
+mod page;
+mod participants;
+mod print;
+mod templates;
+pub mod texts;
+
+pub use import::ImportPage;
+pub use list::MeetingsPage;
+pub use page::MeetingPage;
+pub use print::PrintView;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use radslag_core::{
+    ids::MeetingId,
+    model::{Group, Meeting, Person},
+};
+
+use crate::state::{Workspace, use_workspace};
+
+/// The meeting named in the path, kept current as the document changes.
+pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
+    let params = use_params_map();
+    let id = Signal::derive(move || MeetingId::from(params.with(|p| p.get("meeting").unwrap_or_default())));
+    let ws = use_workspace();
+    let meeting = Memo::new(move |_| ws.read(|d| d.get::<Meeting>(&id.get())).flatten());
+    (id, meeting)
+}
+
+/// The register's people and groups, sorted by name.
+pub fn use_register() -> (Memo<Vec<Person>>, Memo<Vec<Group>>) {
+    let ws = use_workspace();
+    let people = Memo::new(move |_| {
+        let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
+        people.sort_by_key(|p| p.name.to_lowercase());
+        people
+    });
+    let groups = Memo::new(move |_| {
+        let mut groups = ws.read(|d| d.list::<Group>()).unwrap_or_default();
+        groups.sort_by_key(|g| g.name.to_lowercase());
+        groups
+    });
+    (people, groups)
+}
+
+/// Changes a meeting: reads it, lets `f` change it and writes back what
+/// changed. False when it is gone or refused (approved minutes).
+pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting)) -> bool {
+    ws.change(|d| {
+        let Some(mut meeting) = d.get::<Meeting>(id) else { return Ok(false) };
+        f(&mut meeting);
+        d.put(&meeting)?;
+        Ok(true)
+    })
+    .unwrap_or(false)
+}
+
+/// The path of a meeting's page (or of a page below it).
+pub fn meeting_path(ws: Workspace, id: &MeetingId, rest: &str) -> String {
+    let base = format!("/w/{}/moten/{}", ws.id.get_untracked().unwrap_or_default(), id);
+    if rest.is_empty() { base } else { format!("{base}/{rest}") }
+}
+
+/// Moves keyboard focus to the element with this id once it is drawn.
+pub fn focus_later(element_id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(&element_id)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// Today in Europe/Stockholm.
+pub fn today() -> chrono::NaiveDate {
+    radslag_core::meetings::dates::stockholm_time(crate::state::now_ms()).date()
+}
+
+/// A date input's value.
+pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// A time input's value (`HH:MM`, seconds ignored).
+pub fn parse_time(value: &str) -> Option<chrono::NaiveTime> {
+    let value = value.trim();
+    chrono::NaiveTime::parse_from_str(value, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(value, "%H:%M:%S"))
+        .ok()
+}
+
+pub fn date_value(date: Option<chrono::NaiveDate>) -> String {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+pub fn time_value(time: Option<chrono::NaiveTime>) -> String {
+    time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+}
