@@ -12,7 +12,7 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(pkg-config libssl-dev)
+packages=(build-essential pkg-config libssl-dev)
 # Node may come from elsewhere than Debian (as on the CI image): then keep it.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 [ "$want" = test ] && packages+=(chromium chromium-driver)
@@ -48,6 +48,10 @@ fi
 if [ "$want" = test ] && [ ! -x tests/node_modules/.bin/playwright ]; then
   say "npm ci (tests: Playwright, using Debian's Chromium)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests --no-audit --no-fund
+fi
+if [ "$want" = test ] && [ ! -d tests/interop/node_modules/@automerge/automerge-repo ]; then
+  say "npm ci (interop: the stock automerge-repo packages)"
+  npm ci --prefix tests/interop --no-audit --no-fund
 fi
 say "cargo fetch"
 cargo fetch --locked

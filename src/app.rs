@@ -11,9 +11,10 @@ use crate::i18n::{I18n, Lang};
 use crate::pages::{
     actions::ActionsPage, dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results}, home::Home, meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
-    settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::WorkspaceFrame,
+    settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::{Join, WorkspaceFrame},
 };
 use crate::state::{AppState, Notice, storage};
+use crate::sync::Sync;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_context(I18n(lang));
     let app = AppState::new();
     provide_context(app);
+    provide_context(Sync::start(app));
 
     // The page's language follows the choice, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -51,6 +53,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <Redirect path="/"/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/ny") view=Welcome/>
+                    <Route path=path!("/join/:doc") view=Join/>
                     <ParentRoute path=path!("/w/:ws") view=WorkspaceFrame>
                         <Route path=path!("") view=|| view! { <Redirect path="moten"/> }/>
                         <Route path=path!("moten") view=MeetingsPage/>

@@ -5,6 +5,7 @@ mod components;
 mod i18n;
 mod pages;
 mod state;
+mod sync;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -5,8 +5,9 @@ use leptos_router::{components::A, hooks::use_navigate};
 
 use radslag_core::{ids::PersonId, model::Person};
 
+use crate::components::sync_status::{Invite, Presence, SyncIndicator};
 use crate::i18n::{Lang, Texts, use_i18n};
-use crate::state::{storage, use_app};
+use crate::state::{OpenState, storage, use_app};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -16,6 +17,11 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">{move || i18n.t().app_name}</a>
             <WorkspaceSwitcher/>
+            <Show when=move || use_app().workspace.state.get() == OpenState::Ready>
+                <SyncIndicator/>
+                <Presence/>
+                <Invite/>
+            </Show>
             <MeSelector/>
             <LanguageToggle/>
         </header>

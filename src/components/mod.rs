@@ -5,3 +5,4 @@ pub mod collab_text;
 pub mod header;
 pub mod notices;
 pub mod restore;
+pub mod sync_status;

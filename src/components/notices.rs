@@ -35,7 +35,9 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
         move |_| match &notice {
             Notice::StorageFull => offer_workspace_backup(),
             Notice::Unreadable { backup_key: Some(key) } => offer_raw_backup(key),
-            Notice::Unreadable { backup_key: None } => {}
+            // The damaged value could not be copied aside (storage full): the
+            // readable workspace, then.
+            Notice::Unreadable { backup_key: None } => offer_workspace_backup(),
             Notice::UpdateReady => {
                 let _ = window().location().reload();
             }

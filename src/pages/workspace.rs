@@ -2,7 +2,12 @@
 //! says why it cannot.
 
 use leptos::prelude::*;
-use leptos_router::{components::Outlet, hooks::use_params_map};
+use leptos_router::{
+    components::{Outlet, Redirect},
+    hooks::use_params_map,
+};
+
+use radslag_core::sync::DocumentId;
 
 use crate::components::notices::offer_raw_backup;
 use crate::i18n::use_i18n;
@@ -18,13 +23,35 @@ pub fn WorkspaceFrame() -> impl IntoView {
             app.open_workspace(&id);
         }
     });
-    move || {
-        match app.workspace.state.get() {
+    let fetch = move |_| {
+        if let Some(id) = params.with_untracked(|p| p.get("ws")) {
+            app.begin_join(&id);
+        }
+    };
+    move || match app.workspace.state.get() {
         OpenState::Ready => view! { <Outlet/> }.into_any(),
         OpenState::Closed => ().into_any(),
         OpenState::Missing => view! {
             <section class="problem">
                 <h1>{move || i18n.t().workspace_missing}</h1>
+                <p>{move || i18n.t().fetch_from_server_hint}</p>
+                <div class="actions">
+                    <button type="button" on:click=fetch>{move || i18n.t().fetch_from_server}</button>
+                    <a href="/">{move || i18n.t().go_home}</a>
+                </div>
+            </section>
+        }
+        .into_any(),
+        OpenState::Joining => view! {
+            <section class="problem" aria-busy="true">
+                <h1>{move || i18n.t().joining}</h1>
+                <p role="status">{move || i18n.t().joining_hint}</p>
+            </section>
+        }
+        .into_any(),
+        OpenState::NotFound => view! {
+            <section class="problem">
+                <p role="alert">{move || i18n.t().join_not_found}</p>
                 <a href="/">{move || i18n.t().go_home}</a>
             </section>
         }
@@ -44,5 +71,28 @@ pub fn WorkspaceFrame() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// `/join/:doc`: an invitation link. Opens the workspace if this device has
+/// it, else fetches it from the relay; a link that holds no workspace id
+/// says so.
+#[component]
+pub fn Join() -> impl IntoView {
+    let app = use_app();
+    let i18n = use_i18n();
+    let doc = use_params_map().with_untracked(|p| p.get("doc")).unwrap_or_default();
+    if DocumentId::parse(&doc).is_err() {
+        return view! {
+            <section class="problem">
+                <p role="alert">{move || i18n.t().not_an_invitation}</p>
+                <a href="/">{move || i18n.t().go_home}</a>
+            </section>
+        }
+        .into_any();
     }
+    let known = app.workspaces.with_untracked(|list| list.iter().any(|e| e.id == doc));
+    if !known {
+        app.begin_join(&doc);
+    }
+    view! { <Redirect path=format!("/w/{doc}/moten")/> }.into_any()
 }

@@ -6,7 +6,9 @@ pub mod download;
 pub mod storage;
 
 use leptos::prelude::*;
-use radslag_core::{DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo};
+use radslag_core::{
+    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo, sync::DocumentId,
+};
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 
@@ -39,6 +41,10 @@ pub enum OpenState {
         reason: String,
     },
     Newer,
+    /// Fetching a workspace by its invitation link; it opens when it arrives.
+    Joining,
+    /// The relay has no workspace with the invitation's id.
+    NotFound,
 }
 
 /// Signals every part of the state shares: the workspaces on this device and
@@ -120,7 +126,8 @@ impl AppState {
         let mut doc = WorkspaceDoc::create(&info)?;
         fill(&mut doc)?;
         doc.commit(now_ms());
-        let id = uuid::Uuid::new_v4().simple().to_string();
+        // The local id is also the document's automerge-repo id, for sync.
+        let id = DocumentId::random().to_string();
         let origin = doc.origin();
         self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone(), origin }));
         self.shared().save_registry();
@@ -136,8 +143,8 @@ impl AppState {
         }
         storage::set_last_workspace(id);
         match DocStore::open(id, now_ms()) {
-            Opened::Ready { doc, store, damaged_chunk_backup } => {
-                if damaged_chunk_backup.is_some() {
+            Opened::Ready { doc, store, damaged_chunks, damaged_chunk_backup } => {
+                if damaged_chunks {
                     self.shared().notify(Notice::Unreadable { backup_key: damaged_chunk_backup });
                 }
                 self.workspace.install(id.to_owned(), *doc, store);
@@ -167,13 +174,31 @@ impl AppState {
             let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((entry.id, brought_news?));
         }
-        let id = uuid::Uuid::new_v4().simple().to_string();
+        let id = DocumentId::random().to_string();
         let name = backup.info().name;
         self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name, origin: origin.clone() }));
         self.shared().save_registry();
         self.workspace.install(id.clone(), backup, DocStore::new(&id));
         self.workspace.flush();
         Ok((id, true))
+    }
+
+    /// Starts joining a workspace from an invitation: it has no document
+    /// here yet; sync fetches it and [`Self::adopt_joined`] opens it.
+    pub fn begin_join(&self, id: &str) {
+        self.workspace.set_state(id, OpenState::Joining);
+    }
+
+    /// A joined workspace arrived: keep it on this device and open it.
+    pub fn adopt_joined(&self, id: &str, mut doc: WorkspaceDoc) {
+        let (name, origin) = (doc.info().name, doc.origin());
+        if !self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id)) {
+            self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.to_owned(), name, origin }));
+            self.shared().save_registry();
+        }
+        storage::set_last_workspace(id);
+        self.workspace.install(id.to_owned(), doc, DocStore::new(id));
+        self.workspace.flush();
     }
 
     /// Another tab stored something: take in its changes to the open
@@ -318,6 +343,23 @@ impl Workspace {
         if foreign.save {
             self.schedule_save();
         }
+    }
+
+    /// Lets sync work on the document as it is, without committing or
+    /// signing; call [`Self::remote_changed`] when it brought changes.
+    pub fn sync_with<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
+        self.doc.try_update_value(|doc| doc.as_mut().map(f)).flatten()
+    }
+
+    /// Changes arrived from another member: refresh views and save them.
+    pub fn remote_changed(&self) {
+        self.revision.update(|r| *r += 1);
+        self.schedule_save();
+    }
+
+    /// Tracks every change to the document, local or remote.
+    pub fn track(&self) {
+        self.revision.track();
     }
 
     /// Chooses whom this device writes for.

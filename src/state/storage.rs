@@ -140,7 +140,9 @@ pub fn save_registry(entries: &[WorkspaceEntry]) -> Result<(), WriteError> {
 
 /// What opening a stored workspace gave.
 pub enum Opened {
-    Ready { doc: Box<WorkspaceDoc>, store: DocStore, damaged_chunk_backup: Option<String> },
+    /// Opened; `damaged_chunks` when some saved changes could not be read
+    /// (copied to `damaged_chunk_backup` where there was room).
+    Ready { doc: Box<WorkspaceDoc>, store: DocStore, damaged_chunks: bool, damaged_chunk_backup: Option<String> },
     Missing,
     /// Nothing was overwritten; the raw value was copied to `backup_key`.
     Unreadable { backup_key: Option<String>, reason: String },
@@ -205,18 +207,31 @@ impl DocStore {
         match stored::restore(&snapshot, &chunks) {
             Ok(restored) => {
                 let mut damaged_chunk_backup = None;
+                // A damaged chunk that could not be copied aside (storage
+                // full) stays where it is: the next snapshot must not delete it.
+                let mut left_in_place = Vec::new();
                 for &index in &restored.unreadable_chunks {
-                    damaged_chunk_backup = keep_aside(&chunk_keys[index], &chunks[index], now_ms);
+                    match keep_aside(&chunk_keys[index], &chunks[index], now_ms) {
+                        Some(backup) => damaged_chunk_backup = Some(backup),
+                        None => left_in_place.push(index),
+                    }
                 }
+                let absorbed_chunks = chunk_keys
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(index, _)| !left_in_place.contains(index))
+                    .map(|(_, key)| key)
+                    .collect();
                 let store = DocStore {
                     chunk_bytes: chunks.iter().map(String::len).sum(),
-                    absorbed_chunks: chunk_keys,
+                    absorbed_chunks,
                     snapshot_bytes: snapshot.len(),
                     // A damaged chunk is set aside by the next snapshot.
                     needs_snapshot: !restored.unreadable_chunks.is_empty(),
                     ..DocStore::new(id)
                 };
-                Opened::Ready { doc: Box::new(restored.doc), store, damaged_chunk_backup }
+                let damaged_chunks = !restored.unreadable_chunks.is_empty();
+                Opened::Ready { doc: Box::new(restored.doc), store, damaged_chunks, damaged_chunk_backup }
             }
             Err(StoredError::Doc(DocError::NewerSchema(_))) => Opened::Newer,
             Err(error) => {

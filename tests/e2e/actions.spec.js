@@ -1,7 +1,7 @@
 // Åtgärder: actions with owners, due dates and statuses; the overview's
 // counts, filters and Mina åtgärder; the status history; the CSV export for
-// Excel; and (when the meetings pages are there) an action created from an
-// agenda item and closed in the next meeting's follow-up.
+// Excel; and an action created from an agenda item, seen in the overview and
+// closed in the next meeting's follow-up.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -167,4 +167,70 @@ test('actions in the overview: counts, filters, Mina åtgärder, status in place
   await page.reload();
   await expect(rows).toHaveCount(3);
   await expect(counts.locator('.status-done .count-number')).toHaveText('1');
+});
+
+test('an action from an agenda item: in the overview, in the next meeting\'s follow-up, closed there', async ({ page }) => {
+  const nav = await council(page);
+  await nav.getByRole('link', { name: 'Möten' }).click();
+  const create = page.getByRole('region', { name: 'Nytt möte' });
+  await create.getByLabel('Titel').fill('Trygghetsrådet februari');
+  await create.getByLabel('Datum').fill('2023-02-07');
+  await create.getByLabel('Trygghetsrådet').check();
+  await create.getByRole('button', { name: 'Skapa möte' }).click();
+  await expect(page.getByRole('heading', { name: 'Trygghetsrådet februari', level: 1 })).toBeVisible();
+
+  // Ny åtgärd under Lägesbild (item 4): tied to the meeting and the item.
+  const lagesbild = page.locator('.agenda-item').nth(3);
+  await expect(lagesbild.locator('.item-heading')).toHaveValue('Lägesbild');
+  await lagesbild.getByRole('button', { name: 'Ny åtgärd' }).click();
+  await fillAction(lagesbild.locator('.action-form'), {
+    text: 'Fältarna träffar gruppen igen',
+    people: ['Josef Wiklund'],
+    organisations: 'Fältarna',
+    due: '2023-04-30',
+  });
+  await expect(lagesbild.locator('.item-actions')).toContainText('Åtgärder från punkten');
+  await expect(lagesbild.locator('.action-lines')).toContainText('Fältarna träffar gruppen igen');
+  // A meeting does not follow up what it decided itself.
+  const ownFollowUp = page.getByRole('region', { name: 'Åtgärder att följa upp' });
+  await expect(ownFollowUp).not.toContainText('Fältarna träffar gruppen igen');
+  const meetingUrl = page.url();
+
+  // In the overview, with its owners and where it was decided.
+  await nav.getByRole('link', { name: 'Åtgärder' }).click();
+  const table = page.getByRole('table', { name: 'Åtgärder, tidigaste datum först' });
+  const row = table.getByRole('row', { name: /Fältarna träffar gruppen igen/ });
+  await expect(row).toContainText('Josef Wiklund, Fältarna');
+  await expect(row).toContainText('Trygghetsrådet');
+  await expect(page.locator('.status-counts .status-notStarted .count-number')).toHaveText('1');
+
+  // The next meeting's Uppföljning av åtgärder lists it; closed there…
+  await page.goto(meetingUrl);
+  const next = page.getByRole('region', { name: 'Nästa möte' });
+  const trygg = next.getByRole('group', { name: 'Trygghetsrådet' });
+  await trygg.getByLabel('Datum').fill('2023-05-11');
+  await trygg.getByLabel('Börjar').fill('13:00');
+  await trygg.getByLabel('Slutar').fill('15:00');
+  await next.getByRole('button', { name: 'Skapa nästa möte' }).click();
+  await next.getByRole('link', { name: 'Trygghetsrådet' }).click();
+  await expect(page.locator('#meeting-date')).toHaveValue('2023-05-11');
+  const nextUrl = page.url();
+  const followUp = page.getByRole('region', { name: 'Åtgärder att följa upp' });
+  await expect(followUp.locator('.action-text')).toHaveText(['Fältarna träffar gruppen igen']);
+  await followUp.getByLabel('Status för Fältarna träffar gruppen igen').selectOption({ label: 'Klar' });
+  await expect(page.getByRole('status').filter({ hasText: 'Status ändrad till' })).toContainText('Klar');
+  // …it stays listed as Klar while the meeting is open…
+  await expect(followUp.getByLabel('Status för Fältarna träffar gruppen igen')).toHaveValue('done');
+
+  // …and is closed everywhere: in the overview and under its agenda item.
+  await nav.getByRole('link', { name: 'Åtgärder' }).click();
+  await expect(page.locator('.status-counts .status-done .count-number')).toHaveText('1');
+  await expect(row.getByLabel('Status för Fältarna träffar gruppen igen')).toHaveValue('done');
+  await page.goto(meetingUrl);
+  await expect(
+    page.locator('.agenda-item').nth(3).getByLabel('Status för Fältarna träffar gruppen igen'),
+  ).toHaveValue('done');
+  // Opened again, the next meeting has nothing left to follow up.
+  await page.goto(nextUrl);
+  await expect(page.getByRole('region', { name: 'Åtgärder att följa upp' })).toContainText('Inga öppna åtgärder att följa upp.');
 });

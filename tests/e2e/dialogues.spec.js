@@ -1,14 +1,12 @@
-// Dialogues: small groups write at the same time, the coordinator sees all
-// of it and compiles it into minutes; citizen answers are collected offline.
+// Dialogues: small groups write at the same time, each on a device of its
+// own, the coordinator sees all of it live and compiles it into minutes;
+// citizen answers are collected offline and arrive when the network is back.
+// Devices are separate browser contexts that meet only through the relay.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-
-const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+import { council, invitationLink, join, menu } from './peers.js';
 
 async function newDialogue(page) {
-  await page.goto('/');
-  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
-  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
   await menu(page).getByRole('link', { name: 'Dialoger' }).click();
   await page.getByLabel('Rubrik').fill('Lägesbildsarbete');
   await page.getByLabel('Frågor').fill('Vilka underlag finns till förfogande?\nVilka hinder finns?');
@@ -18,12 +16,13 @@ async function newDialogue(page) {
   return page.url();
 }
 
-test('three groups write at once; the coordinator sees all and compiles them into the minutes', async ({ context }) => {
-  const coordinator = await context.newPage();
+test('three groups on three devices write at once; the coordinator sees all and compiles them into the minutes', async ({ browser }) => {
+  const { page: coordinator } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
   const url = await newDialogue(coordinator);
+  const link = await invitationLink(coordinator);
   const groups = [];
   for (const name of ['Grupp 1', 'Grupp 2', 'Grupp 3']) {
-    const page = await context.newPage();
+    const { page } = await join(browser, link);
     await page.goto(url);
     await page.getByLabel('Vilken grupp skriver här?').selectOption({ label: name });
     groups.push(page);
@@ -71,8 +70,11 @@ test('three groups write at once; the coordinator sees all and compiles them int
   expect(exported.dialogues[0].compiledInto.item).toBe(item.id);
 });
 
-test('citizen dialogue: 20 answers offline are kept, tallied and counted', async ({ context, page }) => {
-  const url = await newDialogue(page);
+test('citizen dialogue: 20 answers offline are kept, tallied, and all arrive at the coordinator when the network is back', async ({ browser }) => {
+  const { page: coordinator } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
+  const url = await newDialogue(coordinator);
+  const { context, page } = await join(browser, await invitationLink(coordinator));
+  await page.goto(url);
   await context.setOffline(true);
   await page.getByRole('link', { name: 'Medborgardialog' }).click();
   for (let i = 0; i < 20; i++) {
@@ -84,10 +86,15 @@ test('citizen dialogue: 20 answers offline are kept, tallied and counted', async
     await expect(page.locator('.citizen-question')).not.toHaveText(question);
   }
   await expect(page.getByText('Svar på den här enheten: 20')).toBeVisible();
+  // The coordinator has none of them yet.
+  await coordinator.goto(url + '/resultat');
+  await expect(coordinator.locator('.tally strong')).toHaveText(['0', '0']);
+
   await context.setOffline(false);
-  await page.goto(url + '/resultat');
-  const tallies = page.locator('.tally strong');
-  await expect(tallies).toHaveText(['10', '10']);
-  await expect(page.locator('.words').first()).toContainText('belysning (10)');
-  await expect(page.locator('.result').first()).toContainText('16–25: 10');
+  for (const device of [page, coordinator]) {
+    if (device === page) await page.goto(url + '/resultat');
+    await expect(device.locator('.tally strong')).toHaveText(['10', '10'], { timeout: 30_000 });
+    await expect(device.locator('.words').first()).toContainText('belysning (10)');
+    await expect(device.locator('.result').first()).toContainText('16–25: 10');
+  }
 });

@@ -140,10 +140,12 @@ test('a meeting from the template: filled, reordered, next meetings, approved, r
   await expect(wheelList.locator('.timeline-entry', { hasText: '11 maj 2023' })).toHaveCount(2);
   await expect(wheelList.locator('.timeline-entry', { hasText: '11 maj 2023' }).filter({ hasText: 'Klara-gruppen' })).toHaveCount(1);
   await expect(wheelList.locator('.timeline-entry', { hasText: TITLE })).toContainText('7 februari 2023');
+  // Opening it from the wheel leads to the meeting.
+  await wheelList.getByRole('button', { name: TITLE }).click();
+  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
+  expect(page.url()).toBe(meetingUrl);
 
   // Approval: recorded with who and when; the minutes become read-only.
-  await page.goto(meetingUrl);
-  await expect(page.getByRole('heading', { name: TITLE, level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Justera' }).click();
   await expect(page.getByRole('region', { name: 'Justering' }).getByRole('alert')).toHaveText('Ange vem som justerar.');
   await page.getByLabel('Justeras av').fill('Moa Magnusson');

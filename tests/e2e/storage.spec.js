@@ -96,6 +96,41 @@ test('a full quota gives a clear message, keeps every edit, and saves once space
   await expect(page.locator('.people-list .person-name')).toHaveText(['Josef Wiklund', 'Moa Magnusson', 'Per Håkansson']);
 });
 
+test('a damaged change chunk that cannot be copied aside on a full quota is told about and never deleted', async ({ page }) => {
+  await page.goto('/');
+  const id = await createWorkspace(page, 'Trygghetsrådet');
+  await addPerson(page, 'Moa Magnusson');
+  const damaged = `radslag.doc.${id}.chunk.other-tab.1`;
+  await page.evaluate((damaged) => {
+    localStorage.setItem(damaged, 'not a change');
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler.${n++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  }, damaged);
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'kunde inte läsas' });
+  await expect(alert).toBeVisible();
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Moa Magnusson']);
+  // With no room for a copy, the button downloads the readable workspace.
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Ladda ner säkerhetskopia' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.automerge$/);
+
+  // Space is freed and the workspace is saved anew as one snapshot: the
+  // damaged chunk is still there, for whoever can repair it.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await addPerson(page, 'Josef Wiklund');
+  await page.waitForFunction((id) => !Object.keys(localStorage).some((k) => k.startsWith(`radslag.doc.${id}.chunk.`) && !k.includes('other-tab')), id);
+  expect(await page.evaluate((damaged) => localStorage.getItem(damaged), damaged)).toBe('not a change');
+});
+
 test('the language can be switched to English and back, and is remembered', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'In English' }).click();

@@ -20,6 +20,7 @@ pub struct ReadableExport {
     pub categories: Vec<Category>,
     pub wheel_events: Vec<WheelEvent>,
     pub dialogues: Vec<Dialogue>,
+    pub templates: Vec<Template>,
 }
 
 pub fn readable(doc: &WorkspaceDoc) -> ReadableExport {
@@ -33,6 +34,7 @@ pub fn readable(doc: &WorkspaceDoc) -> ReadableExport {
         categories: doc.list(),
         wheel_events: doc.list(),
         dialogues: doc.list(),
+        templates: doc.list(),
     }
 }
 
@@ -108,8 +110,9 @@ mod tests {
         assert_eq!(json["workspace"]["organisation"], "Ånge kommun");
         assert_eq!(json["people"][0]["name"], "Moa Magnusson");
         assert_eq!(json["schemaVersion"], 1);
-        for key in ["groups", "meetings", "actions", "categories", "wheelEvents", "dialogues"] {
+        for key in ["groups", "meetings", "actions", "categories", "wheelEvents", "dialogues", "templates"] {
             assert!(json[key].is_array(), "{key}");
         }
+        assert_eq!(json["templates"][0]["name"], "Rådsmöte");
     }
 }

@@ -23,7 +23,11 @@ pub fn Agenda(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl Int
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
     let item_ids = Memo::new(move |_| {
-        meeting.with(|m| m.as_ref().map(|m| m.agenda.iter().map(|i| i.id.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        meeting.with(|m| {
+            m.as_ref()
+                .map(|m| m.agenda.iter().map(|i| i.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
     });
     let announce = RwSignal::new(String::new());
     let new_heading = RwSignal::new(String::new());
@@ -73,22 +77,33 @@ fn AgendaEntry(
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
     let item = StoredValue::new(item);
-    let index = Memo::new(move |_| item_ids.with(|ids| item.with_value(|item| ids.iter().position(|i| i == item).unwrap_or(0))));
+    let index = Memo::new(move |_| {
+        item_ids.with(|ids| item.with_value(|item| ids.iter().position(|i| i == item).unwrap_or(0)))
+    });
     let count = Memo::new(move |_| item_ids.with(Vec::len));
     let number = move || index.get() + 1;
     let field = move |read: fn(&radslag_core::model::AgendaItem) -> String| {
         Memo::new(move |_| {
-            meeting.with(|m| {
-                item.with_value(|item| m.as_ref().and_then(|m| m.agenda.iter().find(|i| &i.id == item)).map(read))
-            })
-            .unwrap_or_default()
+            meeting
+                .with(|m| {
+                    item.with_value(|item| {
+                        m.as_ref()
+                            .and_then(|m| m.agenda.iter().find(|i| &i.id == item))
+                            .map(read)
+                    })
+                })
+                .unwrap_or_default()
         })
     };
     let heading = field(|i| i.heading.clone());
     let body = field(|i| i.body.clone());
     let key = item.get_value().to_string();
-    let (heading_id, body_id, up_id, down_id) =
-        (format!("item-heading-{key}"), format!("item-body-{key}"), format!("item-up-{key}"), format!("item-down-{key}"));
+    let (heading_id, body_id, up_id, down_id) = (
+        format!("item-heading-{key}"),
+        format!("item-body-{key}"),
+        format!("item-up-{key}"),
+        format!("item-down-{key}"),
+    );
 
     let write = move |f: Box<dyn FnOnce(&mut radslag_core::model::AgendaItem)>| {
         let target = item.get_value();
@@ -110,7 +125,10 @@ fn AgendaEntry(
             if to < 0 || to as usize >= count.get_untracked() {
                 return;
             }
-            let focused = document().active_element().map(|e| e.id()).unwrap_or_default();
+            let focused = document()
+                .active_element()
+                .map(|e| e.id())
+                .unwrap_or_default();
             let target = item.get_value();
             let moved = edit_meeting(ws, &id.get_untracked(), move |m| {
                 if let Some(at) = m.agenda.iter().position(|i| i.id == target) {
@@ -121,7 +139,12 @@ fn AgendaEntry(
                 return;
             }
             let now = to as usize;
-            announce.set(format!("{}: {} {}", heading.get_untracked(), t().moved_to, now + 1));
+            announce.set(format!(
+                "{}: {} {}",
+                heading.get_untracked(),
+                t().moved_to,
+                now + 1
+            ));
             let last = count.get_untracked().saturating_sub(1);
             let refocus = match (from_button, by < 0) {
                 (true, true) if now == 0 => down_id.clone(),
@@ -150,7 +173,9 @@ fn AgendaEntry(
     let confirming = RwSignal::new(false);
     let remove_now = move || {
         let target = item.get_value();
-        edit_meeting(ws, &id.get_untracked(), move |m| m.agenda.retain(|i| i.id != target));
+        edit_meeting(ws, &id.get_untracked(), move |m| {
+            m.agenda.retain(|i| i.id != target)
+        });
         focus_later("new-item-heading".to_owned());
     };
     let remove = move |_| {
@@ -166,6 +191,7 @@ fn AgendaEntry(
     let rows = move || (body.with(|b| b.lines().count()) + 2).clamp(3, 20) as u32;
     view! {
         <li class="agenda-item" on:keydown=on_key>
+            <h3 class="visually-hidden">{move || format!("{}. {}", number(), heading.get())}</h3>
             <div class="item-head">
                 <span class="item-number" aria-hidden="true">{move || format!("{}.", number())}</span>
                 <input id=heading_id class="item-heading" aria-describedby="agenda-hint"

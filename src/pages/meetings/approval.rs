@@ -19,8 +19,11 @@ pub fn Approval(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl I
     let ws = use_workspace();
     let (people, _) = use_register();
     let t = move || i18n.t().meetings;
-    let status = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.status).unwrap_or_default()));
-    let log = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.status_log.clone()).unwrap_or_default()));
+    let status =
+        Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.status).unwrap_or_default()));
+    let log = Memo::new(move |_| {
+        meeting.with(|m| m.as_ref().map(|m| m.status_log.clone()).unwrap_or_default())
+    });
     // Whoever this device writes for signs by default.
     let me = move || {
         ws.me
@@ -39,8 +42,15 @@ pub fn Approval(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl I
             return;
         }
         missing.set(false);
-        let change = StatusChange { status: to, by: name, at_ms: now_ms() };
-        if ws.change(|d| d.set_meeting_status(&id.get_untracked(), &change)).is_ok() {
+        let change = StatusChange {
+            status: to,
+            by: name,
+            at_ms: now_ms(),
+        };
+        if ws
+            .change(|d| d.set_meeting_status(&id.get_untracked(), &change))
+            .is_ok()
+        {
             confirming.set(false);
         }
     };

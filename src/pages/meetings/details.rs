@@ -3,11 +3,7 @@
 //! replace what is shown (an input given its own value keeps the caret).
 
 use leptos::prelude::*;
-use radslag_core::{
-    ids::MeetingId,
-    meetings::dates::long_date,
-    model::Meeting,
-};
+use radslag_core::{ids::MeetingId, meetings::dates::long_date, model::Meeting};
 
 use super::{date_value, edit_meeting, parse_date, parse_time, time_value, use_register};
 use crate::i18n::use_i18n;
@@ -19,19 +15,26 @@ pub fn Details(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl In
     let ws = use_workspace();
     let (_, groups) = use_register();
     let t = move || i18n.t().meetings;
-    let field = move |read: fn(&Meeting) -> String| Memo::new(move |_| meeting.with(|m| m.as_ref().map(read).unwrap_or_default()));
+    let field = move |read: fn(&Meeting) -> String| {
+        Memo::new(move |_| meeting.with(|m| m.as_ref().map(read).unwrap_or_default()))
+    };
     let title = field(|m| m.title.clone());
     let date = field(|m| date_value(m.date));
     let start = field(|m| time_value(m.start_time));
     let end = field(|m| time_value(m.end_time));
     let place = field(|m| m.place.clone());
     let link = field(|m| m.link.clone());
-    let chosen = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default()));
+    let chosen = Memo::new(move |_| {
+        meeting.with(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default())
+    });
     let edit = move |f: Box<dyn FnOnce(&mut Meeting)>| {
         edit_meeting(ws, &id.get_untracked(), f);
     };
     let spoken_date = move || {
-        meeting.with(|m| m.as_ref().and_then(|m| m.date)).map(|d| long_date(d, t().locale)).unwrap_or_default()
+        meeting
+            .with(|m| m.as_ref().and_then(|m| m.date))
+            .map(|d| long_date(d, t().locale))
+            .unwrap_or_default()
     };
     view! {
         <section class="meeting-details" aria-labelledby="details-heading">

@@ -20,7 +20,10 @@ use radslag_core::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-use super::{date_value, meeting_path, parse_date, parse_time, texts::MeetingTexts, time_value, today, use_register};
+use super::{
+    date_value, meeting_path, parse_date, parse_time, texts::MeetingTexts, time_value, today,
+    use_register,
+};
 use crate::i18n::{Lang, use_i18n};
 use crate::state::use_workspace;
 
@@ -85,7 +88,9 @@ pub fn ImportPage() -> impl IntoView {
         match parse_minutes(&text.get_untracked(), Some(year)) {
             Ok(parsed) => {
                 error.set(None);
-                draft.set(Some(groups.with_untracked(|g| ImportDraft::from_parsed(&parsed, g))));
+                draft.set(Some(
+                    groups.with_untracked(|g| ImportDraft::from_parsed(&parsed, g)),
+                ));
             }
             Err(e) => {
                 error.set(Some(e));
@@ -96,7 +101,9 @@ pub fn ImportPage() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         spawn_local(async move {
             text.set(file_text(file).await.unwrap_or_default());
             read();
@@ -138,7 +145,13 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
     let navigate = use_navigate();
     let (people, groups) = use_register();
     let t = move || i18n.t().meetings;
-    let edit = move |f: Box<dyn FnOnce(&mut ImportDraft)>| draft.update(|d| if let Some(d) = d { f(d) });
+    let edit = move |f: Box<dyn FnOnce(&mut ImportDraft)>| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                f(d)
+            }
+        })
+    };
     let lacked = StoredValue::new(initial.missing.clone());
     let lacks = move |field: MissingField| lacked.with_value(|l| l.contains(&field));
     let present = RwSignal::new(people_to_lines(&initial.present));
@@ -146,16 +159,27 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
     let with_next = RwSignal::new(true);
     let date_missing = RwSignal::new(false);
     let summary = {
-        let lacked: Vec<MissingField> = initial.missing.iter().copied().filter(|f| *f != MissingField::Title).collect();
+        let lacked: Vec<MissingField> = initial
+            .missing
+            .iter()
+            .copied()
+            .filter(|f| *f != MissingField::Title)
+            .collect();
         move || {
             (!lacked.is_empty()).then(|| {
                 let names: Vec<&str> = lacked.iter().map(|f| field_name(*f, t())).collect();
-                format!("{}: {}. {}", t().text_lacks, names.join(", "), t().fill_in_below)
+                format!(
+                    "{}: {}. {}",
+                    t().text_lacks,
+                    names.join(", "),
+                    t().fill_in_below
+                )
             })
         }
     };
     let marker = move |field: MissingField, id: &'static str| {
-        lacks(field).then(|| view! { <p class="missing-note" id=id>{move || t().missing_in_text}</p> })
+        lacks(field)
+            .then(|| view! { <p class="missing-note" id=id>{move || t().missing_in_text}</p> })
     };
     let new_people = move || {
         let register = people.get();
@@ -168,7 +192,10 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
         let mut new: Vec<String> = Vec::new();
         for n in names {
             let key = fold(n.name.trim());
-            if !key.is_empty() && !register.iter().any(|p| fold(p.name.trim()) == key) && !new.iter().any(|x| fold(x) == key) {
+            if !key.is_empty()
+                && !register.iter().any(|p| fold(p.name.trim()) == key)
+                && !new.iter().any(|x| fold(x) == key)
+            {
                 new.push(n.name.trim().to_owned());
             }
         }
@@ -182,15 +209,20 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
                     d.next
                         .iter()
                         .map(|n| {
-                            let group = n
-                                .group
-                                .as_ref()
-                                .and_then(|g| groups.with(|gs| gs.iter().find(|x| &x.id == g).map(|x| x.name.clone())));
+                            let group = n.group.as_ref().and_then(|g| {
+                                groups.with(|gs| {
+                                    gs.iter().find(|x| &x.id == g).map(|x| x.name.clone())
+                                })
+                            });
                             [
                                 group.unwrap_or_default(),
                                 n.date.map(|d| long_date(d, locale)).unwrap_or_default(),
                                 time_range(n.start_time, n.end_time),
-                                [n.place.clone(), n.link.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+                                [n.place.clone(), n.link.clone()]
+                                    .into_iter()
+                                    .filter(|s| !s.is_empty())
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
                             ]
                             .into_iter()
                             .filter(|s| !s.is_empty())
@@ -204,7 +236,9 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
     };
     let import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = draft.get_untracked() else { return };
+        let Some(mut d) = draft.get_untracked() else {
+            return;
+        };
         d.present = people_from_lines(&present.get_untracked());
         d.absent = people_from_lines(&absent.get_untracked());
         if !d.blocking().is_empty() {

@@ -38,22 +38,37 @@ pub fn MeetingsPage() -> impl IntoView {
     let line = move |m: &Meeting, context: Option<String>| {
         let t = i18n.t().meetings;
         let names = groups.with(|g| people.with(|p| Register::new(p, g).group_names(&m.groups)));
-        let mut when = m.date.map(|d| long_date(d, t.locale)).unwrap_or_else(|| t.no_date.to_owned());
+        let mut when = m
+            .date
+            .map(|d| long_date(d, t.locale))
+            .unwrap_or_else(|| t.no_date.to_owned());
         let times = time_range(m.start_time, m.end_time);
         if !times.is_empty() {
             when.push_str(&format!(" {times}"));
         }
-        let detail = std::iter::once(when).chain(names).chain((!m.place.is_empty()).then(|| m.place.clone()));
+        let detail = std::iter::once(when)
+            .chain(names)
+            .chain((!m.place.is_empty()).then(|| m.place.clone()));
         Line {
-            href: format!("/w/{}/moten/{}", ws.id.get_untracked().unwrap_or_default(), m.id),
-            title: if m.title.trim().is_empty() { t.untitled.to_owned() } else { m.title.clone() },
+            href: format!(
+                "/w/{}/moten/{}",
+                ws.id.get_untracked().unwrap_or_default(),
+                m.id
+            ),
+            title: if m.title.trim().is_empty() {
+                t.untitled.to_owned()
+            } else {
+                m.title.clone()
+            },
             detail: detail.collect::<Vec<_>>().join(" · "),
             context,
             approved: m.status == MeetingStatus::Approved,
         }
     };
     let shown = Memo::new(move |_| {
-        let chosen = Some(group.get()).filter(|g| !g.is_empty()).map(GroupId::from);
+        let chosen = Some(group.get())
+            .filter(|g| !g.is_empty())
+            .map(GroupId::from);
         of_group(meetings.get(), chosen.as_ref())
     });
     let hits = Memo::new(move |_| {
@@ -66,7 +81,11 @@ pub fn MeetingsPage() -> impl IntoView {
         Some(
             found
                 .into_iter()
-                .filter_map(|hit| list.iter().find(|m| m.id == hit.meeting).map(|m| line(m, hit.context)))
+                .filter_map(|hit| {
+                    list.iter()
+                        .find(|m| m.id == hit.meeting)
+                        .map(|m| line(m, hit.context))
+                })
                 .collect::<Vec<_>>(),
         )
     });

@@ -30,7 +30,11 @@ struct Shown {
     note_taker: Option<String>,
 }
 
-fn shown(meeting: &Meeting, register: &Register, locale: radslag_core::meetings::dates::Locale) -> Shown {
+fn shown(
+    meeting: &Meeting,
+    register: &Register,
+    locale: radslag_core::meetings::dates::Locale,
+) -> Shown {
     let names = |wanted: fn(Attendance) -> bool| {
         meeting
             .participants
@@ -51,13 +55,24 @@ fn shown(meeting: &Meeting, register: &Register, locale: radslag_core::meetings:
         groups: register.group_names(&meeting.groups).join(", "),
         present: names(|a| a != Attendance::Absent),
         absent: names(|a| a == Attendance::Absent),
-        items: meeting.agenda.iter().map(|i| (i.heading.clone(), blocks(&i.body))).collect(),
-        note_taker: meeting.note_taker.as_ref().and_then(|id| register.person(id)).map(person_line),
+        items: meeting
+            .agenda
+            .iter()
+            .map(|i| (i.heading.clone(), blocks(&i.body)))
+            .collect(),
+        note_taker: meeting
+            .note_taker
+            .as_ref()
+            .and_then(|id| register.person(id))
+            .map(person_line),
     }
 }
 
 #[component]
-pub fn Minutes(meeting: Memo<Option<Meeting>>, #[prop(default = 2)] heading_level: u8) -> impl IntoView {
+pub fn Minutes(
+    meeting: Memo<Option<Meeting>>,
+    #[prop(default = 2)] heading_level: u8,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;

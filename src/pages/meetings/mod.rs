@@ -35,7 +35,9 @@ use crate::state::{Workspace, use_workspace};
 /// The meeting named in the path, kept current as the document changes.
 pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
     let params = use_params_map();
-    let id = Signal::derive(move || MeetingId::from(params.with(|p| p.get("meeting").unwrap_or_default())));
+    let id = Signal::derive(move || {
+        MeetingId::from(params.with(|p| p.get("meeting").unwrap_or_default()))
+    });
     let ws = use_workspace();
     let meeting = Memo::new(move |_| ws.read(|d| d.get::<Meeting>(&id.get())).flatten());
     (id, meeting)
@@ -61,7 +63,9 @@ pub fn use_register() -> (Memo<Vec<Person>>, Memo<Vec<Group>>) {
 /// changed. False when it is gone or refused (approved minutes).
 pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting)) -> bool {
     ws.change(|d| {
-        let Some(mut meeting) = d.get::<Meeting>(id) else { return Ok(false) };
+        let Some(mut meeting) = d.get::<Meeting>(id) else {
+            return Ok(false);
+        };
         f(&mut meeting);
         d.put(&meeting)?;
         Ok(true)
@@ -71,8 +75,16 @@ pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting))
 
 /// The path of a meeting's page (or of a page below it).
 pub fn meeting_path(ws: Workspace, id: &MeetingId, rest: &str) -> String {
-    let base = format!("/w/{}/moten/{}", ws.id.get_untracked().unwrap_or_default(), id);
-    if rest.is_empty() { base } else { format!("{base}/{rest}") }
+    let base = format!(
+        "/w/{}/moten/{}",
+        ws.id.get_untracked().unwrap_or_default(),
+        id
+    );
+    if rest.is_empty() {
+        base
+    } else {
+        format!("{base}/{rest}")
+    }
 }
 
 /// Moves keyboard focus to the element with this id once it is drawn.
@@ -106,9 +118,11 @@ pub fn parse_time(value: &str) -> Option<chrono::NaiveTime> {
 }
 
 pub fn date_value(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 pub fn time_value(time: Option<chrono::NaiveTime>) -> String {
-    time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    time.map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default()
 }

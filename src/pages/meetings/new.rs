@@ -24,7 +24,8 @@ pub fn NewMeetingForm() -> impl IntoView {
     let navigate = use_navigate();
     let (_, groups) = use_register();
     let t = move || i18n.t().meetings;
-    let templates = Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
+    let templates =
+        Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
     let template = RwSignal::new(DEFAULT_TEMPLATE_ID.to_owned());
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
@@ -38,7 +39,9 @@ pub fn NewMeetingForm() -> impl IntoView {
             return;
         }
         error.set(false);
-        let template = ws.read(|d| d.get::<Template>(&TemplateId::from(template.get_untracked()))).flatten();
+        let template = ws
+            .read(|d| d.get::<Template>(&TemplateId::from(template.get_untracked())))
+            .flatten();
         let mut meeting = new_meeting(
             NewMeeting {
                 title: name,

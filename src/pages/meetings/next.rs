@@ -26,22 +26,40 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
     let t = move || i18n.t().meetings;
     // The form's rows follow the meeting's groups; what was typed in a row stays.
     let plans = RwSignal::new(Vec::<NextPlan>::new());
-    let groups_of_meeting = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default()));
+    let groups_of_meeting = Memo::new(move |_| {
+        meeting.with(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default())
+    });
     Effect::new(move |_| {
         groups_of_meeting.track();
-        let Some(m) = meeting.get_untracked() else { return };
+        let Some(m) = meeting.get_untracked() else {
+            return;
+        };
         let suggested = suggested_plans(&m);
         plans.update(|rows| {
             let kept: Vec<NextPlan> = suggested
                 .into_iter()
-                .map(|s| rows.iter().find(|r| r.group == s.group).cloned().unwrap_or(s))
+                .map(|s| {
+                    rows.iter()
+                        .find(|r| r.group == s.group)
+                        .cloned()
+                        .unwrap_or(s)
+                })
                 .collect();
             *rows = kept;
         });
     });
     let created = Memo::new(move |_| {
-        let ids = meeting.with(|m| m.as_ref().map(|m| m.next_meetings.clone()).unwrap_or_default());
-        ws.read(|d| ids.iter().filter_map(|id| d.get::<Meeting>(id)).collect::<Vec<_>>()).unwrap_or_default()
+        let ids = meeting.with(|m| {
+            m.as_ref()
+                .map(|m| m.next_meetings.clone())
+                .unwrap_or_default()
+        });
+        ws.read(|d| {
+            ids.iter()
+                .filter_map(|id| d.get::<Meeting>(id))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
     });
     let error = RwSignal::new(false);
     // Bumped to redraw the rows (cleared) after creating.
@@ -57,10 +75,17 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
         error.set(false);
         let source_id = id.get_untracked();
         let made = ws.change(|d| {
-            let Some(source) = d.get::<Meeting>(&source_id) else { return Ok(Vec::new()) };
+            let Some(source) = d.get::<Meeting>(&source_id) else {
+                return Ok(Vec::new());
+            };
             let (people, groups) = (d.list::<Person>(), d.list::<Group>());
             let template = d.get::<Template>(&TemplateId::from(DEFAULT_TEMPLATE_ID));
-            let (updated, created) = create_next(&source, &rows, &Register::new(&people, &groups), template.as_ref());
+            let (updated, created) = create_next(
+                &source,
+                &rows,
+                &Register::new(&people, &groups),
+                template.as_ref(),
+            );
             for m in &created {
                 d.put(m)?;
             }

@@ -10,8 +10,8 @@ use radslag_core::{
 };
 
 use super::{
-    agenda::Agenda, approval::Approval, details::Details, meeting_path, minutes::Minutes, next::NextMeeting,
-    participants::Participants, use_meeting,
+    agenda::Agenda, approval::Approval, details::Details, meeting_path, minutes::Minutes,
+    next::NextMeeting, participants::Participants, use_meeting,
 };
 use crate::i18n::use_i18n;
 use crate::state::{download, use_workspace};
@@ -23,21 +23,38 @@ pub fn MeetingPage() -> impl IntoView {
     let t = move || i18n.t().meetings;
     let (id, meeting) = use_meeting();
     let exists = Memo::new(move |_| meeting.with(Option::is_some));
-    let approved = Memo::new(move |_| meeting.with(|m| m.as_ref().is_some_and(|m| m.status == MeetingStatus::Approved)));
+    let approved = Memo::new(move |_| {
+        meeting.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.status == MeetingStatus::Approved)
+        })
+    });
     let title = Memo::new(move |_| {
-        meeting.with(|m| m.as_ref().map(|m| m.title.clone()).filter(|t| !t.trim().is_empty())).unwrap_or_else(|| t().untitled.to_owned())
+        meeting
+            .with(|m| {
+                m.as_ref()
+                    .map(|m| m.title.clone())
+                    .filter(|t| !t.trim().is_empty())
+            })
+            .unwrap_or_else(|| t().untitled.to_owned())
     });
     let list_href = move || format!("/w/{}/moten", ws.id.get().unwrap_or_default());
     let print_href = move || meeting_path(ws, &id.get(), "utskrift");
     let export = move |_| {
-        let Some(m) = meeting.get_untracked() else { return };
+        let Some(m) = meeting.get_untracked() else {
+            return;
+        };
         let text = ws
             .read(|d| {
                 let (people, groups) = (d.list::<Person>(), d.list::<Group>());
                 markdown::to_markdown(&m, &Register::new(&people, &groups))
             })
             .unwrap_or_default();
-        download::offer(&markdown::file_name(&m), "text/markdown;charset=utf-8", text.as_bytes());
+        download::offer(
+            &markdown::file_name(&m),
+            "text/markdown;charset=utf-8",
+            text.as_bytes(),
+        );
     };
     view! {
         <Show when=move || exists.get() fallback=move || view! {

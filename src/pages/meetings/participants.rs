@@ -36,11 +36,24 @@ pub fn Participants(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> im
     let (people, _) = use_register();
     let t = move || i18n.t().meetings;
     let listed = Memo::new(move |_| {
-        meeting.with(|m| m.as_ref().map(|m| m.participants.iter().map(|p| p.person.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        meeting.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    m.participants
+                        .iter()
+                        .map(|p| p.person.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let others = Memo::new(move |_| {
         let listed = listed.get();
-        people.get().into_iter().filter(|p| !listed.contains(&p.id)).collect::<Vec<_>>()
+        people
+            .get()
+            .into_iter()
+            .filter(|p| !listed.contains(&p.id))
+            .collect::<Vec<_>>()
     });
     let picked = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -51,7 +64,10 @@ pub fn Participants(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> im
         }
         edit_meeting(ws, &id.get_untracked(), |m| {
             if !m.participants.iter().any(|p| p.person == person) {
-                m.participants.push(Participant { person, attendance: Attendance::Present });
+                m.participants.push(Participant {
+                    person,
+                    attendance: Attendance::Present,
+                });
             }
         });
         picked.set(String::new());
@@ -59,15 +75,26 @@ pub fn Participants(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> im
     let invite_groups = move |_| {
         let people = people.get_untracked();
         edit_meeting(ws, &id.get_untracked(), |m| {
-            for p in people.iter().filter(|p| p.groups.iter().any(|g| m.groups.contains(g))) {
+            for p in people
+                .iter()
+                .filter(|p| p.groups.iter().any(|g| m.groups.contains(g)))
+            {
                 if !m.participants.iter().any(|x| x.person == p.id) {
-                    m.participants.push(Participant { person: p.id.clone(), attendance: Attendance::Present });
+                    m.participants.push(Participant {
+                        person: p.id.clone(),
+                        attendance: Attendance::Present,
+                    });
                 }
             }
         });
     };
     let note_taker = Memo::new(move |_| {
-        meeting.with(|m| m.as_ref().and_then(|m| m.note_taker.as_ref().map(|p| p.0.clone()))).unwrap_or_default()
+        meeting
+            .with(|m| {
+                m.as_ref()
+                    .and_then(|m| m.note_taker.as_ref().map(|p| p.0.clone()))
+            })
+            .unwrap_or_default()
     });
     view! {
         <section class="participants" aria-labelledby="participants-heading">
@@ -111,7 +138,11 @@ pub fn Participants(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> im
 }
 
 #[component]
-fn ParticipantRow(id: Signal<MeetingId>, person: PersonId, meeting: Memo<Option<Meeting>>) -> impl IntoView {
+fn ParticipantRow(
+    id: Signal<MeetingId>,
+    person: PersonId,
+    meeting: Memo<Option<Meeting>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
@@ -121,7 +152,13 @@ fn ParticipantRow(id: Signal<MeetingId>, person: PersonId, meeting: Memo<Option<
     let details = move || {
         info.with(|p| {
             p.as_ref()
-                .map(|p| [p.role.as_str(), p.organisation.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+                .map(|p| {
+                    [p.role.as_str(), p.organisation.as_str()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
                 .unwrap_or_default()
         })
     };
@@ -129,7 +166,12 @@ fn ParticipantRow(id: Signal<MeetingId>, person: PersonId, meeting: Memo<Option<
     let attendance = Memo::new(move |_| {
         meeting.with(|m| {
             m.as_ref()
-                .and_then(|m| m.participants.iter().find(|p| p.person == attendance_person).map(|p| p.attendance))
+                .and_then(|m| {
+                    m.participants
+                        .iter()
+                        .find(|p| p.person == attendance_person)
+                        .map(|p| p.attendance)
+                })
                 .unwrap_or_default()
         })
     });
@@ -176,14 +218,19 @@ fn NewPerson(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl Into
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
-    let (name, role, organisation) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (name, role, organisation) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = name.get_untracked().trim().to_owned();
         if chosen.is_empty() {
             return;
         }
-        let groups = meeting.with_untracked(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default());
+        let groups =
+            meeting.with_untracked(|m| m.as_ref().map(|m| m.groups.clone()).unwrap_or_default());
         let person = Person {
             id: PersonId::random(),
             name: chosen,
@@ -194,8 +241,13 @@ fn NewPerson(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl Into
         let meeting_id = id.get_untracked();
         let added = ws.change(|d| {
             d.put(&person)?;
-            let Some(mut m) = d.get::<Meeting>(&meeting_id) else { return Ok(()) };
-            m.participants.push(Participant { person: person.id.clone(), attendance: Attendance::Present });
+            let Some(mut m) = d.get::<Meeting>(&meeting_id) else {
+                return Ok(());
+            };
+            m.participants.push(Participant {
+                person: person.id.clone(),
+                attendance: Attendance::Present,
+            });
             d.put(&m)
         });
         if added.is_ok() {

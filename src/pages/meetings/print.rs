@@ -21,9 +21,22 @@ pub fn PrintView() -> impl IntoView {
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
     let (id, meeting) = use_meeting();
-    let organisation = Memo::new(move |_| ws.read(|d| d.info()).map(|i| i.organisation).unwrap_or_default());
-    let title = move || meeting.with(|m| m.as_ref().map(|m| m.title.clone())).unwrap_or_default();
-    let date = move || meeting.with(|m| m.as_ref().and_then(|m| m.date)).map(compact_date).unwrap_or_default();
+    let organisation = Memo::new(move |_| {
+        ws.read(|d| d.info())
+            .map(|i| i.organisation)
+            .unwrap_or_default()
+    });
+    let title = move || {
+        meeting
+            .with(|m| m.as_ref().map(|m| m.title.clone()))
+            .unwrap_or_default()
+    };
+    let date = move || {
+        meeting
+            .with(|m| m.as_ref().and_then(|m| m.date))
+            .map(compact_date)
+            .unwrap_or_default()
+    };
     let approved = move || {
         meeting.with(|m| {
             m.as_ref()

@@ -16,8 +16,11 @@ pub fn TemplatesEditor() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
-    let templates = Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
-    let ids = Memo::new(move |_| templates.with(|list| list.iter().map(|t| t.id.clone()).collect::<Vec<_>>()));
+    let templates =
+        Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
+    let ids = Memo::new(move |_| {
+        templates.with(|list| list.iter().map(|t| t.id.clone()).collect::<Vec<_>>())
+    });
     view! {
         <details class="templates">
             <summary><h2>{move || t().templates}</h2></summary>
@@ -37,12 +40,26 @@ fn TemplateForm(id: Option<TemplateId>) -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
-    let stored = id.as_ref().and_then(|id| untrack(|| ws.read(|d| d.get::<Template>(id))).flatten());
+    let stored = id
+        .as_ref()
+        .and_then(|id| untrack(|| ws.read(|d| d.get::<Template>(id))).flatten());
     let name = RwSignal::new(stored.as_ref().map(|s| s.name.clone()).unwrap_or_default());
-    let items = RwSignal::new(stored.as_ref().map(|s| s.items.join("\n")).unwrap_or_default());
+    let items = RwSignal::new(
+        stored
+            .as_ref()
+            .map(|s| s.items.join("\n"))
+            .unwrap_or_default(),
+    );
     let status = RwSignal::new(String::new());
-    let key = id.as_ref().map(|i| i.to_string()).unwrap_or_else(|| "new".into());
-    let (name_id, items_id, hint_id) = (format!("template-name-{key}"), format!("template-items-{key}"), format!("template-hint-{key}"));
+    let key = id
+        .as_ref()
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| "new".into());
+    let (name_id, items_id, hint_id) = (
+        format!("template-name-{key}"),
+        format!("template-items-{key}"),
+        format!("template-hint-{key}"),
+    );
     let is_new = id.is_none();
     let save_id = id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -146,7 +146,10 @@ impl Opener {
                 focus_form();
             }
             Some(source) => {
-                let page = if matches!(source, Source::Meeting(_)) { "moten" } else { "atgarder" };
+                let page = match &source {
+                    Source::Meeting(meeting) => format!("moten/{meeting}"),
+                    _ => "atgarder".to_owned(),
+                };
                 if let Some(id) = self.ws.id.get_untracked() {
                     let path = format!("/w/{id}/{page}");
                     self.navigate.with_value(|go| go(&path));

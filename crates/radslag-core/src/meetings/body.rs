@@ -68,8 +68,15 @@ mod tests {
             blocks(body),
             [
                 p(&["Vi går igenom vad vi har att förhålla oss till."]),
-                b(&["Ny lagstiftning väntas i juli 2023", "En ny Samverkansöverenskommelse", "Ett nytt Medborgarlöfte"]),
-                p(&["Dialogmaterialet sammanställs.", "Presentation vid nästa träff."]),
+                b(&[
+                    "Ny lagstiftning väntas i juli 2023",
+                    "En ny Samverkansöverenskommelse",
+                    "Ett nytt Medborgarlöfte"
+                ]),
+                p(&[
+                    "Dialogmaterialet sammanställs.",
+                    "Presentation vid nästa träff."
+                ]),
                 p(&["Ny paragraf."]),
             ]
         );
@@ -82,8 +89,14 @@ mod tests {
 
     #[test]
     fn a_dash_without_a_space_is_text() {
-        assert_eq!(blocks("-5 grader\n2023-2026"), [p(&["-5 grader", "2023-2026"])]);
-        assert_eq!(blocks("• från Word\n* från e-post"), [b(&["från Word", "från e-post"])]);
+        assert_eq!(
+            blocks("-5 grader\n2023-2026"),
+            [p(&["-5 grader", "2023-2026"])]
+        );
+        assert_eq!(
+            blocks("• från Word\n* från e-post"),
+            [b(&["från Word", "från e-post"])]
+        );
         assert!(blocks("").is_empty());
         assert!(blocks("\n  \n").is_empty());
     }

@@ -8,8 +8,18 @@ use crate::wheel::dates::month_name;
 fn weekday_name(day: Weekday, locale: Locale) -> &'static str {
     let index = day.num_days_from_monday() as usize;
     match locale {
-        Locale::Sv => ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"][index],
-        Locale::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index],
+        Locale::Sv => [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ][index],
+        Locale::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][index],
     }
 }
 
@@ -71,15 +81,22 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     .unwrap_or_default();
     let last = first_of_next.pred_opt().unwrap_or_default();
     let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_days(Days::new(back.into())).unwrap_or(last)
+    last.checked_sub_days(Days::new(back.into()))
+        .unwrap_or(last)
 }
 
 /// The wall-clock time in Sweden (Europe/Stockholm: CET, and CEST from the
 /// last Sunday of March to the last Sunday of October, switching at 01:00 UTC).
 pub fn stockholm_time(at_ms: i64) -> NaiveDateTime {
-    let utc = DateTime::from_timestamp_millis(at_ms).unwrap_or_default().naive_utc();
+    let utc = DateTime::from_timestamp_millis(at_ms)
+        .unwrap_or_default()
+        .naive_utc();
     let year = utc.year();
-    let switch = |month| last_sunday(year, month).and_hms_opt(1, 0, 0).unwrap_or_default();
+    let switch = |month| {
+        last_sunday(year, month)
+            .and_hms_opt(1, 0, 0)
+            .unwrap_or_default()
+    };
     let summer = utc >= switch(3) && utc < switch(10);
     utc + chrono::Duration::hours(if summer { 2 } else { 1 })
 }
@@ -110,9 +127,18 @@ mod tests {
 
     #[test]
     fn dates_as_swedish_minutes_write_them() {
-        assert_eq!(long_date(d(2023, 2, 7), Locale::Sv), "tisdag 7 februari 2023");
-        assert_eq!(long_date(d(2023, 2, 7), Locale::En), "Tuesday 7 February 2023");
-        assert_eq!(long_date(d(2026, 11, 22), Locale::Sv), "söndag 22 november 2026");
+        assert_eq!(
+            long_date(d(2023, 2, 7), Locale::Sv),
+            "tisdag 7 februari 2023"
+        );
+        assert_eq!(
+            long_date(d(2023, 2, 7), Locale::En),
+            "Tuesday 7 February 2023"
+        );
+        assert_eq!(
+            long_date(d(2026, 11, 22), Locale::Sv),
+            "söndag 22 november 2026"
+        );
         assert_eq!(day_and_month(d(2023, 5, 11), Locale::Sv), "11 maj");
         assert_eq!(compact_date(d(2023, 2, 7)), "230207");
         assert_eq!(time_range(Some(t(13, 0)), Some(t(15, 0))), "13:00–15:00");
@@ -126,16 +152,33 @@ mod tests {
     #[test]
     fn instants_are_shown_in_swedish_time_across_daylight_saving() {
         // 2026-11-22 13:03 UTC is 14:03 in Stockholm (winter time).
-        let winter = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap().and_hms_opt(13, 3, 0).unwrap();
-        assert_eq!(log_time(winter.and_utc().timestamp_millis()), "2026-11-22 14:03");
+        let winter = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(13, 3, 0)
+            .unwrap();
+        assert_eq!(
+            log_time(winter.and_utc().timestamp_millis()),
+            "2026-11-22 14:03"
+        );
         // Summer: UTC+2.
         let summer = d(2023, 5, 11).and_hms_opt(8, 0, 0).unwrap();
-        assert_eq!(log_time(summer.and_utc().timestamp_millis()), "2023-05-11 10:00");
+        assert_eq!(
+            log_time(summer.and_utc().timestamp_millis()),
+            "2023-05-11 10:00"
+        );
         // The switches: 2023-03-26 01:00 UTC and 2023-10-29 01:00 UTC.
-        let before = d(2023, 3, 26).and_hms_opt(0, 59, 0).unwrap().and_utc().timestamp_millis();
+        let before = d(2023, 3, 26)
+            .and_hms_opt(0, 59, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
         assert_eq!(log_time(before), "2023-03-26 01:59");
         assert_eq!(log_time(before + 60_000), "2023-03-26 03:00");
-        let autumn = d(2023, 10, 29).and_hms_opt(0, 59, 0).unwrap().and_utc().timestamp_millis();
+        let autumn = d(2023, 10, 29)
+            .and_hms_opt(0, 59, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
         assert_eq!(log_time(autumn), "2023-10-29 02:59");
         assert_eq!(log_time(autumn + 60_000), "2023-10-29 02:00");
     }

@@ -37,7 +37,11 @@ impl DraftPerson {
         let name = parts.next().filter(|n| !n.is_empty())?.to_owned();
         let role = parts.next().unwrap_or_default().to_owned();
         let organisation = parts.collect::<Vec<_>>().join(", ");
-        Some(DraftPerson { name, role, organisation })
+        Some(DraftPerson {
+            name,
+            role,
+            organisation,
+        })
     }
 }
 
@@ -48,7 +52,11 @@ pub fn people_from_lines(text: &str) -> Vec<DraftPerson> {
 
 /// People as text, one per line.
 pub fn people_to_lines(people: &[DraftPerson]) -> String {
-    people.iter().map(DraftPerson::line).collect::<Vec<_>>().join("\n")
+    people
+        .iter()
+        .map(DraftPerson::line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// One agenda item of the draft.
@@ -114,11 +122,12 @@ impl ImportDraft {
             .filter(|g| !g.name.trim().is_empty() && folded_title.contains(&fold(g.name.trim())))
             .map(|g| g.id.clone())
             .collect();
-        let person = |name: &str, role: &Option<String>, organisation: &Option<String>| DraftPerson {
-            name: name.to_owned(),
-            role: role.clone().unwrap_or_default(),
-            organisation: organisation.clone().unwrap_or_default(),
-        };
+        let person =
+            |name: &str, role: &Option<String>, organisation: &Option<String>| DraftPerson {
+                name: name.to_owned(),
+                role: role.clone().unwrap_or_default(),
+                organisation: organisation.clone().unwrap_or_default(),
+            };
         let (absent, present): (Vec<_>, Vec<_>) = parsed
             .participants
             .iter()
@@ -133,7 +142,11 @@ impl ImportDraft {
                     None => (String::new(), String::new()),
                 };
                 NextPlan {
-                    group: n.group.as_deref().and_then(|g| find_group(g, groups)).map(|g| g.id.clone()),
+                    group: n
+                        .group
+                        .as_deref()
+                        .and_then(|g| find_group(g, groups))
+                        .map(|g| g.id.clone()),
                     date: n.date,
                     start_time: n.start_time,
                     end_time: n.end_time,
@@ -156,16 +169,32 @@ impl ImportDraft {
             end_time: parsed.end_time,
             place: parsed.place.clone().unwrap_or_default(),
             groups: draft_groups,
-            present: present.iter().map(|p| person(&p.name, &p.role, &p.organisation)).collect(),
-            absent: absent.iter().map(|p| person(&p.name, &p.role, &p.organisation)).collect(),
-            note_taker: parsed.note_taker.as_ref().map(|n| person(&n.name, &n.role, &None)),
+            present: present
+                .iter()
+                .map(|p| person(&p.name, &p.role, &p.organisation))
+                .collect(),
+            absent: absent
+                .iter()
+                .map(|p| person(&p.name, &p.role, &p.organisation))
+                .collect(),
+            note_taker: parsed
+                .note_taker
+                .as_ref()
+                .map(|n| person(&n.name, &n.role, &None)),
             items: parsed
                 .items
                 .iter()
-                .map(|i| DraftItem { heading: i.title.clone(), body: i.body.clone() })
+                .map(|i| DraftItem {
+                    heading: i.title.clone(),
+                    body: i.body.clone(),
+                })
                 .collect(),
             next,
-            next_text: parsed.next_meetings.iter().map(|n| n.text.clone()).collect(),
+            next_text: parsed
+                .next_meetings
+                .iter()
+                .map(|n| n.text.clone())
+                .collect(),
             missing: parsed.missing.clone(),
             ocr_repaired: parsed.ocr_repaired,
         }
@@ -189,7 +218,11 @@ impl ImportDraft {
 
     /// What must still be given before importing: the date.
     pub fn blocking(&self) -> Vec<MissingField> {
-        if self.date.is_none() { vec![MissingField::Date] } else { Vec::new() }
+        if self.date.is_none() {
+            vec![MissingField::Date]
+        } else {
+            Vec::new()
+        }
     }
 
     /// What the text lacked and is still empty, in the order Date, Place,
@@ -232,7 +265,11 @@ fn person_for(
 ) -> PersonId {
     let key = fold(&draft.name.split_whitespace().collect::<Vec<_>>().join(" "));
     let same = |p: &&Person| fold(&p.name.split_whitespace().collect::<Vec<_>>().join(" ")) == key;
-    if let Some(existing) = people.iter().find(same).or_else(|| new_people.iter().find(same)) {
+    if let Some(existing) = people
+        .iter()
+        .find(same)
+        .or_else(|| new_people.iter().find(same))
+    {
         return existing.id.clone();
     }
     let person = Person {
@@ -261,11 +298,17 @@ pub fn build(
 ) -> Imported {
     let mut new_people = Vec::new();
     let mut participants: Vec<Participant> = Vec::new();
-    for (list, attendance) in [(&draft.present, Attendance::Present), (&draft.absent, Attendance::Absent)] {
+    for (list, attendance) in [
+        (&draft.present, Attendance::Present),
+        (&draft.absent, Attendance::Absent),
+    ] {
         for p in list.iter().filter(|p| !p.name.trim().is_empty()) {
             let id = person_for(p, people, &mut new_people, &draft.groups);
             if !participants.iter().any(|existing| existing.person == id) {
-                participants.push(Participant { person: id, attendance });
+                participants.push(Participant {
+                    person: id,
+                    attendance,
+                });
             }
         }
     }
@@ -292,20 +335,32 @@ pub fn build(
         agenda: draft
             .items
             .iter()
-            .map(|i| AgendaItem { id: Default::default(), heading: i.heading.trim().to_owned(), body: i.body.clone() })
+            .map(|i| AgendaItem {
+                id: Default::default(),
+                heading: i.heading.trim().to_owned(),
+                body: i.body.clone(),
+            })
             .collect(),
         note_taker,
         next_meeting: draft.next.iter().filter_map(|n| n.date).min(),
         ..Default::default()
     };
     if !with_next {
-        return Imported { meeting, new_people, next_meetings: Vec::new() };
+        return Imported {
+            meeting,
+            new_people,
+            next_meetings: Vec::new(),
+        };
     }
     let everyone: Vec<Person> = people.iter().chain(&new_people).cloned().collect();
     let register = Register::new(&everyone, groups);
     let (mut linked, next_meetings) = create_next(&meeting, &draft.next, &register, template);
     linked.agenda = meeting.agenda;
-    Imported { meeting: linked, new_people, next_meetings }
+    Imported {
+        meeting: linked,
+        new_people,
+        next_meetings,
+    }
 }
 
 #[cfg(test)]
@@ -317,7 +372,9 @@ mod tests {
     use crate::model::WorkspaceInfo;
 
     fn example(name: &str) -> Option<String> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/examples")
+            .join(name);
         std::fs::read_to_string(path).ok()
     }
 
@@ -330,8 +387,16 @@ mod tests {
 
     fn council() -> (Vec<Group>, Vec<Person>) {
         let groups = vec![
-            Group { id: "t".into(), name: "Trygghetsrådet".into(), description: String::new() },
-            Group { id: "k".into(), name: "Klara-gruppen".into(), description: String::new() },
+            Group {
+                id: "t".into(),
+                name: "Trygghetsrådet".into(),
+                description: String::new(),
+            },
+            Group {
+                id: "k".into(),
+                name: "Klara-gruppen".into(),
+                description: String::new(),
+            },
         ];
         // Already in the register, written with other case.
         let josef = Person {
@@ -362,12 +427,19 @@ mod tests {
         let (groups, people) = council();
         let parsed = parse_minutes(&text, Some(2023)).unwrap();
         let draft = ImportDraft::from_parsed(&parsed, &groups);
-        assert_eq!(draft.title, "Trygghetsrådet och Klara-gruppen utvärderar och planerar");
+        assert_eq!(
+            draft.title,
+            "Trygghetsrådet och Klara-gruppen utvärderar och planerar"
+        );
         assert_eq!(draft.groups, vec![GroupId::from("t"), GroupId::from("k")]);
         assert_eq!(draft.date, Some(d(2023, 2, 7)));
         assert_eq!(draft.place, "Corner, Medborgarhuset Ånge");
         assert_eq!(draft.present.len(), 18);
-        assert!(draft.still_missing().is_empty(), "{:?}", draft.still_missing());
+        assert!(
+            draft.still_missing().is_empty(),
+            "{:?}",
+            draft.still_missing()
+        );
         assert_eq!(draft.next.len(), 2);
         assert_eq!(draft.next[0].group, Some(GroupId::from("k")));
         assert_eq!(draft.next[1].group, Some(GroupId::from("t")));
@@ -377,16 +449,32 @@ mod tests {
         let headings: Vec<&str> = m.agenda.iter().map(|i| i.heading.as_str()).collect();
         assert_eq!(headings, HEADINGS);
         assert_eq!(m.participants.len(), 18);
-        assert!(m.participants.iter().all(|p| p.attendance == Attendance::Present));
+        assert!(
+            m.participants
+                .iter()
+                .all(|p| p.attendance == Attendance::Present)
+        );
         // Josef was in the register already; the 17 others are new, and so
         // is no one twice (Moa is a participant and the note-taker).
-        assert!(m.participants.iter().any(|p| p.person == PersonId::from("josef")));
+        assert!(
+            m.participants
+                .iter()
+                .any(|p| p.person == PersonId::from("josef"))
+        );
         assert_eq!(imported.new_people.len(), 17);
-        let moa = imported.new_people.iter().find(|p| p.name == "Moa Magnusson").unwrap();
+        let moa = imported
+            .new_people
+            .iter()
+            .find(|p| p.name == "Moa Magnusson")
+            .unwrap();
         assert_eq!(m.note_taker.as_ref(), Some(&moa.id));
         assert_eq!(moa.groups, vec![GroupId::from("t"), GroupId::from("k")]);
         // Bullets kept as "- " lines.
-        assert!(m.agenda[0].body.contains("\n- Kulturnatten kommer genomföras den 26 maj 2023 i Ånge."));
+        assert!(
+            m.agenda[0]
+                .body
+                .contains("\n- Kulturnatten kommer genomföras den 26 maj 2023 i Ånge.")
+        );
         // The next meetings: 11 maj 10–12 Klara-gruppen, 13–15 Trygghetsrådet.
         let next: Vec<_> = imported
             .next_meetings
@@ -417,23 +505,37 @@ mod tests {
 
     #[test]
     fn the_ocr_example_imports_to_the_same_items_and_asks_for_the_rest() {
-        let (Some(pdf), Some(ocr)) = (example("minutes-2023-02-07.pdf.txt"), example("minutes-2023-02-07.ocr.txt")) else {
+        let (Some(pdf), Some(ocr)) = (
+            example("minutes-2023-02-07.pdf.txt"),
+            example("minutes-2023-02-07.ocr.txt"),
+        ) else {
             eprintln!("skipped: ../shared/examples is not here");
             return;
         };
         let (groups, people) = council();
         let from_pdf = ImportDraft::from_parsed(&parse_minutes(&pdf, Some(2023)).unwrap(), &groups);
-        let mut draft = ImportDraft::from_parsed(&parse_minutes(&ocr, Some(2026)).unwrap(), &groups);
+        let mut draft =
+            ImportDraft::from_parsed(&parse_minutes(&ocr, Some(2026)).unwrap(), &groups);
         assert!(draft.ocr_repaired);
         assert_eq!(
             draft.still_missing(),
-            [MissingField::Date, MissingField::Place, MissingField::Participants, MissingField::Title]
+            [
+                MissingField::Date,
+                MissingField::Place,
+                MissingField::Participants,
+                MissingField::Title
+            ]
         );
         assert_eq!(draft.blocking(), [MissingField::Date]);
         let headings: Vec<&str> = draft.items.iter().map(|i| i.heading.as_str()).collect();
         assert_eq!(headings, HEADINGS);
         // The same bullets.
-        let bullets = |d: &ImportDraft| d.items.iter().map(|i| i.body.lines().filter(|l| l.starts_with("- ")).count()).collect::<Vec<_>>();
+        let bullets = |d: &ImportDraft| {
+            d.items
+                .iter()
+                .map(|i| i.body.lines().filter(|l| l.starts_with("- ")).count())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(bullets(&draft), bullets(&from_pdf));
         assert_eq!(draft.note_taker, from_pdf.note_taker);
         // The groups come from the next meetings, as there is no title.
@@ -445,8 +547,16 @@ mod tests {
         draft.present = people_from_lines("Moa Magnusson, folkhälsostrateg\nJosef Wiklund\n\n");
         assert_eq!(draft.present.len(), 2);
         assert_eq!(draft.still_missing(), [MissingField::Title]);
-        let plans: Vec<_> = draft.next.iter().map(|n| (n.group.clone(), n.date, n.start_time, n.end_time)).collect();
-        let from_pdf_plans: Vec<_> = from_pdf.next.iter().map(|n| (n.group.clone(), n.date, n.start_time, n.end_time)).collect();
+        let plans: Vec<_> = draft
+            .next
+            .iter()
+            .map(|n| (n.group.clone(), n.date, n.start_time, n.end_time))
+            .collect();
+        let from_pdf_plans: Vec<_> = from_pdf
+            .next
+            .iter()
+            .map(|n| (n.group.clone(), n.date, n.start_time, n.end_time))
+            .collect();
         assert_eq!(plans, from_pdf_plans);
 
         let imported = build(&draft, &people, &groups, Some(&default_template()), true);
@@ -455,19 +565,27 @@ mod tests {
         assert_eq!(imported.next_meetings.len(), 2);
         // Moa once, as participant and note-taker; Josef from the register.
         assert_eq!(imported.new_people.len(), 1);
-        assert_eq!(imported.meeting.note_taker.as_ref(), Some(&imported.new_people[0].id));
+        assert_eq!(
+            imported.meeting.note_taker.as_ref(),
+            Some(&imported.new_people[0].id)
+        );
         assert_eq!(imported.new_people[0].role, "folkhälsostrateg");
     }
 
     #[test]
     fn people_lines_read_and_write() {
-        let p = DraftPerson::parse_line("  Moa Magnusson , folkhälsostrateg, Ånge kommun, Folkhälsa ").unwrap();
+        let p =
+            DraftPerson::parse_line("  Moa Magnusson , folkhälsostrateg, Ånge kommun, Folkhälsa ")
+                .unwrap();
         assert_eq!(p.name, "Moa Magnusson");
         assert_eq!(p.role, "folkhälsostrateg");
         assert_eq!(p.organisation, "Ånge kommun, Folkhälsa");
         assert_eq!(DraftPerson::parse_line(" , roll"), None);
         let people = people_from_lines("Per Håkansson, rektor\nTora Åström");
-        assert_eq!(people_to_lines(&people), "Per Håkansson, rektor\nTora Åström");
+        assert_eq!(
+            people_to_lines(&people),
+            "Per Håkansson, rektor\nTora Åström"
+        );
     }
 
     #[test]
@@ -475,13 +593,22 @@ mod tests {
         let draft = ImportDraft {
             title: "Möte".into(),
             date: Some(d(2023, 2, 7)),
-            next: vec![NextPlan { date: Some(d(2023, 5, 11)), ..Default::default() }],
-            absent: vec![DraftPerson { name: "Lena".into(), ..Default::default() }],
+            next: vec![NextPlan {
+                date: Some(d(2023, 5, 11)),
+                ..Default::default()
+            }],
+            absent: vec![DraftPerson {
+                name: "Lena".into(),
+                ..Default::default()
+            }],
             ..Default::default()
         };
         let imported = build(&draft, &[], &[], None, false);
         assert!(imported.next_meetings.is_empty());
         assert_eq!(imported.meeting.next_meeting, Some(d(2023, 5, 11)));
-        assert_eq!(imported.meeting.participants[0].attendance, Attendance::Absent);
+        assert_eq!(
+            imported.meeting.participants[0].attendance,
+            Attendance::Absent
+        );
     }
 }

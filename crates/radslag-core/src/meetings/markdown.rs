@@ -11,7 +11,10 @@ use crate::model::{Attendance, Meeting, MeetingStatus};
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -44,7 +47,11 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
 
     let mut facts: Vec<(String, String)> = Vec::new();
     if let Some(date) = meeting.date {
-        let mut when = format!("{} ({})", date.format("%Y-%m-%d"), long_date(date, Locale::Sv));
+        let mut when = format!(
+            "{} ({})",
+            date.format("%Y-%m-%d"),
+            long_date(date, Locale::Sv)
+        );
         let times = time_range(meeting.start_time, meeting.end_time);
         if !times.is_empty() {
             when.push_str(&format!(", {times}"));
@@ -84,7 +91,11 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
     out.push('\n');
 
     for (number, item) in meeting.agenda.iter().enumerate() {
-        out.push_str(&format!("### {}. {}\n\n", number + 1, escape(item.heading.trim())));
+        out.push_str(&format!(
+            "### {}. {}\n\n",
+            number + 1,
+            escape(item.heading.trim())
+        ));
         for block in blocks(&item.body) {
             match block {
                 Block::Paragraph(lines) => {
@@ -92,7 +103,8 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
                     out.push_str(&lines.join("  \n"));
                 }
                 Block::Bullets(items) => {
-                    let items: Vec<String> = items.iter().map(|i| format!("- {}", escape(i))).collect();
+                    let items: Vec<String> =
+                        items.iter().map(|i| format!("- {}", escape(i))).collect();
                     out.push_str(&items.join("\n"));
                 }
             }
@@ -100,11 +112,26 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
         }
     }
 
-    if let Some(person) = meeting.note_taker.as_ref().and_then(|id| register.person(id)) {
-        out.push_str(&format!("**Vid pennan:** {}\n\n", escape(&person_line(person))));
+    if let Some(person) = meeting
+        .note_taker
+        .as_ref()
+        .and_then(|id| register.person(id))
+    {
+        out.push_str(&format!(
+            "**Vid pennan:** {}\n\n",
+            escape(&person_line(person))
+        ));
     }
-    if let Some(last) = meeting.status_log.last().filter(|_| meeting.status == MeetingStatus::Approved) {
-        out.push_str(&format!("*Justerad av {} {}*\n", escape(&last.by), log_time(last.at_ms)));
+    if let Some(last) = meeting
+        .status_log
+        .last()
+        .filter(|_| meeting.status == MeetingStatus::Approved)
+    {
+        out.push_str(&format!(
+            "*Justerad av {} {}*\n",
+            escape(&last.by),
+            log_time(last.at_ms)
+        ));
     }
     while out.ends_with("\n\n") {
         out.pop();
@@ -135,10 +162,22 @@ mod tests {
             organisation: "Polisen".into(),
             groups: vec![],
         };
-        let lena = Person { id: PersonId::from("lena"), name: "Lena Bjelkström".into(), ..josef.clone() };
+        let lena = Person {
+            id: PersonId::from("lena"),
+            name: "Lena Bjelkström".into(),
+            ..josef.clone()
+        };
         let groups = vec![
-            Group { id: "t".into(), name: "Trygghetsrådet".into(), description: String::new() },
-            Group { id: "k".into(), name: "Klara-gruppen".into(), description: String::new() },
+            Group {
+                id: "t".into(),
+                name: "Trygghetsrådet".into(),
+                description: String::new(),
+            },
+            Group {
+                id: "k".into(),
+                name: "Klara-gruppen".into(),
+                description: String::new(),
+            },
         ];
         let people = vec![moa.clone(), josef.clone(), lena.clone()];
         let register = Register::new(&people, &groups);

@@ -123,8 +123,13 @@ mod tests {
 
     #[test]
     fn the_next_meeting_item_is_found_without_diacritics() {
-        let mut m = Meeting::default();
-        m.agenda = ["Summering", "Övriga frågor", "Nästa möte"].into_iter().map(new_item).collect();
+        let mut m = Meeting {
+            agenda: ["Summering", "Övriga frågor", "Nästa möte"]
+                .into_iter()
+                .map(new_item)
+                .collect(),
+            ..Default::default()
+        };
         assert_eq!(next_meeting_item(&m), Some(2));
         m.agenda[2].heading = "NASTA MOTE".into();
         assert_eq!(next_meeting_item(&m), Some(2));

@@ -37,14 +37,22 @@ pub fn suggested_plans(meeting: &Meeting) -> Vec<NextPlan> {
     if meeting.groups.is_empty() {
         vec![plan(None)]
     } else {
-        meeting.groups.iter().cloned().map(|g| plan(Some(g))).collect()
+        meeting
+            .groups
+            .iter()
+            .cloned()
+            .map(|g| plan(Some(g)))
+            .collect()
     }
 }
 
 /// "11 maj klockan 10–12 för Klara-gruppen (digitalt via Teams)." — the line
 /// the minutes' "Nästa möte" item gets for a plan.
 pub fn announcement(plan: &NextPlan, group_name: Option<&str>) -> String {
-    let mut line = plan.date.map(|d| day_and_month(d, Locale::Sv)).unwrap_or_default();
+    let mut line = plan
+        .date
+        .map(|d| day_and_month(d, Locale::Sv))
+        .unwrap_or_default();
     if let Some(start) = plan.start_time {
         line.push_str(&format!(" klockan {}", clock_range(start, plan.end_time)));
     }
@@ -86,7 +94,9 @@ pub fn create_next(
             Some(g) => vec![g.clone()],
             None => source.groups.clone(),
         };
-        let title = group.map(|g| g.name.clone()).unwrap_or_else(|| source.title.clone());
+        let title = group
+            .map(|g| g.name.clone())
+            .unwrap_or_else(|| source.title.clone());
         let mut meeting = new_meeting(
             NewMeeting {
                 title,
@@ -104,12 +114,18 @@ pub fn create_next(
                 .people
                 .iter()
                 .filter(|p| p.groups.contains(g))
-                .map(|p| Participant { person: p.id.clone(), attendance: Attendance::Invited })
+                .map(|p| Participant {
+                    person: p.id.clone(),
+                    attendance: Attendance::Invited,
+                })
                 .collect(),
             None => source
                 .participants
                 .iter()
-                .map(|p| Participant { person: p.person.clone(), attendance: Attendance::Invited })
+                .map(|p| Participant {
+                    person: p.person.clone(),
+                    attendance: Attendance::Invited,
+                })
                 .collect(),
         };
         lines.push(announcement(plan, group.map(|g| g.name.as_str())));
@@ -151,8 +167,16 @@ mod tests {
 
     #[test]
     fn the_next_meetings_are_created_per_group_and_announced() {
-        let trygg = Group { id: "t".into(), name: "Trygghetsrådet".into(), description: String::new() };
-        let klara = Group { id: "k".into(), name: "Klara-gruppen".into(), description: String::new() };
+        let trygg = Group {
+            id: "t".into(),
+            name: "Trygghetsrådet".into(),
+            description: String::new(),
+        };
+        let klara = Group {
+            id: "k".into(),
+            name: "Klara-gruppen".into(),
+            description: String::new(),
+        };
         let per = Person {
             id: PersonId::from("per"),
             name: "Per Håkansson".into(),
@@ -194,10 +218,25 @@ mod tests {
 
         assert_eq!(created.len(), 2);
         let (k, tr) = (&created[0], &created[1]);
-        assert_eq!((k.title.as_str(), k.groups.clone()), ("Klara-gruppen", vec![klara.id.clone()]));
-        assert_eq!((k.date, k.start_time, k.end_time), (Some(d(2023, 5, 11)), t(10), t(12)));
-        assert_eq!((tr.title.as_str(), tr.start_time, tr.end_time), ("Trygghetsrådet", t(13), t(15)));
-        assert_eq!(k.participants, vec![Participant { person: per.id.clone(), attendance: Attendance::Invited }]);
+        assert_eq!(
+            (k.title.as_str(), k.groups.clone()),
+            ("Klara-gruppen", vec![klara.id.clone()])
+        );
+        assert_eq!(
+            (k.date, k.start_time, k.end_time),
+            (Some(d(2023, 5, 11)), t(10), t(12))
+        );
+        assert_eq!(
+            (tr.title.as_str(), tr.start_time, tr.end_time),
+            ("Trygghetsrådet", t(13), t(15))
+        );
+        assert_eq!(
+            k.participants,
+            vec![Participant {
+                person: per.id.clone(),
+                attendance: Attendance::Invited
+            }]
+        );
         assert_eq!(tr.participants[0].person, josef.id);
         assert_eq!(k.agenda.len(), 7);
         assert_eq!(k.place, "digitalt via Teams");
@@ -223,8 +262,14 @@ mod tests {
         let reloaded = WorkspaceDoc::load(&ws.save()).unwrap();
         assert_eq!(reloaded.get::<Meeting>(&updated.id), Some(updated.clone()));
         assert_eq!(reloaded.list::<Meeting>().len(), 3);
-        let on_wheel = crate::wheel::sources::gather_from(&reloaded, &crate::wheel::sources::Filter::default());
-        let klara_on_wheel: Vec<_> = on_wheel.iter().filter(|i| i.event.title == "Klara-gruppen").collect();
+        let on_wheel = crate::wheel::sources::gather_from(
+            &reloaded,
+            &crate::wheel::sources::Filter::default(),
+        );
+        let klara_on_wheel: Vec<_> = on_wheel
+            .iter()
+            .filter(|i| i.event.title == "Klara-gruppen")
+            .collect();
         assert_eq!(klara_on_wheel.len(), 1, "{on_wheel:?}");
         assert_eq!(klara_on_wheel[0].event.start, Some(d(2023, 5, 11)));
         assert_eq!(klara_on_wheel[0].start_time, t(10));
@@ -232,7 +277,10 @@ mod tests {
 
     #[test]
     fn plans_without_a_date_create_nothing() {
-        let source = Meeting { title: "Möte".into(), ..Default::default() };
+        let source = Meeting {
+            title: "Möte".into(),
+            ..Default::default()
+        };
         let plans = suggested_plans(&source);
         assert_eq!(plans.len(), 1);
         let register = Register::new(&[], &[]);
@@ -255,6 +303,15 @@ mod tests {
             announcement(&plan, Some("Trygghetsrådet")),
             "11 maj klockan 13–15 för Trygghetsrådet (Kommunhuset, https://teams.example/x)."
         );
-        assert_eq!(announcement(&NextPlan { date: Some(d(2023, 5, 11)), ..Default::default() }, None), "11 maj.");
+        assert_eq!(
+            announcement(
+                &NextPlan {
+                    date: Some(d(2023, 5, 11)),
+                    ..Default::default()
+                },
+                None
+            ),
+            "11 maj."
+        );
     }
 }

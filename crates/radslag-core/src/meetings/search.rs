@@ -40,7 +40,12 @@ pub fn upcoming_and_past(meetings: Vec<Meeting>, today: NaiveDate) -> (Vec<Meeti
         .into_iter()
         .partition(|m| m.date.is_none_or(|d| d >= today));
     upcoming.sort_by(|a, b| {
-        (a.date.is_none(), a.date, a.start_time, &a.title).cmp(&(b.date.is_none(), b.date, b.start_time, &b.title))
+        (a.date.is_none(), a.date, a.start_time, &a.title).cmp(&(
+            b.date.is_none(),
+            b.date,
+            b.start_time,
+            &b.title,
+        ))
     });
     past.sort_by(|a, b| (b.date, b.start_time, &b.title).cmp(&(a.date, a.start_time, &a.title)));
     (upcoming, past)
@@ -51,7 +56,10 @@ pub fn upcoming_and_past(meetings: Vec<Meeting>, today: NaiveDate) -> (Vec<Meeti
 pub fn of_group(meetings: Vec<Meeting>, group: Option<&GroupId>) -> Vec<Meeting> {
     match group {
         None => meetings,
-        Some(g) => meetings.into_iter().filter(|m| m.groups.contains(g)).collect(),
+        Some(g) => meetings
+            .into_iter()
+            .filter(|m| m.groups.contains(g))
+            .collect(),
     }
 }
 
@@ -66,7 +74,11 @@ pub struct Hit {
 /// Every line of text a meeting holds: title, place, link, groups, people,
 /// agenda headings and bodies.
 pub fn lines(meeting: &Meeting, register: &Register) -> Vec<String> {
-    let mut lines = vec![meeting.title.clone(), meeting.place.clone(), meeting.link.clone()];
+    let mut lines = vec![
+        meeting.title.clone(),
+        meeting.place.clone(),
+        meeting.link.clone(),
+    ];
     lines.extend(register.group_names(&meeting.groups));
     let people = meeting
         .participants
@@ -95,14 +107,20 @@ pub fn search(meetings: &[Meeting], register: &Register, query: &str) -> Vec<Hit
         .filter_map(|meeting| {
             let lines = lines(meeting, register);
             let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
-            if !words.iter().all(|w| folded.iter().any(|l| l.contains(w.as_str()))) {
+            if !words
+                .iter()
+                .all(|w| folded.iter().any(|l| l.contains(w.as_str())))
+            {
                 return None;
             }
             let context = folded
                 .iter()
                 .position(|l| l.contains(words[0].as_str()))
                 .map(|i| shorten_around(&lines[i], &folded[i], &words[0]));
-            Some(Hit { meeting: meeting.id.clone(), context })
+            Some(Hit {
+                meeting: meeting.id.clone(),
+                context,
+            })
         })
         .collect()
 }
@@ -141,7 +159,7 @@ fn shorten_around(line: &str, folded: &str, word: &str) -> String {
 mod tests {
     use super::*;
     use crate::ids::PersonId;
-    use crate::model::{AgendaItem, Group, Participant, Person, Attendance};
+    use crate::model::{AgendaItem, Attendance, Group, Participant, Person};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -151,14 +169,21 @@ mod tests {
         Meeting {
             title: title.into(),
             date,
-            agenda: vec![AgendaItem { id: "i".into(), heading: "Lägesbildsarbete".into(), body: body.into() }],
+            agenda: vec![AgendaItem {
+                id: "i".into(),
+                heading: "Lägesbildsarbete".into(),
+                body: body.into(),
+            }],
             ..Default::default()
         }
     }
 
     #[test]
     fn folding_ignores_case_and_diacritics() {
-        assert_eq!(fold("Årshjul ÖVRIGA frågor, Café"), "arshjul ovriga fragor, cafe");
+        assert_eq!(
+            fold("Årshjul ÖVRIGA frågor, Café"),
+            "arshjul ovriga fragor, cafe"
+        );
         // A combining ring (å written as a + ◌̊) folds the same.
         assert_eq!(fold("A\u{30a}nge"), "ange");
     }
@@ -188,7 +213,10 @@ mod tests {
         youth.groups = vec![klara.clone()];
         let list = vec![joint, youth];
         let titles = |g: Option<&GroupId>| {
-            of_group(list.clone(), g).into_iter().map(|m| m.title).collect::<Vec<_>>()
+            of_group(list.clone(), g)
+                .into_iter()
+                .map(|m| m.title)
+                .collect::<Vec<_>>()
         };
         assert_eq!(titles(Some(&trygg)), ["joint"]);
         assert_eq!(titles(Some(&klara)), ["joint", "youth"]);
@@ -205,7 +233,11 @@ mod tests {
             organisation: "Ånge kommun".into(),
             groups: vec![],
         };
-        let groups = vec![Group { id: "k".into(), name: "Klara-gruppen".into(), description: String::new() }];
+        let groups = vec![Group {
+            id: "k".into(),
+            name: "Klara-gruppen".into(),
+            description: String::new(),
+        }];
         let people = vec![moa.clone()];
         let register = Register::new(&people, &groups);
         let mut first = meeting(
@@ -213,11 +245,23 @@ mod tests {
             Some(d(2023, 2, 7)),
             "- Industriområdet i Ånge är lugnare än tidigare\n- Kulturnatten 26 maj",
         );
-        first.participants = vec![Participant { person: moa.id.clone(), attendance: Attendance::Present }];
-        let mut second = meeting("Klara-gruppen", Some(d(2023, 5, 11)), "Skolans trivselenkät");
+        first.participants = vec![Participant {
+            person: moa.id.clone(),
+            attendance: Attendance::Present,
+        }];
+        let mut second = meeting(
+            "Klara-gruppen",
+            Some(d(2023, 5, 11)),
+            "Skolans trivselenkät",
+        );
         second.groups = vec!["k".into()];
         let meetings = vec![first.clone(), second.clone()];
-        let found = |q: &str| search(&meetings, &register, q).into_iter().map(|h| h.meeting).collect::<Vec<_>>();
+        let found = |q: &str| {
+            search(&meetings, &register, q)
+                .into_iter()
+                .map(|h| h.meeting)
+                .collect::<Vec<_>>()
+        };
 
         assert_eq!(found("industriomradet ANGE"), [first.id.clone()]);
         assert_eq!(found("TRIVSELENKAT"), [second.id.clone()]);
@@ -240,7 +284,10 @@ mod tests {
         let register = Register::new(&[], &[]);
         let hit = &search(&[m], &register, "kulturnatten")[0];
         let context = hit.context.clone().unwrap();
-        assert!(context.starts_with('…') && context.ends_with('…'), "{context}");
+        assert!(
+            context.starts_with('…') && context.ends_with('…'),
+            "{context}"
+        );
         assert!(context.contains("Kulturnatten"));
         assert!(context.chars().count() <= 102);
     }

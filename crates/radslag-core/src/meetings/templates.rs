@@ -95,7 +95,15 @@ mod tests {
         assert_eq!(templates, vec![default_template()]);
         assert_eq!(
             templates[0].items,
-            ["Uppföljning av åtgärder", "Summering", "Framåtblick", "Lägesbild", "Årshjul", "Övriga frågor", "Nästa möte"]
+            [
+                "Uppföljning av åtgärder",
+                "Summering",
+                "Framåtblick",
+                "Lägesbild",
+                "Årshjul",
+                "Övriga frågor",
+                "Nästa möte"
+            ]
         );
     }
 
@@ -113,9 +121,15 @@ mod tests {
         };
         ws.put(&youth).unwrap();
         let reloaded = WorkspaceDoc::load(&ws.save()).unwrap();
-        let names: Vec<String> = sorted(reloaded.list::<Template>()).into_iter().map(|t| t.name).collect();
+        let names: Vec<String> = sorted(reloaded.list::<Template>())
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
         assert_eq!(names, ["Klara-gruppen", "Rådsmöte"]);
-        assert_eq!(reloaded.get::<Template>(&standing.id), Some(standing.clone()));
+        assert_eq!(
+            reloaded.get::<Template>(&standing.id),
+            Some(standing.clone())
+        );
         ws.delete::<Template>(&youth.id).unwrap();
         assert_eq!(ws.list::<Template>(), vec![standing]);
     }
@@ -124,7 +138,10 @@ mod tests {
     fn a_meeting_from_a_template_has_its_items_in_order() {
         let template = default_template();
         let meeting = new_meeting(
-            NewMeeting { title: "Trygghetsrådet".into(), ..Default::default() },
+            NewMeeting {
+                title: "Trygghetsrådet".into(),
+                ..Default::default()
+            },
             Some(&template),
         );
         let headings: Vec<&str> = meeting.agenda.iter().map(|i| i.heading.as_str()).collect();
@@ -140,9 +157,14 @@ mod tests {
     #[test]
     fn an_older_workspace_gets_the_templates_collection_at_load() {
         // A workspace as saved before templates existed: no `templates` map.
-        let mut ws = WorkspaceDoc::create(&WorkspaceInfo { name: "Rådet".into(), ..Default::default() }).unwrap();
+        let mut ws = WorkspaceDoc::create(&WorkspaceInfo {
+            name: "Rådet".into(),
+            ..Default::default()
+        })
+        .unwrap();
         let mut raw = automerge::AutoCommit::load(&ws.save()).unwrap();
-        automerge::transaction::Transactable::delete(&mut raw, automerge::ROOT, "templates").unwrap();
+        automerge::transaction::Transactable::delete(&mut raw, automerge::ROOT, "templates")
+            .unwrap();
         let older = raw.save();
         assert!(WorkspaceDoc::load(&older).is_ok());
         let migrated = WorkspaceDoc::load(&older).unwrap();

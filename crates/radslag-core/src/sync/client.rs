@@ -42,6 +42,44 @@ impl SyncDocs for (DocumentId, &mut WorkspaceDoc) {
     }
 }
 
+/// No documents: frames that arrive while none is open still count for the
+/// handshake and presence.
+pub struct NoDocs;
+
+impl SyncDocs for NoDocs {
+    fn doc_mut(&mut self, _: &DocumentId) -> Option<&mut AutoCommit> {
+        None
+    }
+}
+
+/// A workspace being fetched by its id (from an invitation): empty until the
+/// remote sends it, then [`Joining::workspace`] opens it.
+#[derive(Debug, Default)]
+pub struct Joining {
+    doc: AutoCommit,
+}
+
+impl Joining {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The workspace, once enough of it has arrived to be one (a document
+    /// that is not a workspace stays `None`).
+    pub fn workspace(&mut self) -> Option<WorkspaceDoc> {
+        if self.doc.get_heads().is_empty() {
+            return None;
+        }
+        WorkspaceDoc::load(&self.doc.save()).ok()
+    }
+}
+
+impl SyncDocs for (DocumentId, &mut Joining) {
+    fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
+        (*id == self.0).then_some(&mut self.1.doc)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
     #[error("unreadable message: {0}")]
@@ -216,8 +254,8 @@ impl SyncClient {
 
     /// True when the remote has acknowledged every change we have: its last
     /// heads are known here and nothing here is missing from them.
-    pub fn is_synced(&self, id: &DocumentId, doc: &mut AutoCommit) -> bool {
-        let Some(d) = self.docs.get(id) else {
+    pub fn is_synced(&self, id: &DocumentId, docs: &mut impl SyncDocs) -> bool {
+        let (Some(d), Some(doc)) = (self.docs.get(id), docs.doc_mut(id)) else {
             return false;
         };
         remote_has_all(&d.state, doc)

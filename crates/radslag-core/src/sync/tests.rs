@@ -88,11 +88,10 @@ impl MiniRelay {
 fn pump(
     relay: &mut MiniRelay,
     client: &mut SyncClient,
-    doc: (DocumentId, &mut AutoCommit),
+    mut docs: impl SyncDocs,
     first: Vec<Vec<u8>>,
 ) -> Vec<Event> {
     let mut events = Vec::new();
-    let mut docs = doc;
     let mut to_relay = first;
     for _ in 0..100 {
         if to_relay.is_empty() {
@@ -133,7 +132,7 @@ fn two_clients_converge_through_a_relay() {
         storage_id: None
     }));
     assert!(
-        alice.is_synced(&id, &mut alice_doc),
+        alice.is_synced(&id, &mut (id, &mut alice_doc)),
         "the relay acknowledged"
     );
 
@@ -154,7 +153,7 @@ fn two_clients_converge_through_a_relay() {
     let frames = bob.local_change(&id, &mut (id, &mut bob_doc));
     assert!(!frames.is_empty());
     pump(&mut relay, &mut bob, (id, &mut bob_doc), frames);
-    assert!(bob.is_synced(&id, &mut bob_doc));
+    assert!(bob.is_synced(&id, &mut (id, &mut bob_doc)));
     let push = relay.generate("alice", id);
     pump(&mut relay, &mut alice, (id, &mut alice_doc), vec![]);
     let mut to_relay = Vec::new();
@@ -320,4 +319,71 @@ fn syncs_a_workspace_doc_and_broadcasts_presence() {
     };
     assert_eq!(count, 1);
     assert_eq!(ephemeral::decode(&data).unwrap(), presence);
+}
+
+#[test]
+fn an_invitation_fetches_the_workspace_and_opens_it_when_it_has_arrived() {
+    use crate::model::{Person, WorkspaceInfo};
+    let id = DocumentId::random();
+    let mut relay = MiniRelay::new();
+    let info = WorkspaceInfo {
+        name: "Trygghetsrådet".into(),
+        organisation: "Ånge kommun".into(),
+    };
+    let mut moa_doc = crate::WorkspaceDoc::create(&info).unwrap();
+    moa_doc
+        .put(&Person {
+            id: crate::ids::PersonId::random(),
+            name: "Moa Magnusson".into(),
+            role: "folkhälsostrateg".into(),
+            organisation: "Ånge kommun".into(),
+            groups: vec![],
+        })
+        .unwrap();
+    moa_doc.commit(0);
+    let mut moa = SyncClient::new("moa");
+    let mut first = moa.connected();
+    first.extend(moa.add_document(id, None, &mut (id, &mut moa_doc)));
+    pump(&mut relay, &mut moa, (id, &mut moa_doc), first);
+    assert!(moa.is_synced(&id, &mut (id, &mut moa_doc)));
+
+    let mut joining = Joining::new();
+    assert!(joining.workspace().is_none(), "nothing has arrived yet");
+    let mut josef = SyncClient::new("josef");
+    let mut first = josef.connected();
+    first.extend(josef.add_document(id, None, &mut (id, &mut joining)));
+    let events = pump(&mut relay, &mut josef, (id, &mut joining), first);
+    assert!(events.contains(&Event::Synced {
+        document_id: id,
+        changed: true
+    }));
+    let workspace = joining.workspace().expect("a workspace");
+    assert_eq!(workspace.info().name, "Trygghetsrådet");
+    let people: Vec<String> = workspace.list::<Person>().into_iter().map(|p| p.name).collect();
+    assert_eq!(people, ["Moa Magnusson"]);
+}
+
+#[test]
+fn a_document_that_is_not_a_workspace_is_not_opened() {
+    let id = DocumentId::random();
+    let mut relay = MiniRelay::new();
+    let mut other = AutoCommit::new();
+    other.put(ROOT, "title", "Protokoll").unwrap();
+    let mut alice = SyncClient::new("alice");
+    let mut first = alice.connected();
+    first.extend(alice.add_document(id, None, &mut (id, &mut other)));
+    pump(&mut relay, &mut alice, (id, &mut other), first);
+
+    let mut joining = Joining::new();
+    let mut bob = SyncClient::new("bob");
+    let mut first = bob.connected();
+    first.extend(bob.add_document(id, None, &mut (id, &mut joining)));
+    pump(&mut relay, &mut bob, (id, &mut joining), first);
+    assert!(joining.workspace().is_none());
+    // Frames for no open document still carry the handshake.
+    let mut carol = SyncClient::new("carol");
+    let peer = relay.handle(&carol.connected()[0]);
+    let received = carol.receive(&peer[0], &mut NoDocs).unwrap();
+    assert!(carol.is_connected());
+    assert!(received.send.is_empty());
 }

@@ -268,7 +268,7 @@ impl Peer {
         let mut st = self.state.lock().unwrap();
         let id = self.id;
         let PeerState { client, doc, .. } = &mut *st;
-        client.is_synced(&id, doc)
+        client.is_synced(&id, &mut (id, &mut *doc))
     }
 
     /// Waits until `f` holds, or panics after `secs`.
@@ -297,7 +297,7 @@ impl Peer {
         let id = self.id;
         self.wait("the relay's acknowledgement", secs, |st| {
             let PeerState { client, doc, .. } = st;
-            client.is_synced(&id, doc)
+            client.is_synced(&id, &mut (id, &mut *doc))
         })
         .await;
     }

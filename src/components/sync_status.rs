@@ -1,0 +1,123 @@
+//! The header's view of sync: its state in words and an icon, who else is
+//! here now (and where), and the invitation link.
+
+use leptos::prelude::*;
+
+use radslag_core::{ids::MeetingId, model::Meeting};
+
+use crate::i18n::{Texts, use_i18n};
+use crate::state::{Workspace, use_workspace};
+use crate::sync::{Peer, SyncStatus, use_sync};
+
+#[component]
+pub fn SyncIndicator() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let words = move || match sync.status.get() {
+        SyncStatus::Offline => i18n.t().sync_offline,
+        SyncStatus::Connecting => i18n.t().sync_connecting,
+        SyncStatus::Syncing => i18n.t().sync_syncing,
+        SyncStatus::Synced => i18n.t().sync_synced,
+    };
+    let icon = move || match sync.status.get() {
+        SyncStatus::Offline => "⨯",
+        SyncStatus::Connecting | SyncStatus::Syncing => "↻",
+        SyncStatus::Synced => "✓",
+    };
+    let class = move || format!("sync-status sync-{:?}", sync.status.get()).to_lowercase();
+    view! {
+        <p class=class role="status">
+            <span class="sync-icon" aria-hidden="true">{icon}</span>
+            <span class="sync-words">{words}</span>
+        </p>
+    }
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}
+
+/// Where a peer is, in words: the part of the app, and on a meeting's page
+/// the meeting and the agenda item it writes in ("Möten: Trygghetsrådet,
+/// punkt 4 Lägesbild").
+fn place_in_words(peer: &Peer, t: &Texts, ws: Workspace) -> String {
+    let mut parts = peer.place.split('/').skip(3);
+    let section = match parts.next().unwrap_or_default() {
+        "moten" => t.nav_meetings,
+        "atgarder" => t.nav_actions,
+        "arshjul" => t.nav_wheel,
+        "dialoger" => t.nav_dialogues,
+        "personer" => t.nav_people,
+        "installningar" => t.nav_settings,
+        _ => t.app_name,
+    };
+    let meeting = parts
+        .next()
+        .filter(|_| section == t.nav_meetings)
+        .and_then(|id| ws.read(|d| d.get::<Meeting>(&MeetingId::from(id))).flatten());
+    let Some(meeting) = meeting else { return section.to_owned() };
+    let mut words = format!("{section}: {}", meeting.title);
+    if let Some((index, item)) = meeting.agenda.iter().enumerate().find(|(_, i)| i.id.as_str() == peer.item) {
+        words.push_str(&format!(", {} {} {}", t.meetings.item, index + 1, item.heading));
+    }
+    words
+}
+
+#[component]
+pub fn Presence() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let ws = use_workspace();
+    view! {
+        <Show when=move || !sync.peers.with(Vec::is_empty)>
+            <div class="presence">
+                <span class="visually-hidden">{move || i18n.t().others_here}</span>
+                <ul>
+                    <For each=move || sync.peers.get() key=|p| (p.id.clone(), p.name.clone(), p.place.clone(), p.item.clone()) let:peer>
+                        {
+                            let name = if peer.name.is_empty() { i18n.t().unknown_person.to_owned() } else { peer.name.clone() };
+                            let place = move || place_in_words(&peer, i18n.t(), ws);
+                            let initials = initials(&name);
+                            let title = { let (name, place) = (name.clone(), place.clone()); move || format!("{name} — {}", place()) };
+                            view! {
+                                <li class="avatar" title=title>
+                                    <span aria-hidden="true">{initials}</span>
+                                    <span class="visually-hidden">{move || format!("{name} ({})", place())}</span>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Invite() -> impl IntoView {
+    let i18n = use_i18n();
+    let ws = use_workspace();
+    let copied = RwSignal::new(false);
+    let link = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        ws.id.get().map(|id| format!("{origin}/join/{id}")).unwrap_or_default()
+    };
+    let copy = move |_| {
+        let _ = window().navigator().clipboard().write_text(&link());
+        copied.set(true);
+    };
+    view! {
+        <details class="invite">
+            <summary>{move || i18n.t().invite}</summary>
+            <div class="invite-panel">
+                <p>{move || i18n.t().invite_hint}</p>
+                <label for="invite-link">{move || i18n.t().invite_link}</label>
+                <input id="invite-link" readonly prop:value=link on:focus=move |ev| {
+                    let _ = event_target::<web_sys::HtmlInputElement>(&ev).select();
+                }/>
+                <button type="button" on:click=copy>{move || i18n.t().copy_link}</button>
+                <p role="status">{move || copied.get().then(|| i18n.t().copied)}</p>
+            </div>
+        </details>
+    }
+}
