@@ -5,13 +5,19 @@
 //       and print {"seen"}.
 //   node peer.mjs edit WS_URL AUTOMERGE_URL  find a document, print its title,
 //       set "fromNode", make sure the server has the edit, print {"done"}.
-//   node peer.mjs server PORT DIR           a stock automerge-repo sync server
+//   node peer.mjs server PORT DIR [DIST]    a stock automerge-repo sync server
 //       (WebSocketServerAdapter + NodeFSStorageAdapter), any path; prints
-//       {"listening"}.
+//       {"listening"}. With DIST it also serves the built app from there
+//       (unknown paths get index.html), so the app syncs with it at /sync.
+//   node peer.mjs watch WS_URL AUTOMERGE_URL [COUNT]  COUNT clients (1)
+//       that find the document and keep it in sync until killed; prints
+//       {"found"} when all have it.
 //
 // Every command gives up after 30 s with exit code 1.
 
 import http from "node:http"
+import { readFile } from "node:fs/promises"
+import { extname, join, normalize } from "node:path"
 import { Repo } from "@automerge/automerge-repo"
 import {
   WebSocketClientAdapter,
@@ -82,8 +88,8 @@ if (command === "create") {
   process.exit(0)
 } else if (command === "server") {
   clearTimeout(giveUp)
-  const [port, dir] = args
-  const server = http.createServer((_, res) => res.end("ok"))
+  const [port, dir, dist] = args
+  const server = http.createServer(dist ? (req, res) => serveApp(dist, req, res) : (_, res) => res.end("ok"))
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
   server.on("upgrade", (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req)),
@@ -101,7 +107,38 @@ if (command === "create") {
     await new Promise((r) => setTimeout(r, 10))
   }
   server.listen(Number(port), "127.0.0.1", () => say({ listening: Number(port) }))
+} else if (command === "watch") {
+  const [wsUrl, docUrl, count = "1"] = args
+  await Promise.all(Array.from({ length: Number(count) }, () => client(wsUrl).find(docUrl)))
+  clearTimeout(giveUp)
+  say({ found: Number(count) })
 } else {
-  console.error("usage: node peer.mjs create|edit|server …")
+  console.error("usage: node peer.mjs create|edit|server|watch …")
   process.exit(2)
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+}
+
+// The built app as `radslag serve` serves it: files, else index.html.
+async function serveApp(dist, req, res) {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "")
+  for (const file of [join(dist, path), join(dist, "index.html")]) {
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" })
+      return res.end(body)
+    } catch {
+      // not a file: try the next
+    }
+  }
+  res.writeHead(404).end()
 }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sync benchmark, as a member sees it: edit-to-remote-screen latency p50/p99
+# between two headless Chromium browsers with 2, 10 and 50 connected clients
+# on loopback, through our relay and through a stock automerge-repo Node sync
+# server serving the same app, as ratios. Relay throughput: bench/sync_latency.sh.
+# SIZES=2,10 EDITS=40 to shorten. Prints a table; takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh test >/dev/null
+scripts/build-app.sh >/dev/null 2>&1
+cargo build --release --locked -q -p radslag-server --bin radslag
+node bench/screen_latency.mjs "${SIZES:-2,10,50}" "${EDITS:-60}"
