@@ -29,8 +29,16 @@ async function cacheShell() {
   const cached = await cache.match(SHELL);
   const changed = !cached || (await cached.text()) !== html;
   if (changed) {
-    await cache.addAll([...assetsOf(html), ...STATIC]);
+    const assets = assetsOf(html);
+    await cache.addAll([...assets, ...STATIC]);
     await cache.put(SHELL, response);
+    // The previous version's hashed files: open pages have them loaded
+    // already, and nothing names them any more.
+    const keep = new Set([SHELL, ...assets, ...STATIC]);
+    for (const request of await cache.keys()) {
+      const path = new URL(request.url).pathname;
+      if (/\.(?:js|wasm|css)$/.test(path) && !keep.has(path)) await cache.delete(request);
+    }
   }
   return changed;
 }

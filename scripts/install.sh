@@ -15,7 +15,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config libssl-dev)
 # Node may come from elsewhere than Debian (as on the CI image): then keep it.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
-[ "$want" = test ] && packages+=(chromium chromium-driver)
+# poppler-utils: pdftotext reads the printed minutes back in the e2e tests.
+[ "$want" = test ] && packages+=(chromium chromium-driver poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

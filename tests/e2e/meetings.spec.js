@@ -4,8 +4,10 @@
 // search and groups on the list; minutes imported from an OCR scan, and text
 // that is not minutes refused.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const examples = resolve(import.meta.dirname, '../../../shared/examples');
 const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
@@ -201,8 +203,16 @@ test('a meeting from the template: filled, reordered, next meetings, approved, r
   await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
   await expect(printed.locator('.minutes-item h2').last()).toBeVisible();
   // The PDF is A4 portrait (595 × 842 points), even though the wheel prints landscape.
-  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-  expect(pdf).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+  const pdfBytes = await page.pdf({ preferCSSPageSize: true });
+  expect(pdfBytes.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+  // Read back (poppler's pdftotext): the page number in the margin, every item.
+  const pdfFile = join(mkdtempSync(join(tmpdir(), 'radslag-print-')), 'minutes.pdf');
+  writeFileSync(pdfFile, pdfBytes);
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  expect(pdfText).toMatch(/Sida 1 \(\d\)/);
+  for (const text of ['MINNESANTECKNINGAR', 'Datum 230207', '7. Nästa möte', 'Vid pennan', 'Industriområdet i Ånge är lugnare']) {
+    expect(pdfText).toContain(text);
+  }
   await page.emulateMedia({ media: 'screen' });
 
   // Reopening asks first, and is recorded too.
@@ -257,6 +267,45 @@ test('templates are edited per workspace and used by new meetings', async ({ pag
   // The list shows it as upcoming (no date).
   await menu(page).getByRole('link', { name: 'Möten' }).click();
   await expect(page.getByRole('region', { name: 'Kommande' }).locator('li strong')).toHaveText(['Klara-gruppen']);
+});
+
+test('participants are picked from the people register, one by one or a group at a time', async ({ page }) => {
+  await createWorkspace(page);
+  await menu(page).getByRole('link', { name: 'Personer' }).click();
+  const person = page.locator('form.person-form').last();
+  for (const [name, role, group] of [
+    ['Per Håkansson', 'rektor', 'Klara-gruppen'],
+    ['Lena Bjelkström', 'fältsekreterare', 'Trygghetsrådet'],
+  ]) {
+    await person.getByLabel('Namn').fill(name);
+    await person.getByLabel('Roll').fill(role);
+    await person.getByLabel('Organisation').fill('Ånge kommun');
+    await person.getByLabel(group).check();
+    await person.getByRole('button', { name: 'Lägg till person' }).click();
+    await expect(page.locator('.people-list')).toContainText(name);
+  }
+  await menu(page).getByRole('link', { name: 'Möten' }).click();
+  const create = page.getByRole('region', { name: 'Nytt möte' });
+  await create.getByLabel('Titel').fill('Klara-gruppen');
+  await create.getByLabel('Klara-gruppen').check();
+  await create.getByRole('button', { name: 'Skapa möte' }).click();
+  await expect(page.getByRole('heading', { name: 'Klara-gruppen', level: 1 })).toBeVisible();
+
+  const pick = page.getByLabel('Lägg till deltagare');
+  await expect(pick.locator('option')).toHaveText([
+    'Välj person…',
+    'Lena Bjelkström, fältsekreterare, Ånge kommun',
+    'Per Håkansson, rektor, Ånge kommun',
+  ]);
+  await pick.selectOption({ label: 'Lena Bjelkström, fältsekreterare, Ånge kommun' });
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await expect(page.locator('.participant-list')).toContainText('Lena Bjelkström');
+  // The meeting's groups' members in one click; nobody twice.
+  await page.getByRole('button', { name: 'Lägg till gruppernas medlemmar' }).click();
+  await expect(page.locator('.participant-list > li')).toHaveCount(2);
+  await expect(page.locator('.participant-list')).toContainText('Per Håkansson');
+  await expect(pick.locator('option')).toHaveText(['Välj person…']);
+  await expect(page.getByLabel('Närvaro: Per Håkansson')).toHaveValue('present');
 });
 
 test('minutes from an OCR scan import through the UI; text that is not minutes imports nothing', async ({ page }) => {

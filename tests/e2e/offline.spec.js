@@ -1,7 +1,7 @@
 // After one visit the app opens and works with no network at all, and it is
 // installable (a web app manifest with icons).
 import { test, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 test('after one visit the app opens, works and saves with no network', async ({ context, page }) => {
@@ -44,19 +44,32 @@ test('the app is installable: a manifest with icons', async ({ page, request }) 
 });
 
 test('a new deployment is cached in the background and the user is offered a reload', async ({ page }) => {
-  const index = join(process.env.RADSLAG_DIST || resolve(import.meta.dirname, '../../dist'), 'index.html');
+  const dist = process.env.RADSLAG_DIST || resolve(import.meta.dirname, '../../dist');
+  const index = join(dist, 'index.html');
   const original = readFileSync(index, 'utf8');
+  // The new version renames a hashed file, as a new build does.
+  const css = readdirSync(dist).find((f) => /^main-.*\.css$/.test(f));
+  const renamed = 'main-anewversion.css';
   await page.goto('/');
   await page.waitForFunction(() => navigator.serviceWorker.controller);
+  const cachedPaths = () =>
+    page.evaluate(async () => (await (await caches.open('radslag-shell-v1')).keys()).map((r) => new URL(r.url).pathname));
+  expect(await cachedPaths()).toContain(`/${css}`);
   try {
-    writeFileSync(index, original.replace('</body>', '<!-- a new version --></body>'));
+    copyFileSync(join(dist, css), join(dist, renamed));
+    writeFileSync(index, original.replace('</body>', '<!-- a new version --></body>').replaceAll(`/${css}`, `/${renamed}`));
     await page.reload();
     const notice = page.getByRole('status').filter({ hasText: 'En ny version av Rådslag finns' });
     await expect(notice).toBeVisible();
+    // The new version's files are cached and the old one's are gone.
+    const cached = await cachedPaths();
+    expect(cached).toContain(`/${renamed}`);
+    expect(cached).not.toContain(`/${css}`);
     await notice.getByRole('button', { name: 'Ladda om' }).click();
     await expect(page.getByRole('heading', { name: 'Välkommen till Rådslag' })).toBeVisible();
     expect(await page.content()).toContain('a new version');
   } finally {
     writeFileSync(index, original);
+    rmSync(join(dist, renamed), { force: true });
   }
 });

@@ -1,17 +1,35 @@
 //! Writes a workspace with five years of a council's work — 40 meetings with
 //! full minutes, 600 actions, 300 wheel events, 50 people — as base64 of its
-//! saved form, for the load benchmark (bench/load.mjs).
+//! saved form, for the load benchmark (bench/load.mjs). The minutes are typed
+//! a keystroke per change and the actions' statuses change over time, so the
+//! document carries the history a real one would.
 //!
 //! cargo run --release -p radslag-core --example five_years > five_years.b64
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use radslag_core::{WorkspaceDoc, ids::*, model::*, stored};
 
-const ITEM_BODY: &str = "En summering av arbetet i Trygghetsrådet och Klara-gruppen genomförs. Ett antal punkter som tagits upp under året utvärderas specifikt då behov finns eller då fortsatta interventioner kommer samordnas mer under kommande år.
-- End of summer meet (25-27 augusti) kommer ha åldersgräns 18 år. Polisens närvaro saknades under förra årets evenemang och genom att medvetandegöra det redan nu kan samverkan förhoppningsvis stärkas.
-- Kulturnatten kommer genomföras den 26 maj i Ånge. Planering för att genomföra Medborgardialog under evenemanget ansvarar samordnare för Trygghetsråd och Klara-grupp samt kommunpolis för.
-- Industriområdet i Ånge är lugnare än tidigare, vi fortsätter följa utvecklingen under året.
-- Det uppkom under hösten ett intresse från civilsamhället att komma igång med kvälls/natt/föräldravandring i Ånge tätort. Fältarna kommer att träffa denna grupp igen för fortsatt planering.";
+// Sentences of the council's minutes, combined differently for every item.
+const SENTENCES: [&str; 12] = [
+    "En summering av arbetet i Trygghetsrådet och Klara-gruppen genomförs.",
+    "Ett antal punkter som tagits upp under året utvärderas specifikt då behov finns.",
+    "- End of summer meet (25-27 augusti) kommer ha åldersgräns 18 år.",
+    "- Polisens närvaro saknades under förra årets evenemang och genom att medvetandegöra det redan nu kan samverkan stärkas.",
+    "- Kulturnatten kommer genomföras den 26 maj i Ånge.",
+    "- Planering för att genomföra Medborgardialog under evenemanget ansvarar samordnare och kommunpolis för.",
+    "- Industriområdet i Ånge är lugnare än tidigare, vi fortsätter följa utvecklingen under året.",
+    "Det uppkom under hösten ett intresse från civilsamhället att komma igång med föräldravandring i Ånge tätort.",
+    "Fältarna kommer att träffa denna grupp igen för fortsatt planering.",
+    "Vi går igenom vad vi har att förhålla oss till: ny lagstiftning, en ny samverkansöverenskommelse och ett nytt medborgarlöfte.",
+    "Skolorna rapporterar om trivselenkäten och läget på rasterna.",
+    "Dialogmaterialet sammanställs och presenteras vid nästa träff.",
+];
+
+/// An item's minutes: six sentences, varied by meeting and item.
+fn item_body(meeting: u64, item: usize) -> String {
+    let first = (meeting as usize * 5 + item * 7) % SENTENCES.len();
+    (0..6).map(|k| SENTENCES[(first + k) % SENTENCES.len()]).collect::<Vec<_>>().join("\n")
+}
 
 const HEADINGS: [&str; 6] =
     ["Summering och utvärdering", "Framåtblick", "Lägesbildsarbete", "Årshjul", "Övriga frågor", "Nästa möte"];
@@ -61,28 +79,42 @@ fn main() {
                 .collect(),
             agenda: HEADINGS
                 .iter()
-                .map(|h| AgendaItem { id: AgendaItemId::random(), heading: (*h).into(), body: ITEM_BODY.into() })
+                .map(|h| AgendaItem { id: AgendaItemId::random(), heading: (*h).into(), body: String::new() })
                 .collect(),
             note_taker: Some(people[0].id.clone()),
             ..Default::default()
         };
+        let mut meeting = meeting;
         ws.put(&meeting).expect("a meeting");
         commit(&mut ws);
+        // The minutes are typed as in the app: one change per keystroke.
+        for item in 0..HEADINGS.len() {
+            let text = item_body(m, item);
+            for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+                meeting.agenda[item].body = text[..end].to_owned();
+                ws.put(&meeting).expect("typing");
+                commit(&mut ws);
+            }
+        }
         meetings.push(meeting);
     }
     for a in 0..600_u64 {
         let meeting = &meetings[(a % 40) as usize];
-        ws.put(&Action {
+        let mut action = Action {
             text: format!("Åtgärd {a}: samordnare ansvarar för uppföljning av punkten"),
             owners: vec![Owner::Person(people[(a % 50) as usize].id.clone()), Owner::Organisation("Polisen Ånge".into())],
             due: start.checked_add_days(Days::new(a * 3)),
-            status: [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Done][(a % 3) as usize],
+            status: ActionStatus::NotStarted,
             source_meeting: Some(meeting.id.clone()),
             source_item: Some(meeting.agenda[0].id.clone()),
             ..Default::default()
-        })
-        .expect("an action");
-        if a % 10 == 0 {
+        };
+        ws.put(&action).expect("an action");
+        commit(&mut ws);
+        // Followed up at later meetings: in progress, then done.
+        for status in [ActionStatus::InProgress, ActionStatus::Done].into_iter().take((a % 3) as usize) {
+            action.status = status;
+            ws.put(&action).expect("a status");
             commit(&mut ws);
         }
     }

@@ -8,9 +8,6 @@
 //! under the item whose heading [`is_follow_up`] (`Uppföljning av åtgärder`,
 //! the first item of the default template) `<ActionFollowUp meeting/>`.
 
-// Used by the meeting page once it is wired in (issue 4).
-#![allow(dead_code)]
-
 use leptos::prelude::*;
 use radslag_core::{
     actions::{
