@@ -218,6 +218,3 @@ pub fn ActionFollowUp(meeting: MeetingId) -> impl IntoView {
 pub fn is_follow_up(heading: &str) -> bool {
     core_actions::is_follow_up_heading(heading)
 }
-
-/// The follow-up item's heading, for a new meeting's agenda.
-pub const FOLLOW_UP_HEADING: &str = core_actions::FOLLOW_UP_HEADING;
