@@ -63,3 +63,33 @@ test('a first visit creates a workspace and a person, and both survive a reload'
   await again.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
   await expect(again.locator('.people-list .person-name')).toHaveText(['Moa Magnusson']);
 });
+
+test('the welcome creates the workspace with its groups and first people; empty rows are left out', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Rådets namn').fill('Trygghetsrådet Ånge');
+  await page.getByLabel('Organisation').fill('Ånge kommun');
+  await page.getByPlaceholder('Gruppens namn').first().fill('Trygghetsrådet');
+  const people = [
+    ['Moa Magnusson', 'folkhälsostrateg', 'Ånge kommun'],
+    ['', '', ''],
+    ['Josef Wiklund', 'kommunpolis', 'Polisen Ånge'],
+    ['Per Håkansson', 'rektor', 'Ånge kommun'],
+  ];
+  for (const [name, role, organisation] of people) {
+    await page.getByRole('button', { name: 'Lägg till person' }).click();
+    const row = page.locator('.person-row').last();
+    await row.getByPlaceholder('Namn').fill(name);
+    await row.getByPlaceholder('Roll').fill(role);
+    await row.getByPlaceholder('Organisation').fill(organisation);
+  }
+  // A row added by mistake is removed again.
+  await page.locator('.person-row').last().getByRole('button', { name: 'Ta bort' }).click();
+  await expect(page.locator('.person-row')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await expect(page.getByRole('heading', { name: 'Möten', level: 1 })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  await expect(page.locator('.people-list .person-name')).toHaveText(['Josef Wiklund', 'Moa Magnusson']);
+  await expect(page.locator('.people-list .person-details')).toHaveText(['kommunpolis, Polisen Ånge', 'folkhälsostrateg, Ånge kommun']);
+  await expect(page.locator('.group-list .group-name')).toHaveText(['Trygghetsrådet']);
+});
