@@ -234,3 +234,28 @@ test('an action from an agenda item: in the overview, in the next meeting\'s fol
   await page.goto(nextUrl);
   await expect(page.getByRole('region', { name: 'Åtgärder att följa upp' })).toContainText('Inga öppna åtgärder att följa upp.');
 });
+
+test('an action tied to a wheel event shows on the event', async ({ page }) => {
+  const nav = await council(page);
+  await nav.getByRole('link', { name: 'Årshjul' }).click();
+  await page.getByRole('button', { name: 'Ny händelse' }).click();
+  const event = page.locator('.wheel-form');
+  await event.getByLabel('Rubrik').fill('Kulturnatten');
+  await event.getByLabel('Kategori').selectOption({ label: 'Evenemang' });
+  await event.getByLabel('Från').fill('2023-05-26');
+  await event.getByRole('button', { name: 'Spara' }).click();
+
+  await nav.getByRole('link', { name: 'Åtgärder' }).click();
+  await page.getByRole('button', { name: 'Ny åtgärd' }).click();
+  const form = page.locator('.action-form');
+  await form.getByLabel('Händelse i årshjulet').selectOption({ label: '2023-05-26 Kulturnatten' });
+  await fillAction(form, { text: 'Planera medborgardialog på Kulturnatten', people: ['Moa Magnusson'], due: '2023-05-01' });
+  await expect(form).toHaveCount(0);
+
+  await nav.getByRole('link', { name: 'Årshjul' }).click();
+  await page.getByLabel('År', { exact: true }).fill('2023');
+  await page.getByLabel('År', { exact: true }).press('Enter');
+  await page.locator('.wheel-figure').getByRole('button', { name: /^Kulturnatten, 26 maj 2023/ }).focus();
+  const details = page.getByRole('complementary', { name: 'Vald händelse' });
+  await expect(details).toContainText('Kopplade åtgärder: Planera medborgardialog på Kulturnatten');
+});
