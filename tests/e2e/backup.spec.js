@@ -2,17 +2,7 @@
 // older backup merges instead of deleting newer work; other files are refused.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-
-const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
-const names = (page) => page.locator('.people-list .person-name');
-
-async function addPerson(page, name) {
-  await menu(page).getByRole('link', { name: 'Personer' }).click();
-  const form = page.locator('form.person-form').last();
-  await form.getByLabel('Namn').fill(name);
-  await form.getByRole('button', { name: 'Lägg till person' }).click();
-  await expect(names(page).filter({ hasText: name })).toBeVisible();
-}
+import { addPerson, menu, names } from './app.js';
 
 async function downloadBackup(page) {
   await menu(page).getByRole('link', { name: 'Inställningar' }).click();

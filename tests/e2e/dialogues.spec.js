@@ -4,7 +4,8 @@
 // Devices are separate browser contexts that meet only through the relay.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { council, invitationLink, join, menu } from './peers.js';
+import { menu } from './app.js';
+import { council, invitationLink, join } from './peers.js';
 
 async function newDialogue(page) {
   await menu(page).getByRole('link', { name: 'Dialoger' }).click();

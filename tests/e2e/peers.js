@@ -3,7 +3,6 @@
 // the `radslag serve` under test.
 import { expect } from '@playwright/test';
 
-export const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 export const syncStatus = (page, words) => page.getByRole('status').filter({ hasText: words });
 
 /// A coordinator's device with a new workspace, synced with the relay.

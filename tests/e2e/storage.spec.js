@@ -1,6 +1,7 @@
 // Browser storage under stress: several workspaces on one device, a stored
 // value that cannot be read, and a full quota. Nothing saved is ever lost.
 import { test, expect } from '@playwright/test';
+import { addPerson, fillStorage, freeStorage } from './app.js';
 
 async function createWorkspace(page, name) {
   await page.getByLabel('Rådets namn').fill(name);
@@ -9,13 +10,6 @@ async function createWorkspace(page, name) {
   return page.url().match(/\/w\/([^/]+)\//)[1];
 }
 
-async function addPerson(page, name) {
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
-  const form = page.locator('form.person-form').last();
-  await form.getByLabel('Namn').fill(name);
-  await form.getByRole('button', { name: 'Lägg till person' }).click();
-  await expect(page.locator('.people-list .person-name', { hasText: name })).toBeVisible();
-}
 
 test('two workspaces live side by side and the switcher moves between them', async ({ page }) => {
   await page.goto('/');
@@ -65,18 +59,7 @@ test('a full quota gives a clear message, keeps every edit, and saves once space
   await createWorkspace(page, 'Trygghetsrådet');
   await addPerson(page, 'Moa Magnusson');
 
-  // Fill the rest of localStorage, down to the last few characters.
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler.${n++}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await addPerson(page, 'Josef Wiklund');
   const alert = page.getByRole('alert').filter({ hasText: 'lagring är full' });
   await expect(alert).toBeVisible();
@@ -88,7 +71,7 @@ test('a full quota gives a clear message, keeps every edit, and saves once space
   expect(file.suggestedFilename()).toMatch(/\.automerge$/);
 
   // Free the space: the next change saves everything, and the notice goes.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await addPerson(page, 'Per Håkansson');
   await expect(alert).toHaveCount(0);
   await page.reload();
@@ -101,18 +84,8 @@ test('a damaged change chunk that cannot be copied aside on a full quota is told
   const id = await createWorkspace(page, 'Trygghetsrådet');
   await addPerson(page, 'Moa Magnusson');
   const damaged = `radslag.doc.${id}.chunk.other-tab.1`;
-  await page.evaluate((damaged) => {
-    localStorage.setItem(damaged, 'not a change');
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler.${n++}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  }, damaged);
+  await page.evaluate((damaged) => localStorage.setItem(damaged, 'not a change'), damaged);
+  await fillStorage(page);
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'kunde inte läsas' });
   await expect(alert).toBeVisible();
@@ -125,7 +98,7 @@ test('a damaged change chunk that cannot be copied aside on a full quota is told
 
   // Space is freed and the workspace is saved anew as one snapshot: the
   // damaged chunk is still there, for whoever can repair it.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await addPerson(page, 'Josef Wiklund');
   await page.waitForFunction((id) => !Object.keys(localStorage).some((k) => k.startsWith(`radslag.doc.${id}.chunk.`) && !k.includes('other-tab')), id);
   expect(await page.evaluate((damaged) => localStorage.getItem(damaged), damaged)).toBe('not a change');

@@ -4,17 +4,8 @@
 // words, presence says who is where, and offline edits arrive when the
 // network is back.
 import { test, expect } from '@playwright/test';
-import { cachedForOffline, council, invitationLink, join, menu, syncStatus } from './peers.js';
-
-const names = (page) => page.locator('.people-list .person-name');
-
-async function addPerson(page, name) {
-  await menu(page).getByRole('link', { name: 'Personer' }).click();
-  const form = page.locator('form.person-form').last();
-  await form.getByLabel('Namn').fill(name);
-  await form.getByRole('button', { name: 'Lägg till person' }).click();
-  await expect(names(page).filter({ hasText: name })).toBeVisible();
-}
+import { addPerson, menu, names } from './app.js';
+import { cachedForOffline, council, invitationLink, join, syncStatus } from './peers.js';
 
 test('an invitation joins the workspace; edits and presence flow both ways', async ({ browser }) => {
   const moa = await council(browser);

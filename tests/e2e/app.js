@@ -1,0 +1,35 @@
+// What many tests do in the app: the main menu, the people register, and a
+// browser storage filled to its quota.
+import { expect } from '@playwright/test';
+
+export const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+export const names = (page) => page.locator('.people-list .person-name');
+
+/// Adds a person by name on the Personer page.
+export async function addPerson(page, name) {
+  await menu(page).getByRole('link', { name: 'Personer' }).click();
+  const form = page.locator('form.person-form').last();
+  await form.getByLabel('Namn').fill(name);
+  await form.getByRole('button', { name: 'Lägg till person' }).click();
+  await expect(names(page).filter({ hasText: name })).toBeVisible();
+}
+
+/// Fills the rest of localStorage, down to the last few characters.
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler.${n++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
+/// Frees what fillStorage took.
+export async function freeStorage(page) {
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+}
