@@ -113,7 +113,7 @@ pub fn Invite() -> impl IntoView {
                 <p>{move || i18n.t().invite_hint}</p>
                 <label for="invite-link">{move || i18n.t().invite_link}</label>
                 <input id="invite-link" readonly prop:value=link on:focus=move |ev| {
-                    let _ = event_target::<web_sys::HtmlInputElement>(&ev).select();
+                    event_target::<web_sys::HtmlInputElement>(&ev).select();
                 }/>
                 <button type="button" on:click=copy>{move || i18n.t().copy_link}</button>
                 <p role="status">{move || copied.get().then(|| i18n.t().copied)}</p>

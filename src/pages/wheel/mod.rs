@@ -120,13 +120,16 @@ pub fn use_data() -> WheelData {
     expect_context::<WheelData>()
 }
 
+/// Goes to a path of the app (the router's navigate, kept for later clicks).
+type Navigate = Box<dyn Fn(&str)>;
+
 /// Opens an item: a wheel event in the form, a meeting or an action on its
 /// page. Made once by the page (where the router is at hand) and shared.
 #[derive(Clone, Copy)]
 pub struct Opener {
     ui: WheelUi,
     ws: crate::state::Workspace,
-    navigate: StoredValue<Box<dyn Fn(&str)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 impl Opener {

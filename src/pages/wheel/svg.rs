@@ -60,10 +60,10 @@ pub fn Wheel() -> impl IntoView {
         .is_some_and(|m| m.matches());
     let svg = Memo::new(move |_| svg_text(i18n, ui, data, wide && ui.zoom.get() == Zoom::Year));
     let show = move |target: Option<web_sys::EventTarget>| {
-        if let Some(key) = item_key(target) {
-            if ui.shown.get_untracked().as_deref() != Some(key.as_str()) {
-                ui.shown.set(Some(key));
-            }
+        if let Some(key) = item_key(target)
+            && ui.shown.get_untracked().as_deref() != Some(key.as_str())
+        {
+            ui.shown.set(Some(key));
         }
     };
     let t = move || i18n.t().wheel;
@@ -78,11 +78,11 @@ pub fn Wheel() -> impl IntoView {
                     }
                 }
                 on:keydown=move |ev| {
-                    if ev.key() == "Enter" || ev.key() == " " {
-                        if let Some(key) = item_key(ev.target()) {
-                            ev.prevent_default();
-                            opener.open(&key);
-                        }
+                    if (ev.key() == "Enter" || ev.key() == " ")
+                        && let Some(key) = item_key(ev.target())
+                    {
+                        ev.prevent_default();
+                        opener.open(&key);
                     }
                 }
                 inner_html=move || svg.get()>
