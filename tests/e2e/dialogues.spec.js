@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { menu } from './app.js';
 import { council, invitationLink, join } from './peers.js';
 
-async function newDialogue(page) {
+async function newDialogue(page, event) {
   await menu(page).getByRole('link', { name: 'Dialoger' }).click();
   await page.getByLabel('Rubrik').fill('Lägesbildsarbete');
   await page.getByLabel('Frågor').fill('Vilka underlag finns till förfogande?\nVilka hinder finns?');
   await page.getByLabel('Smågrupper').fill('Grupp 1\nGrupp 2\nGrupp 3');
+  if (event) await page.getByLabel('Hör till händelsen i årshjulet').selectOption({ label: event });
   await page.getByRole('button', { name: 'Skapa dialog' }).click();
   await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();
   return page.url();
@@ -73,7 +74,16 @@ test('three groups on three devices write at once; the coordinator sees all and 
 
 test('citizen dialogue: 20 answers offline are kept, tallied, and all arrive at the coordinator when the network is back', async ({ browser }) => {
   const { page: coordinator } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
-  const url = await newDialogue(coordinator);
+  // A citizen dialogue at Kulturnatten, an event on the annual wheel.
+  await menu(coordinator).getByRole('link', { name: 'Årshjul' }).click();
+  await coordinator.getByRole('button', { name: 'Ny händelse' }).click();
+  const event = coordinator.locator('.wheel-form');
+  await event.getByLabel('Rubrik').fill('Kulturnatten');
+  await event.getByLabel('Kategori').selectOption({ label: 'Evenemang' });
+  await event.getByLabel('Från').fill('2023-05-26');
+  await event.getByRole('button', { name: 'Spara' }).click();
+  const url = await newDialogue(coordinator, '2023-05-26 Kulturnatten');
+  await expect(coordinator.locator('.dialogue-context')).toHaveText('Händelse: 2023-05-26 Kulturnatten');
   const { context, page } = await join(browser, await invitationLink(coordinator));
   await page.goto(url);
   await context.setOffline(true);

@@ -1,4 +1,5 @@
-//! Starting a dialogue: its questions, its small groups, its meeting.
+//! Starting a dialogue: its questions, its small groups, the meeting or the
+//! annual wheel event (a citizen dialogue at Kulturnatten) it belongs to.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -20,10 +21,16 @@ pub fn NewDialogue() -> impl IntoView {
     let questions = RwSignal::new(String::new());
     let groups = RwSignal::new(String::new());
     let meeting = RwSignal::new(String::new());
+    let event = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let meetings = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
         list.sort_by_key(|m| std::cmp::Reverse(m.date));
+        list
+    });
+    let events = Memo::new(move |_| {
+        let mut list = ws.read(|d| d.list::<WheelEvent>()).unwrap_or_default();
+        list.sort_by_key(|e| std::cmp::Reverse(e.start));
         list
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -36,6 +43,7 @@ pub fn NewDialogue() -> impl IntoView {
         let dialogue = Dialogue {
             title: title.get_untracked().trim().to_owned(),
             meeting: Some(meeting.get_untracked()).filter(|m| !m.is_empty()).map(MeetingId::from),
+            wheel_event: Some(event.get_untracked()).filter(|e| !e.is_empty()).map(WheelEventId::from),
             questions: questions.into_iter().map(|text| Question { id: QuestionId::random(), text }).collect(),
             small_groups: lines(&groups.get_untracked())
                 .into_iter()
@@ -72,6 +80,15 @@ pub fn NewDialogue() -> impl IntoView {
                     <option value="">{move || i18n.t().no_meeting}</option>
                     <For each=move || meetings.get() key=|m| m.id.clone() let:m>
                         <option value=m.id.0.clone()>{format!("{} {}", m.date.map(|d| d.to_string()).unwrap_or_default(), m.title)}</option>
+                    </For>
+                </select>
+            </div>
+            <div class="field">
+                <label for="dialogue-event">{move || i18n.t().belongs_to_event}</label>
+                <select id="dialogue-event" on:change=move |ev| event.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t().no_event}</option>
+                    <For each=move || events.get() key=|e| (e.id.clone(), e.title.clone()) let:e>
+                        <option value=e.id.to_string()>{format!("{} {}", e.start.map(|d| d.to_string()).unwrap_or_default(), e.title)}</option>
                     </For>
                 </select>
             </div>

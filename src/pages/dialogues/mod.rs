@@ -17,7 +17,10 @@ use leptos_router::{
     components::{A, Outlet},
     hooks::use_params_map,
 };
-use radslag_core::{ids::DialogueId, model::Dialogue};
+use radslag_core::{
+    ids::DialogueId,
+    model::{Dialogue, Meeting, WheelEvent},
+};
 
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
@@ -57,12 +60,29 @@ pub fn DialoguesPage() -> impl IntoView {
     }
 }
 
-/// A dialogue's title and its views: groups writing, the compilation, the
-/// citizen dialogue and its results.
+/// A dialogue's title, the meeting or event it belongs to, and its views:
+/// groups writing, the compilation, the citizen dialogue and its results.
 #[component]
 pub fn DialogueFrame() -> impl IntoView {
     let i18n = use_i18n();
+    let ws = use_workspace();
     let (id, dialogue) = use_dialogue();
+    let belongs_to = move || {
+        let (meeting, event) = dialogue.with(|d| d.as_ref().map(|d| (d.meeting.clone(), d.wheel_event.clone())))?;
+        let dated = |date: Option<chrono::NaiveDate>, title: String| {
+            format!("{} {title}", date.map(|d| d.to_string()).unwrap_or_default()).trim().to_owned()
+        };
+        let meeting = meeting.and_then(|m| ws.read(|d| d.get::<Meeting>(&m)).flatten());
+        let event = event.and_then(|e| ws.read(|d| d.get::<WheelEvent>(&e)).flatten());
+        let mut parts = Vec::new();
+        if let Some(m) = meeting {
+            parts.push(format!("{}: {}", i18n.t().dialogue_at_meeting, dated(m.date, m.title)));
+        }
+        if let Some(e) = event {
+            parts.push(format!("{}: {}", i18n.t().dialogue_at_event, dated(e.start, e.title)));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    };
     let tabs = move || {
         let base = format!("/w/{}/dialoger/{}", use_workspace().id.get().unwrap_or_default(), id.get());
         [
@@ -75,6 +95,7 @@ pub fn DialogueFrame() -> impl IntoView {
     view! {
         <Show when=move || dialogue.with(Option::is_some) fallback=move || view! { <p class="empty">{move || i18n.t().dialogue_missing}</p> }>
             <h1>{move || dialogue.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
+            {move || belongs_to().map(|text| view! { <p class="lead dialogue-context">{text}</p> })}
             <nav class="tabs" aria-label=move || i18n.t().dialogue_views>
                 <ul>
                     {move || tabs().into_iter().map(|(href, label)| view! { <li><A href=href exact=true>{label}</A></li> }).collect_view()}
