@@ -88,6 +88,18 @@ pub fn set_me(workspace: &str, person: &str) {
     let _ = LocalStorage::set(format!("radslag.me.{workspace}"), person);
 }
 
+/// How far sync with the relay got for a document (its sync state, from
+/// `SyncClient::sync_state`), so the next session resumes from there.
+pub fn sync_state(document: &str) -> Option<Vec<u8>> {
+    read(&format!("radslag.sync.{document}")).and_then(|text| stored::decode(&text).ok())
+}
+
+/// Keeps a document's sync state. Best effort: without it sync starts over,
+/// which costs time, not data.
+pub fn set_sync_state(document: &str, state: &[u8]) {
+    let _ = write(&format!("radslag.sync.{document}"), &stored::encode(state));
+}
+
 pub fn last_workspace() -> Option<String> {
     LocalStorage::get(LAST_KEY).ok()
 }

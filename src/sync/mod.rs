@@ -11,13 +11,13 @@ pub use presence::Peer;
 use leptos::prelude::*;
 use radslag_core::{
     model::Person,
-    reconnect, stored,
+    reconnect,
     sync::{DocumentId, Event, Joining, NoDocs, Received, SyncClient},
 };
 use socket::Socket;
 use std::time::Duration;
 
-use crate::state::{AppState, OpenState, now_ms};
+use crate::state::{AppState, OpenState, now_ms, storage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -48,10 +48,6 @@ pub struct Sync {
     pub peers: RwSignal<Vec<Peer>>,
     engine: StoredValue<Engine, LocalStorage>,
     app: AppState,
-}
-
-fn sync_state_key(id: &DocumentId) -> String {
-    format!("radslag.sync.{id}")
 }
 
 fn relay_url() -> Option<String> {
@@ -117,12 +113,7 @@ impl Sync {
             e.joining = None;
             let id = wanted?;
             e.doc = Some(id);
-            let saved = window()
-                .local_storage()
-                .ok()
-                .flatten()
-                .and_then(|s| s.get_item(&sync_state_key(&id)).ok().flatten())
-                .and_then(|text| stored::decode(&text).ok());
+            let saved = storage::sync_state(&id.to_string());
             if *state == OpenState::Joining {
                 let mut joining = Joining::new();
                 let frames = e.client.add_document(id, None, &mut (id, &mut joining));
@@ -263,10 +254,8 @@ impl Sync {
 
     /// Keeps how far sync got, so the next connection resumes from there.
     fn keep_sync_state(&self, id: &DocumentId) {
-        if let Some(state) = self.engine.with_value(|e| e.client.sync_state(id))
-            && let Ok(Some(storage)) = window().local_storage()
-        {
-            let _ = storage.set_item(&sync_state_key(id), &stored::encode(&state));
+        if let Some(state) = self.engine.with_value(|e| e.client.sync_state(id)) {
+            storage::set_sync_state(&id.to_string(), &state);
         }
     }
 
