@@ -16,12 +16,22 @@ use radslag_core::sync::{DocumentId, Event, SyncClient};
 use tokio::sync::{mpsc, watch};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
+/// A free port never handed out before in this test binary: tests run in
+/// parallel and stop and restart servers on their ports, so a port freed by
+/// one test must not go to another (whose server would then lose the bind,
+/// and its clients would talk to the first test's server).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    static GIVEN: Mutex<std::collections::BTreeSet<u16>> = Mutex::new(std::collections::BTreeSet::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        if GIVEN.lock().unwrap().insert(port) {
+            return port;
+        }
+    }
 }
 
 /// A `radslag serve` process on a free port.
@@ -69,6 +79,7 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
             assert!(Instant::now() < deadline, "radslag serve did not start");
+            assert!(self.is_running(), "radslag serve exited at start (port {} taken?)", self.port);
             std::thread::sleep(Duration::from_millis(20));
         }
     }
