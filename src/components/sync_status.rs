@@ -2,6 +2,7 @@
 //! here now (and where), and the invitation link.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use radslag_core::{ids::MeetingId, model::Meeting};
 
@@ -97,14 +98,25 @@ pub fn Presence() -> impl IntoView {
 pub fn Invite() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(None::<&'static str>);
     let link = move || {
         let origin = window().location().origin().unwrap_or_default();
         ws.id.get().map(|id| format!("{origin}/join/{id}")).unwrap_or_default()
     };
     let copy = move |_| {
-        let _ = window().navigator().clipboard().write_text(&link());
-        copied.set(true);
+        let navigator = window().navigator();
+        // The Clipboard API exists only in secure contexts (https, localhost):
+        // a relay on a LAN over plain http has none, so select the link for Ctrl+C.
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+        if has_clipboard {
+            let _ = navigator.clipboard().write_text(&link());
+            copied.set(Some(i18n.t().copied));
+        } else if let Some(input) =
+            document().get_element_by_id("invite-link").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+            copied.set(Some(i18n.t().copy_by_hand));
+        }
     };
     view! {
         <details class="invite">
@@ -116,7 +128,7 @@ pub fn Invite() -> impl IntoView {
                     event_target::<web_sys::HtmlInputElement>(&ev).select();
                 }/>
                 <button type="button" on:click=copy>{move || i18n.t().copy_link}</button>
-                <p role="status">{move || copied.get().then(|| i18n.t().copied)}</p>
+                <p role="status">{move || copied.get()}</p>
             </div>
         </details>
     }

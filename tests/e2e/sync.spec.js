@@ -12,6 +12,15 @@ test('an invitation joins the workspace; edits and presence flow both ways', asy
   await addPerson(moa.page, 'Moa Magnusson');
   const link = await invitationLink(moa.page);
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/join\/\w{20,}$/);
+  await moa.page.getByText('Bjud in').click();
+  await moa.page.getByRole('button', { name: 'Kopiera länken' }).click();
+  await expect(moa.page.locator('.invite-panel').getByRole('status')).toHaveText('Kopierad.');
+  // Over plain http there is no clipboard API: the link is selected instead.
+  await moa.page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+  await moa.page.getByRole('button', { name: 'Kopiera länken' }).click();
+  await expect(moa.page.locator('.invite-panel').getByRole('status')).toHaveText(/^Länken är markerad: kopiera den med Ctrl\+C/);
+  expect(await moa.page.getByLabel('Inbjudningslänk').evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(link);
+  await moa.page.getByText('Bjud in').click();
 
   const josef = await join(browser, link);
   await expect(josef.page.getByLabel('Arbetsyta').locator('option:checked')).toHaveText('Trygghetsrådet');
