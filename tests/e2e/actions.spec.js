@@ -4,6 +4,7 @@
 // closed in the next meeting's follow-up.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { addWheelEvent } from './app.js';
 
 async function createWorkspace(page) {
   await page.goto('/');
@@ -237,13 +238,7 @@ test('an action from an agenda item: in the overview, in the next meeting\'s fol
 
 test('an action tied to a wheel event shows on the event', async ({ page }) => {
   const nav = await council(page);
-  await nav.getByRole('link', { name: 'Årshjul' }).click();
-  await page.getByRole('button', { name: 'Ny händelse' }).click();
-  const event = page.locator('.wheel-form');
-  await event.getByLabel('Rubrik').fill('Kulturnatten');
-  await event.getByLabel('Kategori').selectOption({ label: 'Evenemang' });
-  await event.getByLabel('Från').fill('2023-05-26');
-  await event.getByRole('button', { name: 'Spara' }).click();
+  await addWheelEvent(page, 'Kulturnatten', 'Evenemang', '2023-05-26');
 
   await nav.getByRole('link', { name: 'Åtgärder' }).click();
   await page.getByRole('button', { name: 'Ny åtgärd' }).click();

@@ -1,5 +1,5 @@
-// What many tests do in the app: the main menu, the people register, and a
-// browser storage filled to its quota.
+// What many tests do in the app: the main menu, the people register, an
+// event on the annual wheel, and a browser storage filled to its quota.
 import { expect } from '@playwright/test';
 
 export const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
@@ -12,6 +12,18 @@ export async function addPerson(page, name) {
   await form.getByLabel('Namn').fill(name);
   await form.getByRole('button', { name: 'Lägg till person' }).click();
   await expect(names(page).filter({ hasText: name })).toBeVisible();
+}
+
+/// Adds an event on the annual wheel (a single day).
+export async function addWheelEvent(page, title, category, date) {
+  await menu(page).getByRole('link', { name: 'Årshjul' }).click();
+  await page.getByRole('button', { name: 'Ny händelse' }).click();
+  const form = page.locator('.wheel-form');
+  await form.getByLabel('Rubrik').fill(title);
+  await form.getByLabel('Kategori').selectOption({ label: category });
+  await form.getByLabel('Från').fill(date);
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form).toHaveCount(0);
 }
 
 /// Fills the rest of localStorage, down to the last few characters.

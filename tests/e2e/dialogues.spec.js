@@ -4,7 +4,7 @@
 // Devices are separate browser contexts that meet only through the relay.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { menu } from './app.js';
+import { addWheelEvent, menu } from './app.js';
 import { council, invitationLink, join } from './peers.js';
 
 async function newDialogue(page, event) {
@@ -75,13 +75,7 @@ test('three groups on three devices write at once; the coordinator sees all and 
 test('citizen dialogue: 20 answers offline are kept, tallied, and all arrive at the coordinator when the network is back', async ({ browser }) => {
   const { page: coordinator } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
   // A citizen dialogue at Kulturnatten, an event on the annual wheel.
-  await menu(coordinator).getByRole('link', { name: 'Årshjul' }).click();
-  await coordinator.getByRole('button', { name: 'Ny händelse' }).click();
-  const event = coordinator.locator('.wheel-form');
-  await event.getByLabel('Rubrik').fill('Kulturnatten');
-  await event.getByLabel('Kategori').selectOption({ label: 'Evenemang' });
-  await event.getByLabel('Från').fill('2023-05-26');
-  await event.getByRole('button', { name: 'Spara' }).click();
+  await addWheelEvent(coordinator, 'Kulturnatten', 'Evenemang', '2023-05-26');
   const url = await newDialogue(coordinator, '2023-05-26 Kulturnatten');
   await expect(coordinator.locator('.dialogue-context')).toHaveText('Händelse: 2023-05-26 Kulturnatten');
   const { context, page } = await join(browser, await invitationLink(coordinator));

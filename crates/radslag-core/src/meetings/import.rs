@@ -386,18 +386,7 @@ mod tests {
     }
 
     fn council() -> (Vec<Group>, Vec<Person>) {
-        let groups = vec![
-            Group {
-                id: "t".into(),
-                name: "Trygghetsrådet".into(),
-                description: String::new(),
-            },
-            Group {
-                id: "k".into(),
-                name: "Klara-gruppen".into(),
-                description: String::new(),
-            },
-        ];
+        let groups = crate::meetings::council_groups();
         // Already in the register, written with other case.
         let josef = Person {
             id: PersonId::from("josef"),

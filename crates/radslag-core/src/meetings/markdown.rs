@@ -143,7 +143,7 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
 mod tests {
     use super::*;
     use crate::ids::PersonId;
-    use crate::model::{AgendaItem, Group, Participant, Person, StatusChange};
+    use crate::model::{AgendaItem, Participant, Person, StatusChange};
     use chrono::{NaiveDate, NaiveTime};
 
     #[test]
@@ -167,18 +167,7 @@ mod tests {
             name: "Lena Bjelkström".into(),
             ..josef.clone()
         };
-        let groups = vec![
-            Group {
-                id: "t".into(),
-                name: "Trygghetsrådet".into(),
-                description: String::new(),
-            },
-            Group {
-                id: "k".into(),
-                name: "Klara-gruppen".into(),
-                description: String::new(),
-            },
-        ];
+        let groups = crate::meetings::council_groups();
         let people = vec![moa.clone(), josef.clone(), lena.clone()];
         let register = Register::new(&people, &groups);
         let meeting = Meeting {

@@ -93,6 +93,18 @@ pub fn next_meeting_item(meeting: &Meeting) -> Option<usize> {
         .position(|item| search::fold(item.heading.trim()).starts_with("nasta mote"))
 }
 
+/// The example minutes' two groups (ids `t` and `k`), for tests.
+#[cfg(test)]
+pub(crate) fn council_groups() -> Vec<crate::model::Group> {
+    [("t", "Trygghetsrådet"), ("k", "Klara-gruppen")]
+        .map(|(id, name)| crate::model::Group {
+            id: id.into(),
+            name: name.into(),
+            description: String::new(),
+        })
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
