@@ -3,9 +3,7 @@
 //! Writers compare with what is stored and only emit operations for real
 //! changes: a field nobody touched never wins a merge by accident.
 
-use automerge::{
-    AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, transaction::Transactable,
-};
+use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, transaction::Transactable};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashSet;
 
@@ -21,12 +19,11 @@ pub(crate) fn object(doc: &AutoCommit, parent: &ObjId, key: &str) -> Option<ObjI
     }
 }
 
-/// The map under `key`, created when missing.
-pub(crate) fn ensure_map(doc: &mut AutoCommit, parent: &ObjId, key: &str) -> Result<ObjId> {
-    match object(doc, parent, key) {
-        Some(id) => Ok(id),
-        None => Ok(doc.put_object(parent, key, ObjType::Map)?),
-    }
+/// The container under `key`, which must already exist: containers are
+/// created with their parent (see `shape`), never on first write, because two
+/// devices creating the same one concurrently would hide one of them.
+pub(crate) fn container(doc: &AutoCommit, parent: &ObjId, key: &str) -> Result<ObjId> {
+    object(doc, parent, key).ok_or_else(|| DocError::MissingContainer(key.to_owned()))
 }
 
 /// A string field, stored either as a plain string or as collaborative text.
@@ -124,16 +121,9 @@ pub(crate) fn put_time(
 /// Collaborative text: created as Automerge Text, then changed by splices of
 /// the difference only, so concurrent typing in the same paragraph merges.
 pub(crate) fn put_text(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<()> {
-    match doc.get(obj, key)? {
-        Some((Value::Object(ObjType::Text), text)) => {
-            if doc.text(&text)? != value {
-                doc.update_text(&text, value)?;
-            }
-        }
-        _ => {
-            let text = doc.put_object(obj, key, ObjType::Text)?;
-            doc.splice_text(&text, 0, 0, value)?;
-        }
+    let text = container(doc, obj, key)?;
+    if doc.text(&text)? != value {
+        doc.update_text(&text, value)?;
     }
     Ok(())
 }
@@ -147,10 +137,7 @@ pub(crate) fn put_string_list(
     key: &str,
     wanted: &[String],
 ) -> Result<()> {
-    let list = match object(doc, obj, key) {
-        Some(list) => list,
-        None => doc.put_object(obj, key, ObjType::List)?,
-    };
+    let list = container(doc, obj, key)?;
     let stored: Vec<Option<String>> = doc
         .values(&list)
         .map(|(v, _)| v.as_str().map(str::to_owned))

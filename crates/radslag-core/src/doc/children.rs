@@ -3,23 +3,34 @@
 //! questions and small groups). Moving a child rewrites only the order, so
 //! someone typing in it at the same time keeps their words.
 
-use automerge::{AutoCommit, ObjId, ObjType, transaction::Transactable};
+use automerge::{AutoCommit, ObjId, transaction::Transactable};
 
+use super::shape::{self, Container};
 use super::{DocError, access};
+
+/// Where an entry keeps one kind of children, and what each child holds.
+#[derive(Clone, Copy)]
+pub(crate) struct Children {
+    /// The map of children by id.
+    pub map: &'static str,
+    /// The list of ids giving their order.
+    pub order: &'static str,
+    /// The containers each child is created with.
+    pub shape: &'static [Container],
+}
 
 /// Reads the children in their stored order; a child whose id is missing from
 /// the order list (added concurrently with a reorder) comes last.
 pub(crate) fn read<T>(
     doc: &AutoCommit,
     obj: &ObjId,
-    names: (&str, &str),
+    children: Children,
     read_child: impl Fn(&str, &ObjId) -> T,
 ) -> Vec<T> {
-    let (map_key, order_key) = names;
-    let Some(map) = access::object(doc, obj, map_key) else {
+    let Some(map) = access::object(doc, obj, children.map) else {
         return Vec::new();
     };
-    let mut ids = access::unique_strings(doc, obj, order_key);
+    let mut ids = access::unique_strings(doc, obj, children.order);
     let present: Vec<String> = automerge::ReadDoc::keys(doc, &map).collect();
     ids.retain(|id| present.contains(id));
     ids.extend(
@@ -34,17 +45,16 @@ pub(crate) fn read<T>(
 }
 
 /// Writes the children: fields of each (changed fields only), removals, and
-/// the order.
+/// the order. A new child is created with its containers.
 pub(crate) fn write<T>(
     doc: &mut AutoCommit,
     obj: &ObjId,
-    names: (&str, &str),
+    kind: Children,
     children: &[T],
     id_of: impl Fn(&T) -> &str,
     mut write_child: impl FnMut(&mut AutoCommit, &ObjId, &T) -> Result<(), DocError>,
 ) -> Result<(), DocError> {
-    let (map_key, order_key) = names;
-    let map = access::ensure_map(doc, obj, map_key)?;
+    let map = access::container(doc, obj, kind.map)?;
     let wanted: Vec<String> = children.iter().map(|c| id_of(c).to_owned()).collect();
     let stale: Vec<String> = automerge::ReadDoc::keys(doc, &map)
         .filter(|k| !wanted.contains(k))
@@ -56,9 +66,9 @@ pub(crate) fn write<T>(
         let id = id_of(child);
         let child_obj = match access::object(doc, &map, id) {
             Some(existing) => existing,
-            None => doc.put_object(&map, id, ObjType::Map)?,
+            None => shape::create_entry(doc, &map, id, kind.shape)?,
         };
         write_child(doc, &child_obj, child)?;
     }
-    access::put_string_list(doc, obj, order_key, &wanted)
+    access::put_string_list(doc, obj, kind.order, &wanted)
 }

@@ -4,7 +4,7 @@
 
 use automerge::{ObjType, ScalarValue, transaction::Transactable};
 
-use super::{Result, WorkspaceDoc, access, entity::{CITIZEN_ANSWERS, SMALL_GROUPS}};
+use super::{Result, WorkspaceDoc, access, entity::{ANSWERS, CITIZEN_ANSWERS, SMALL_GROUPS}};
 use crate::ids::{DialogueId, QuestionId, SmallGroupId};
 use crate::model::{CitizenAnswer, Dialogue};
 
@@ -13,7 +13,7 @@ impl WorkspaceDoc {
     /// citizen chose to give (age group, area) and when.
     pub fn add_citizen_answer(&mut self, dialogue: &DialogueId, answer: &CitizenAnswer) -> Result<()> {
         let obj = self.entry::<Dialogue>(dialogue)?;
-        let answers = access::ensure_map(&mut self.doc, &obj, CITIZEN_ANSWERS)?;
+        let answers = access::container(&self.doc, &obj, CITIZEN_ANSWERS)?;
         let entry = self.doc.put_object(&answers, answer.id.as_str(), ObjType::Map)?;
         self.doc.put(&entry, "question", answer.question.as_str())?;
         self.doc.put(&entry, "text", answer.text.as_str())?;
@@ -37,10 +37,10 @@ impl WorkspaceDoc {
         text: &str,
     ) -> Result<()> {
         let obj = self.entry::<Dialogue>(dialogue)?;
-        let not_found = || super::DocError::NotFound { collection: SMALL_GROUPS.0, id: group.to_string() };
-        let groups = access::object(&self.doc, &obj, SMALL_GROUPS.0).ok_or_else(not_found)?;
+        let not_found = || super::DocError::NotFound { collection: SMALL_GROUPS.map, id: group.to_string() };
+        let groups = access::object(&self.doc, &obj, SMALL_GROUPS.map).ok_or_else(not_found)?;
         let group_obj = access::object(&self.doc, &groups, group.as_str()).ok_or_else(not_found)?;
-        let answers = access::ensure_map(&mut self.doc, &group_obj, "answers")?;
+        let answers = access::container(&self.doc, &group_obj, ANSWERS)?;
         access::put_text(&mut self.doc, &answers, question.as_str(), text)
     }
 }

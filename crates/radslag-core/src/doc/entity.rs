@@ -2,7 +2,9 @@
 
 use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, transaction::Transactable};
 
-use super::{DocError, access::*, children};
+use super::children::{self, Children};
+use super::shape::{self, Container};
+use super::{DocError, access::*};
 use crate::ids::*;
 use crate::model::*;
 
@@ -13,6 +15,8 @@ pub trait Entity: Sized {
     type Id: Clone + AsRef<str> + From<String>;
     /// The root map that holds this kind of entry, keyed by id.
     const COLLECTION: &'static str;
+    /// The containers an entry holds, created with it (see `shape`).
+    const SHAPE: &'static [Container];
     fn id(&self) -> &str;
     fn read(doc: &AutoCommit, id: &str, obj: &ObjId) -> Self;
     /// Refuses a write, e.g. to approved minutes.
@@ -21,7 +25,15 @@ pub trait Entity: Sized {
     }
     /// Writes the fields that differ from what `obj` holds.
     fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()>;
+    /// Gives a stored entry (and its children) the containers it lacks.
+    fn complete(doc: &mut AutoCommit, obj: &ObjId) -> Result<bool> {
+        shape::complete(doc, obj, Self::SHAPE)
+    }
 }
+
+const TEXT: ObjType = ObjType::Text;
+const LIST: ObjType = ObjType::List;
+const MAP: ObjType = ObjType::Map;
 
 fn ids<T: From<String>>(strings: Vec<String>) -> Vec<T> {
     strings.into_iter().map(T::from).collect()
@@ -34,6 +46,7 @@ fn strings<T: AsRef<str>>(ids: &[T]) -> Vec<String> {
 impl Entity for Group {
     type Id = GroupId;
     const COLLECTION: &'static str = "groups";
+    const SHAPE: &'static [Container] = &[("description", TEXT)];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -53,6 +66,7 @@ impl Entity for Group {
 impl Entity for Person {
     type Id = PersonId;
     const COLLECTION: &'static str = "people";
+    const SHAPE: &'static [Container] = &[("groups", LIST)];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -73,8 +87,10 @@ impl Entity for Person {
     }
 }
 
-const AGENDA: (&str, &str) = ("agendaItems", "agendaOrder");
-const PARTICIPANTS: (&str, &str) = ("participants", "participantOrder");
+/// An agenda item's containers (also used by the migration from version 0).
+pub(crate) const AGENDA_ITEM_SHAPE: &[Container] = &[("heading", TEXT), ("body", TEXT)];
+const AGENDA: Children = Children { map: "agendaItems", order: "agendaOrder", shape: AGENDA_ITEM_SHAPE };
+const PARTICIPANTS: Children = Children { map: "participants", order: "participantOrder", shape: &[] };
 
 fn attendance_name(a: Attendance) -> &'static str {
     match a {
@@ -102,6 +118,15 @@ fn parse_status(s: &str) -> MeetingStatus {
 impl Entity for Meeting {
     type Id = MeetingId;
     const COLLECTION: &'static str = "meetings";
+    const SHAPE: &'static [Container] = &[
+        ("groups", LIST),
+        (AGENDA.map, MAP),
+        (AGENDA.order, LIST),
+        (PARTICIPANTS.map, MAP),
+        (PARTICIPANTS.order, LIST),
+        ("nextMeetings", LIST),
+        ("statusLog", LIST),
+    ];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -150,6 +175,11 @@ impl Entity for Meeting {
             status_log,
         }
     }
+    fn complete(doc: &mut AutoCommit, obj: &ObjId) -> Result<bool> {
+        let mut changed = shape::complete(doc, obj, Self::SHAPE)?;
+        changed |= shape::complete_all(doc, obj, AGENDA.map, AGENDA.shape)?;
+        Ok(changed)
+    }
     fn check_writable(doc: &AutoCommit, obj: &ObjId) -> Result<()> {
         match parse_status(&string(doc, obj, "status")) {
             MeetingStatus::Approved => Err(DocError::Approved),
@@ -173,9 +203,7 @@ impl Entity for Meeting {
             self.note_taker.as_ref().map(|p| p.0.as_str()),
         )?;
         put_date(doc, obj, "nextMeeting", self.next_meeting)?;
-        if !self.next_meetings.is_empty() || object(doc, obj, "nextMeetings").is_some() {
-            put_string_list(doc, obj, "nextMeetings", &strings(&self.next_meetings))?;
-        }
+        put_string_list(doc, obj, "nextMeetings", &strings(&self.next_meetings))?;
         if optional_string(doc, obj, "status").is_none() {
             put_string(doc, obj, "status", status_name(MeetingStatus::Draft))?;
         }
@@ -204,6 +232,7 @@ impl Entity for Meeting {
 impl Entity for Template {
     type Id = TemplateId;
     const COLLECTION: &'static str = "templates";
+    const SHAPE: &'static [Container] = &[("items", LIST)];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -226,10 +255,7 @@ pub(crate) fn record_status(
     obj: &ObjId,
     change: &StatusChange,
 ) -> Result<()> {
-    let log = match object(doc, obj, "statusLog") {
-        Some(log) => log,
-        None => doc.put_object(obj, "statusLog", ObjType::List)?,
-    };
+    let log = container(doc, obj, "statusLog")?;
     let entry = doc.insert_object(&log, doc.length(&log), ObjType::Map)?;
     doc.put(&entry, "status", status_name(change.status))?;
     doc.put(&entry, "by", change.by.as_str())?;
@@ -269,6 +295,7 @@ fn action_status_name(s: ActionStatus) -> &'static str {
 impl Entity for Action {
     type Id = ActionId;
     const COLLECTION: &'static str = "actions";
+    const SHAPE: &'static [Container] = &[("text", TEXT), ("owners", LIST)];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -322,6 +349,7 @@ impl Entity for Action {
 impl Entity for Category {
     type Id = CategoryId;
     const COLLECTION: &'static str = "categories";
+    const SHAPE: &'static [Container] = &[];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -341,6 +369,7 @@ impl Entity for Category {
 impl Entity for WheelEvent {
     type Id = WheelEventId;
     const COLLECTION: &'static str = "wheelEvents";
+    const SHAPE: &'static [Container] = &[("groups", LIST), ("notes", TEXT)];
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -379,13 +408,49 @@ impl Entity for WheelEvent {
     }
 }
 
-const QUESTIONS: (&str, &str) = ("questions", "questionOrder");
+const QUESTIONS: Children = Children { map: "questions", order: "questionOrder", shape: &[("text", TEXT)] };
 pub(crate) const CITIZEN_ANSWERS: &str = "citizenAnswers";
-pub(crate) const SMALL_GROUPS: (&str, &str) = ("smallGroups", "smallGroupOrder");
+pub(crate) const SMALL_GROUPS: Children =
+    Children { map: "smallGroups", order: "smallGroupOrder", shape: &[("members", LIST), (ANSWERS, MAP)] };
+/// A small group's answers: question id → text.
+pub(crate) const ANSWERS: &str = "answers";
+
+/// Every small group has an answer text for every question, created with
+/// whichever of the two came last (in the same change), so two members of a
+/// group typing the first words of an answer at once write into one text.
+/// (A question and a group added on two devices at once get theirs from
+/// the normalising change after the merge.)
+fn complete_answers(doc: &mut AutoCommit, dialogue: &ObjId) -> Result<bool> {
+    let questions: Vec<String> = shape::maps_under(doc, dialogue, QUESTIONS.map).into_iter().map(|(id, _)| id).collect();
+    let mut changed = false;
+    for (_, group) in shape::maps_under(doc, dialogue, SMALL_GROUPS.map) {
+        let Some(answers) = object(doc, &group, ANSWERS) else {
+            continue;
+        };
+        for question in &questions {
+            changed |= shape::complete_field(doc, &answers, question, TEXT)?;
+        }
+    }
+    Ok(changed)
+}
 
 impl Entity for Dialogue {
     type Id = DialogueId;
     const COLLECTION: &'static str = "dialogues";
+    const SHAPE: &'static [Container] = &[
+        (QUESTIONS.map, MAP),
+        (QUESTIONS.order, LIST),
+        (SMALL_GROUPS.map, MAP),
+        (SMALL_GROUPS.order, LIST),
+        (CITIZEN_ANSWERS, MAP),
+    ];
+    fn complete(doc: &mut AutoCommit, obj: &ObjId) -> Result<bool> {
+        let mut changed = shape::complete(doc, obj, Self::SHAPE)?;
+        changed |= shape::complete_all(doc, obj, QUESTIONS.map, QUESTIONS.shape)?;
+        changed |= shape::complete_all(doc, obj, SMALL_GROUPS.map, SMALL_GROUPS.shape)?;
+        changed |= complete_answers(doc, obj)?;
+        Ok(changed)
+    }
     fn id(&self) -> &str {
         &self.id.0
     }
@@ -398,13 +463,12 @@ impl Entity for Dialogue {
             id: id.into(),
             name: string(doc, g, "name"),
             members: ids(unique_strings(doc, g, "members")),
-            answers: object(doc, g, "answers")
+            // Every question has a text from the start: only written ones count.
+            answers: object(doc, g, ANSWERS)
                 .map(|answers| {
                     doc.keys(&answers)
-                        .map(|q| Answer {
-                            text: string(doc, &answers, &q),
-                            question: q.into(),
-                        })
+                        .map(|q| Answer { text: string(doc, &answers, &q), question: q.into() })
+                        .filter(|answer| !answer.text.is_empty())
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -476,13 +540,16 @@ impl Entity for Dialogue {
             |g| &g.id.0,
             |doc, child, g| {
                 put_string(doc, child, "name", &g.name)?;
-                put_string_list(doc, child, "members", &strings(&g.members))?;
-                let answers = ensure_map(doc, child, "answers")?;
-                for answer in &g.answers {
-                    put_text(doc, &answers, &answer.question.0, &answer.text)?;
-                }
-                Ok(())
+                put_string_list(doc, child, "members", &strings(&g.members))
             },
-        )
+        )?;
+        complete_answers(doc, obj)?;
+        for g in &self.small_groups {
+            let answers = container(doc, &container(doc, &container(doc, obj, SMALL_GROUPS.map)?, &g.id.0)?, ANSWERS)?;
+            for answer in &g.answers {
+                put_text(doc, &answers, &answer.question.0, &answer.text)?;
+            }
+        }
+        Ok(())
     }
 }

@@ -6,13 +6,18 @@ mod children;
 mod dialogues;
 mod entity;
 mod history;
+mod repair;
+pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 
 pub use entity::Entity;
+pub(crate) use entity::AGENDA_ITEM_SHAPE;
+pub(crate) use shape::Container;
 pub use history::StatusEvent;
 
-use automerge::{AutoCommit, AutomergeError, ChangeHash, ROOT, transaction::CommitOptions};
+use automerge::{ActorId, AutoCommit, AutomergeError, ChangeHash, ROOT, transaction::CommitOptions};
+use sha2::{Digest, Sha256};
 
 use crate::model::{Meeting, MeetingStatus, StatusChange, WorkspaceInfo};
 use crate::schema;
@@ -32,6 +37,10 @@ pub enum DocError {
     },
     #[error("the minutes are approved and read-only; reopen them first")]
     Approved,
+    #[error("the workspace lacks its {0:?} container")]
+    MissingContainer(String),
+    #[error("the workspace holds something this app cannot read: {0}")]
+    Unreadable(String),
 }
 
 pub type Result<T> = std::result::Result<T, DocError>;
@@ -62,16 +71,23 @@ impl WorkspaceDoc {
         Ok(ws)
     }
 
-    /// Loads a saved document and migrates it to the current schema.
+    /// Loads a saved document, migrates it to the current schema and mends
+    /// it (see [`Self::normalise`]).
     pub fn load(bytes: &[u8]) -> Result<Self> {
-        let mut doc = AutoCommit::load(bytes)?;
-        schema::migrate(&mut doc)?;
-        Ok(WorkspaceDoc { doc })
+        let doc = AutoCommit::load(bytes)?;
+        schema::check(&doc)?;
+        let mut ws = WorkspaceDoc { doc };
+        ws.shared_change("migrate", |doc| {
+            schema::migrate(doc)?;
+            Self::mend(doc)
+        })?;
+        Ok(ws)
     }
 
     /// Applies saved changes (from [`Self::save_incremental`]) on top.
     pub fn load_incremental(&mut self, bytes: &[u8]) -> Result<()> {
         self.doc.load_incremental(bytes)?;
+        self.normalise()?;
         Ok(())
     }
 
@@ -88,7 +104,62 @@ impl WorkspaceDoc {
     /// Merges another replica's changes into this one.
     pub fn merge(&mut self, other: &mut WorkspaceDoc) -> Result<()> {
         self.doc.merge(&mut other.doc)?;
+        self.normalise()?;
         Ok(())
+    }
+
+    /// Keeps the merge contract after changes arrived from elsewhere: gives
+    /// every entry the containers it lacks and mends hidden conflicts (both
+    /// can only come from other clients or older releases, or from entries
+    /// added concurrently, such as a question on one device and a small
+    /// group on another). Runs as a [shared change](Self::shared_change), so
+    /// devices that mend the same state store the change once. Returns
+    /// whether anything was mended.
+    pub fn normalise(&mut self) -> Result<bool> {
+        self.shared_change("normalise", Self::mend)
+    }
+
+    fn mend(doc: &mut AutoCommit) -> Result<bool> {
+        let completed = schema::complete(doc)?;
+        let repaired = repair::repair(doc)?;
+        Ok(completed || repaired)
+    }
+
+    /// Runs `f` as a change every device makes byte-identically from the
+    /// same state: its actor is derived from `purpose` and the current heads,
+    /// its time is zero, and `f` depends on the document alone. Automerge
+    /// then holds it once, however many devices make it. Only what `f`
+    /// changes is committed; on an error nothing is.
+    fn shared_change(&mut self, purpose: &str, f: impl FnOnce(&mut AutoCommit) -> Result<bool>) -> Result<bool> {
+        let own = self.doc.get_actor().clone();
+        let mut heads = self.doc.get_heads();
+        heads.sort();
+        let mut hash = Sha256::new();
+        hash.update(b"radslag shared change: ");
+        hash.update(purpose.as_bytes());
+        for head in &heads {
+            hash.update(head.0);
+        }
+        self.doc.set_actor(ActorId::from(&hash.finalize()[..16]));
+        let outcome = f(&mut self.doc);
+        match outcome {
+            Ok(_) => {
+                self.doc.commit_with(CommitOptions::default().with_time(0));
+            }
+            Err(_) => {
+                self.doc.rollback();
+            }
+        }
+        self.doc.set_actor(own);
+        outcome
+    }
+
+    /// Keys under which more than one container is stored (one of them
+    /// visible), as paths. With `only_hidden_contents`, only those where a
+    /// hidden one still holds something a member wrote. Empty for a document
+    /// that keeps the merge contract.
+    pub fn conflicting_containers(&self, only_hidden_contents: bool) -> Vec<String> {
+        repair::conflicting_containers(&self.doc, only_hidden_contents)
     }
 
     /// The Automerge document itself, for the sync protocol (`crate::sync`)
@@ -128,7 +199,7 @@ impl WorkspaceDoc {
     }
 
     pub fn schema_version(&self) -> u64 {
-        schema::version(&self.doc)
+        schema::version(&self.doc).unwrap_or_default()
     }
 
     pub fn info(&self) -> WorkspaceInfo {
@@ -142,7 +213,7 @@ impl WorkspaceDoc {
     }
 
     pub fn set_info(&mut self, info: &WorkspaceInfo) -> Result<()> {
-        let obj = access::ensure_map(&mut self.doc, &ROOT, schema::WORKSPACE)?;
+        let obj = access::container(&self.doc, &ROOT, schema::WORKSPACE)?;
         access::put_string(&mut self.doc, &obj, "name", &info.name)?;
         access::put_string(&mut self.doc, &obj, "organisation", &info.organisation)
     }
@@ -167,10 +238,14 @@ impl WorkspaceDoc {
             .collect()
     }
 
-    /// Creates or updates an entry, writing only the fields that changed.
+    /// Creates or updates an entry, writing only the fields that changed. A
+    /// new entry is created with all its containers.
     pub fn put<E: Entity>(&mut self, entry: &E) -> Result<()> {
-        let collection = access::ensure_map(&mut self.doc, &ROOT, E::COLLECTION)?;
-        let obj = access::ensure_map(&mut self.doc, &collection, entry.id())?;
+        let collection = access::container(&self.doc, &ROOT, E::COLLECTION)?;
+        let obj = match access::object(&self.doc, &collection, entry.id()) {
+            Some(obj) => obj,
+            None => shape::create_entry(&mut self.doc, &collection, entry.id(), E::SHAPE)?,
+        };
         E::check_writable(&self.doc, &obj)?;
         entry.write(&mut self.doc, &obj)
     }
@@ -195,7 +270,7 @@ impl WorkspaceDoc {
     /// Records that this replica writes for `person`, so history and
     /// presence can say who made a change.
     pub fn sign_as(&mut self, person: &crate::ids::PersonId) -> Result<()> {
-        let actors = access::ensure_map(&mut self.doc, &ROOT, ACTORS)?;
+        let actors = access::container(&self.doc, &ROOT, ACTORS)?;
         let actor = self.actor();
         access::put_string(&mut self.doc, &actors, &actor, person.as_str())
     }
