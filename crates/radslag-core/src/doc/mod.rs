@@ -5,6 +5,7 @@ mod access;
 mod children;
 mod dialogues;
 mod entity;
+mod held_back;
 mod history;
 mod repair;
 pub(crate) mod shape;
@@ -12,6 +13,7 @@ pub(crate) mod shape;
 mod tests;
 
 pub use entity::Entity;
+pub use held_back::Unreadable;
 pub(crate) use entity::AGENDA_ITEM_SHAPE;
 pub(crate) use shape::Container;
 pub use history::StatusEvent;
@@ -50,7 +52,10 @@ const ACTORS: &str = "actors";
 /// One workspace: the council's whole shared state as one Automerge document.
 #[derive(Debug, Clone)]
 pub struct WorkspaceDoc {
+    /// What reads and writes see: the document, or while part of it cannot
+    /// be read, its last readable state (see `held_back`).
     doc: AutoCommit,
+    held: Option<Box<held_back::HeldBack>>,
 }
 
 impl WorkspaceDoc {
@@ -60,7 +65,7 @@ impl WorkspaceDoc {
     pub fn create(info: &WorkspaceInfo) -> Result<Self> {
         let mut doc = AutoCommit::new();
         schema::initialise(&mut doc)?;
-        let mut ws = WorkspaceDoc { doc };
+        let mut ws = WorkspaceDoc { doc, held: None };
         ws.set_info(info)?;
         // The annual wheel's default rings (fixed ids: seeding twice is harmless).
         for category in crate::wheel::default_categories() {
@@ -72,11 +77,13 @@ impl WorkspaceDoc {
     }
 
     /// Loads a saved document, migrates it to the current schema and mends
-    /// it (see [`Self::normalise`]).
+    /// it (see [`Self::normalise`]). A document whose latest state this
+    /// release cannot read opens at its last readable state
+    /// ([`Self::unreadable`] says why); one with no readable state is refused.
     pub fn load(bytes: &[u8]) -> Result<Self> {
         let doc = AutoCommit::load(bytes)?;
-        schema::check(&doc)?;
-        let mut ws = WorkspaceDoc { doc };
+        let mut ws = WorkspaceDoc { doc, held: None };
+        ws.settle(&[])?;
         ws.shared_change("migrate", |doc| {
             schema::migrate(doc)?;
             Self::mend(doc)
@@ -86,26 +93,43 @@ impl WorkspaceDoc {
 
     /// Applies saved changes (from [`Self::save_incremental`]) on top.
     pub fn load_incremental(&mut self, bytes: &[u8]) -> Result<()> {
-        self.doc.load_incremental(bytes)?;
-        self.normalise()?;
+        let before = self.whole().get_heads();
+        self.whole().load_incremental(bytes)?;
+        self.changes_arrived(&before)?;
         Ok(())
     }
 
     /// The whole document, compacted.
     pub fn save(&mut self) -> Vec<u8> {
-        self.doc.save()
+        self.whole().save()
     }
 
     /// The changes since the last save (full or incremental).
     pub fn save_incremental(&mut self) -> Vec<u8> {
-        self.doc.save_incremental()
+        self.whole().save_incremental()
     }
 
     /// Merges another replica's changes into this one.
     pub fn merge(&mut self, other: &mut WorkspaceDoc) -> Result<()> {
-        self.doc.merge(&mut other.doc)?;
-        self.normalise()?;
+        let before = self.whole().get_heads();
+        self.whole().merge(other.whole())?;
+        self.changes_arrived(&before)?;
         Ok(())
+    }
+
+    /// Normalises (see [`Self::normalise`]) after changes from elsewhere
+    /// arrived on top of `before`, when they created containers: only those
+    /// can break the merge contract, and most arrivals (typing) create none.
+    /// Also keeps the workspace readable: see [`Self::unreadable`].
+    pub fn changes_arrived(&mut self, before: &[ChangeHash]) -> Result<bool> {
+        const DECODE_AT_MOST: usize = 64;
+        self.settle(before)?;
+        let arrived = self.whole().get_changes(before);
+        let creates_containers = arrived.len() > DECODE_AT_MOST
+            || arrived.iter().any(|change| {
+                change.decode().operations.iter().any(|op| matches!(op.action, automerge::legacy::OpType::Make(_)))
+            });
+        if creates_containers { self.normalise() } else { Ok(false) }
     }
 
     /// Keeps the merge contract after changes arrived from elsewhere: gives
@@ -151,6 +175,7 @@ impl WorkspaceDoc {
             }
         }
         self.doc.set_actor(own);
+        self.keep_in_whole()?;
         outcome
     }
 
@@ -165,37 +190,42 @@ impl WorkspaceDoc {
     /// The Automerge document itself, for the sync protocol (`crate::sync`)
     /// only: everything else goes through the typed API.
     pub(crate) fn automerge_mut(&mut self) -> &mut AutoCommit {
-        &mut self.doc
+        self.whole()
     }
 
     /// A replica with its own actor id, for another device or a test.
     pub fn fork(&mut self) -> WorkspaceDoc {
-        WorkspaceDoc {
-            doc: self.doc.fork(),
-        }
+        let mut fork = WorkspaceDoc { doc: self.whole().fork(), held: None };
+        // Held back here, held back there: this one was readable.
+        let _ = fork.settle(&[]);
+        fork
     }
 
     /// Closes the pending change with a timestamp (ms since the Unix epoch),
     /// so the history shows when it was made.
     pub fn commit(&mut self, at_ms: i64) -> Option<ChangeHash> {
-        self.doc
-            .commit_with(CommitOptions::default().with_time(at_ms))
+        let hash = self.doc.commit_with(CommitOptions::default().with_time(at_ms));
+        // Merging a replica's own new change cannot fail; were it to, the
+        // change would still be in the readable state and go out next time.
+        let _ = self.keep_in_whole();
+        hash
     }
 
+    /// The heads of the whole document (as stored and synced).
     pub fn heads(&mut self) -> Vec<ChangeHash> {
-        self.doc.get_heads()
+        self.whole().get_heads()
     }
 
     /// The change that created the workspace: replicas and backups of one
     /// workspace share it, unrelated documents don't (merging those would
     /// hide one's collections behind the other's).
     pub fn origin(&mut self) -> Option<String> {
-        self.doc.get_changes(&[]).iter().filter(|c| c.deps().is_empty()).map(|c| c.hash().to_string()).min()
+        self.whole().get_changes(&[]).iter().filter(|c| c.deps().is_empty()).map(|c| c.hash().to_string()).min()
     }
 
     /// Bytes of the document saved whole, compacted.
     pub fn saved_size(&mut self) -> usize {
-        self.doc.save().len()
+        self.whole().save().len()
     }
 
     pub fn schema_version(&self) -> u64 {

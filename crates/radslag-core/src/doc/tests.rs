@@ -389,14 +389,13 @@ fn documents_that_are_not_workspaces_are_refused() {
 }
 
 #[test]
-fn documents_from_a_newer_release_are_refused() {
+fn a_change_from_a_newer_release_opens_the_last_readable_state() {
     let mut ws = council();
     let mut raw = automerge::AutoCommit::load(&ws.save()).unwrap();
     raw.put(automerge::ROOT, "schemaVersion", 99_u64).unwrap();
-    assert!(matches!(
-        WorkspaceDoc::load(&raw.save()),
-        Err(DocError::NewerSchema(99))
-    ));
+    let opened = WorkspaceDoc::load(&raw.save()).unwrap();
+    assert_eq!(opened.unreadable().and_then(|u| u.newer_schema), Some(99));
+    assert_eq!(opened.info(), ws.info());
 }
 
 #[test]

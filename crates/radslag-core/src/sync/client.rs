@@ -14,6 +14,8 @@ use crate::WorkspaceDoc;
 /// The documents a client syncs, looked up by id when a message arrives.
 pub trait SyncDocs {
     fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit>;
+    /// Changes arrived in a document on top of `before`.
+    fn arrived(&mut self, _id: &DocumentId, _before: &[ChangeHash]) {}
 }
 
 impl SyncDocs for BTreeMap<DocumentId, AutoCommit> {
@@ -39,6 +41,14 @@ impl SyncDocs for (DocumentId, &mut AutoCommit) {
 impl SyncDocs for (DocumentId, &mut WorkspaceDoc) {
     fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
         (*id == self.0).then(|| self.1.automerge_mut())
+    }
+    /// Keeps the merge contract: what arrived may need normalising, and the
+    /// normalising change then goes out with the next sync message.
+    fn arrived(&mut self, id: &DocumentId, before: &[ChangeHash]) {
+        if *id == self.0 {
+            // A failure leaves the document as it arrived: still readable.
+            let _ = self.1.changes_arrived(before);
+        }
     }
 }
 
@@ -353,6 +363,9 @@ impl SyncClient {
                 let before = doc.get_heads();
                 doc.sync().receive_sync_message(&mut d.state, message)?;
                 let changed = doc.get_heads() != before;
+                if changed {
+                    docs.arrived(&document_id, &before);
+                }
                 out.events.push(Event::Synced {
                     document_id,
                     changed,
