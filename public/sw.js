@@ -62,6 +62,13 @@ async function tellPagesAboutUpdate() {
   }
 }
 
+// A page asks for a check now: a member's change came from a newer release.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'radslag-check') {
+    event.waitUntil(cacheShell().then((changed) => changed && tellPagesAboutUpdate()).catch(() => {}));
+  }
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);

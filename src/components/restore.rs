@@ -26,6 +26,10 @@ pub fn RestoreBackup() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let bytes = file_bytes(file).await.unwrap_or_default();
+            let asked = || window().confirm_with_message(i18n.t().restore_confirm_other).unwrap_or(false);
+            if app.is_other_workspace(&bytes) && !asked() {
+                return;
+            }
             match app.restore_backup(&bytes) {
                 Ok((id, brought_news)) => {
                     outcome.set(Some(Ok(brought_news)));

@@ -28,6 +28,9 @@ pub enum Notice {
     Unreadable { backup_key: Option<String> },
     /// A new version of the app is cached and starts at the next reload.
     UpdateReady,
+    /// A change could not be read: the workspace shows its last readable
+    /// state. Who made it (a person's name, if the device said) and when.
+    HeldBack { by: Option<String>, at_ms: i64, newer_schema: Option<u64> },
 }
 
 /// Where the open workspace stands.
@@ -125,9 +128,11 @@ impl AppState {
     ) -> Result<String, DocError> {
         let mut doc = WorkspaceDoc::create(&info)?;
         fill(&mut doc)?;
-        doc.commit(now_ms());
-        // The local id is also the document's automerge-repo id, for sync.
+        // The local id is also the document's automerge-repo id, for sync,
+        // and the document keeps it, for backups.
         let id = DocumentId::random().to_string();
+        doc.set_document_id(&id)?;
+        doc.commit(now_ms());
         let origin = doc.origin();
         self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone(), origin }));
         self.shared().save_registry();
@@ -174,13 +179,26 @@ impl AppState {
             let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((entry.id, brought_news?));
         }
-        let id = DocumentId::random().to_string();
+        // The id it syncs under comes along, so a restored workspace keeps
+        // syncing with the council (unless this device uses it already).
+        let taken = |id: &String| self.workspaces.with_untracked(|list| list.iter().any(|e| &e.id == id));
+        let id = backup.document_id().filter(|id| !taken(id)).unwrap_or_else(|| DocumentId::random().to_string());
         let name = backup.info().name;
         self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name, origin: origin.clone() }));
         self.shared().save_registry();
         self.workspace.install(id.clone(), backup, DocStore::new(&id));
         self.workspace.flush();
         Ok((id, true))
+    }
+
+    /// Whether a backup file is of another workspace than the open one
+    /// (restoring it then adds a workspace rather than merging).
+    pub fn is_other_workspace(&self, bytes: &[u8]) -> bool {
+        let Ok(mut backup) = WorkspaceDoc::load(bytes) else {
+            return false;
+        };
+        let open = self.workspace.change_untracked(|doc| doc.origin());
+        open.is_some() && open != Some(backup.origin())
     }
 
     /// Starts joining a workspace from an invitation: it has no document
@@ -248,6 +266,11 @@ impl Workspace {
     fn install(&self, id: String, mut doc: WorkspaceDoc, store: DocStore) {
         self.flush();
         self.shared.sync_registry_entry(&id, &doc.info().name, doc.origin());
+        // Workspaces from before backups carried their id get it now.
+        if doc.document_id().is_none() && doc.set_document_id(&id).is_ok() {
+            self.schedule_save();
+        }
+        self.tell_if_held_back(&doc);
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
         self.me.set(storage::me(&id).map(PersonId::from));
@@ -263,6 +286,32 @@ impl Workspace {
         self.store.set_value(None);
         self.id.set(Some(id.to_owned()));
         self.state.set(state);
+    }
+
+    /// Says so when a change could not be read (see [`Notice::HeldBack`]);
+    /// for one from a newer release, asks the service worker for the update.
+    fn tell_if_held_back(&self, doc: &WorkspaceDoc) {
+        let Some(problem) = doc.unreadable() else {
+            return;
+        };
+        let by = problem
+            .person
+            .as_ref()
+            .and_then(|p| doc.get::<radslag_core::model::Person>(p))
+            .map(|p| p.name);
+        let notice = Notice::HeldBack { by, at_ms: problem.at_ms, newer_schema: problem.newer_schema };
+        let told = self.shared.notices.with_untracked(|n| n.contains(&notice));
+        if !told {
+            if notice_is_newer(&notice) {
+                check_for_update();
+            }
+            self.shared.notify(notice);
+        }
+    }
+
+    /// Like [`Self::read`] on a mutable document, without tracking.
+    fn change_untracked<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
+        self.doc.try_update_value(|doc| doc.as_mut().map(f)).flatten()
     }
 
     /// Reads from the document, re-running when it changes. `None` when no
@@ -339,6 +388,11 @@ impl Workspace {
             .unwrap_or_default();
         if foreign.changed {
             self.revision.update(|r| *r += 1);
+            self.doc.with_value(|doc| {
+                if let Some(doc) = doc {
+                    self.tell_if_held_back(doc);
+                }
+            });
         }
         if foreign.save {
             self.schedule_save();
@@ -355,6 +409,11 @@ impl Workspace {
     pub fn remote_changed(&self) {
         self.revision.update(|r| *r += 1);
         self.schedule_save();
+        self.doc.with_value(|doc| {
+            if let Some(doc) = doc {
+                self.tell_if_held_back(doc);
+            }
+        });
     }
 
     /// Tracks every change to the document, local or remote.
@@ -389,6 +448,18 @@ impl Workspace {
     /// The whole document as bytes, for a backup download.
     pub fn export(&self) -> Option<Vec<u8>> {
         self.doc.try_update_value(|doc| doc.as_mut().map(|d| d.save())).flatten()
+    }
+}
+
+fn notice_is_newer(notice: &Notice) -> bool {
+    matches!(notice, Notice::HeldBack { newer_schema: Some(_), .. })
+}
+
+/// Asks the service worker to look for a new version now (index.html
+/// listens); when one is cached the page offers a reload.
+fn check_for_update() {
+    if let Ok(event) = web_sys::Event::new("radslag-check-update") {
+        let _ = window().dispatch_event(&event);
     }
 }
 

@@ -5,6 +5,9 @@
 //       and print {"seen"}.
 //   node peer.mjs edit WS_URL AUTOMERGE_URL  find a document, print its title,
 //       set "fromNode", make sure the server has the edit, print {"done"}.
+//   node peer.mjs set WS_URL AUTOMERGE_URL KEY JSON  find a document, set
+//       the root's KEY to the JSON value (as a newer or foreign client
+//       would), make sure the server has it, print {"done"}.
 //   node peer.mjs server PORT DIR [DIST]    a stock automerge-repo sync server
 //       (WebSocketServerAdapter + NodeFSStorageAdapter), any path; prints
 //       {"listening"}. With DIST it also serves the built app from there
@@ -86,6 +89,17 @@ if (command === "create") {
   await serverHas(wsUrl, docUrl, (d) => d?.fromNode === "hej från Node")
   say({ done: true })
   process.exit(0)
+} else if (command === "set") {
+  const [wsUrl, docUrl, key, json] = args
+  const value = JSON.parse(json)
+  const repo = client(wsUrl)
+  const handle = await repo.find(docUrl)
+  handle.change((d) => {
+    d[key] = value
+  })
+  await serverHas(wsUrl, docUrl, (d) => JSON.stringify(d?.[key]) === JSON.stringify(value))
+  say({ done: true })
+  process.exit(0)
 } else if (command === "server") {
   clearTimeout(giveUp)
   const [port, dir, dist] = args
@@ -113,7 +127,7 @@ if (command === "create") {
   clearTimeout(giveUp)
   say({ found: Number(count) })
 } else {
-  console.error("usage: node peer.mjs create|edit|server|watch …")
+  console.error("usage: node peer.mjs create|edit|set|server|watch …")
   process.exit(2)
 }
 

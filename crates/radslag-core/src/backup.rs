@@ -103,6 +103,18 @@ mod tests {
     }
 
     #[test]
+    fn a_backup_carries_the_id_its_workspace_syncs_under() {
+        let mut ws = council();
+        ws.set_document_id("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq").unwrap();
+        ws.commit(1);
+        let restored = WorkspaceDoc::load(&ws.save()).unwrap();
+        assert_eq!(restored.document_id().as_deref(), Some("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq"));
+        let mut other_device = ws.fork();
+        other_device.set_document_id("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq").unwrap();
+        assert_eq!(other_device.heads(), ws.heads(), "recording it again changes nothing");
+    }
+
+    #[test]
     fn the_readable_export_holds_everything() {
         let mut ws = council();
         ws.put(&person("Moa Magnusson")).unwrap();

@@ -20,6 +20,8 @@ use crate::model::{Action, Category, Dialogue, Group, Meeting, Person, Template,
 pub const SCHEMA_VERSION: u64 = 1;
 pub(crate) const SCHEMA_VERSION_KEY: &str = "schemaVersion";
 pub(crate) const WORKSPACE: &str = "workspace";
+/// The workspace's automerge-repo document id (str), for backups.
+pub(crate) const DOCUMENT_ID: &str = "documentId";
 /// The root maps of a workspace, each keyed by entry id.
 pub(crate) const COLLECTIONS: [&str; 9] = [
     // Replica (actor id, hex) → the person it writes for: who made a change.

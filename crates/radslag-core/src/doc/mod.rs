@@ -292,6 +292,26 @@ impl WorkspaceDoc {
         Ok(true)
     }
 
+    /// The id this workspace syncs under (its automerge-repo document id),
+    /// kept in the document so that a backup restored on a device without
+    /// the workspace keeps it, and with it the sync with the council.
+    pub fn document_id(&self) -> Option<String> {
+        access::optional_string(&self.doc, &ROOT, schema::DOCUMENT_ID)
+    }
+
+    /// Records the id this workspace syncs under (see [`Self::document_id`]).
+    /// A shared change: devices recording it from the same state store it once.
+    pub fn set_document_id(&mut self, id: &str) -> Result<()> {
+        if self.document_id().as_deref() == Some(id) {
+            return Ok(());
+        }
+        self.shared_change("document id", |doc| {
+            access::put_string(doc, &ROOT, schema::DOCUMENT_ID, id)?;
+            Ok(true)
+        })?;
+        Ok(())
+    }
+
     /// This replica's actor id (hex): every change it makes carries it.
     pub fn actor(&self) -> String {
         self.doc.get_actor().to_hex_string()
