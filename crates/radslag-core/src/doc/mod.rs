@@ -119,7 +119,12 @@ impl WorkspaceDoc {
     /// workspace share it, unrelated documents don't (merging those would
     /// hide one's collections behind the other's).
     pub fn origin(&mut self) -> Option<String> {
-        self.doc.get_changes(&[]).iter().filter(|c| c.deps().is_empty()).map(|c| c.hash().to_string()).min()
+        self.doc
+            .get_changes(&[])
+            .iter()
+            .filter(|c| c.deps().is_empty())
+            .map(|c| c.hash().to_string())
+            .min()
     }
 
     /// Bytes of the document saved whole, compacted.
@@ -208,13 +213,20 @@ impl WorkspaceDoc {
 
     /// The object of an existing entry.
     fn entry<E: Entity>(&self, id: &E::Id) -> Result<automerge::ObjId> {
-        let not_found = || DocError::NotFound { collection: E::COLLECTION, id: id.as_ref().to_owned() };
+        let not_found = || DocError::NotFound {
+            collection: E::COLLECTION,
+            id: id.as_ref().to_owned(),
+        };
         let collection = access::object(&self.doc, &ROOT, E::COLLECTION).ok_or_else(not_found)?;
         access::object(&self.doc, &collection, id.as_ref()).ok_or_else(not_found)
     }
 
     /// Approves (justerar) or reopens a meeting's minutes, recording who and when.
-    pub fn set_meeting_status(&mut self, id: &crate::ids::MeetingId, change: &StatusChange) -> Result<()> {
+    pub fn set_meeting_status(
+        &mut self,
+        id: &crate::ids::MeetingId,
+        change: &StatusChange,
+    ) -> Result<()> {
         let obj = self.entry::<Meeting>(id)?;
         entity::record_status(&mut self.doc, &obj, change)
     }

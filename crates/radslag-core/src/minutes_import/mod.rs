@@ -26,6 +26,7 @@ mod dates;
 mod lexicon;
 mod next_meeting;
 mod ocr;
+pub mod ocr_damage;
 mod people;
 mod structure;
 #[cfg(test)]
