@@ -29,7 +29,7 @@ use LabelKind::*;
 use ParticipantKind::{Absent, DecisionMaker, Other, Participant};
 
 /// Labels, lowercase; the longest that starts a line wins.
-const LABELS: &[(&str, LabelKind)] = &[
+pub(super) const LABELS: &[(&str, LabelKind)] = &[
     ("plats och tid", PlaceAndTime),
     ("tid och plats", PlaceAndTime),
     ("datum och tid", PlaceAndTime),
@@ -214,10 +214,12 @@ fn heading(line: &str) -> Option<Heading> {
     } else {
         let after = after.strip_prefix(['.', ')'])?;
         let title = clean(after);
-        let starts_ok = title
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '”' | '«'));
+        // An empty title stands on the next line.
+        let starts_ok = title.is_empty()
+            || title
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '”' | '«'));
         if !starts_ok || title.chars().count() > 150 {
             return None;
         }
