@@ -55,6 +55,11 @@ fn main() {
             let read = parse_minutes(&ocr, Some(2023))
                 .map(|m| imported_words(&m, false))
                 .unwrap_or_default();
+            if std::env::var_os("OCR_PAIR").is_some() {
+                let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join("\n");
+                std::fs::write("/tmp/pair-clean.txt", words(&clean)).unwrap();
+                std::fs::write("/tmp/pair-read.txt", words(&read)).unwrap();
+            }
             println!(
                 "example pair (OCR against PDF, items, next meetings, note taker): {:.2} %",
                 100.0 * word_accuracy(&clean, &read)

@@ -119,7 +119,7 @@ pub(super) const COMMON: &[&str] = &[
     "bakom", "fram", "upp", "ut", "in", "ner", "bort", "hem", "kvar", "tre", "fyra", "fem", "sex", "sju",
     "tio", "tolv", "noll", "ett", "andra", "tredje", "fjärde", "per", "procent", "kronor", "miljoner", "antal",
     // Verbs.
-    "kommer", "komma", "kom", "finns", "fanns", "ges", "ger", "gav", "tar", "ta", "tog", "tas", "tagit",
+    "ge", "se", "ja", "nej", "fört", "förd", "förda", "förs", "gås", "kommer", "komma", "kom", "finns", "fanns", "ges", "ger", "gav", "tar", "ta", "tog", "tas", "tagit",
     "tagits", "gjort", "gjorde", "gjordes", "sker", "skett", "blivit", "visar", "visade", "visa", "anser",
     "menar", "tycker", "tror", "vet", "veta", "ser", "sett", "se", "syns", "informerar", "informera",
     "informerade", "presenterar", "presenterade", "presenteras", "presentera", "rapporterar", "rapporterade",

@@ -23,7 +23,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::COMMON;
+use super::lexicon::{COMMON, KEEP};
 use super::ocr;
 use super::structure::LABELS;
 
@@ -45,6 +45,7 @@ fn skeleton(s: &str) -> Vec<(char, usize)> {
             ('c', Some('l')) => Some('d'),
             ('l', Some('i')) => Some('h'),
             ('v', Some('v')) => Some('w'),
+            ('r', Some('i')) => Some('n'),
             ('i', Some('i')) | ('a', Some('i')) | ('é', Some('&')) => Some('a'),
             _ => None,
         };
@@ -161,6 +162,7 @@ fn canonical_label(line: &str) -> Option<String> {
 /// them (at least one real digit).
 fn lookalike_number(s: &str) -> Option<String> {
     let mut digits = 0;
+    let mut rare = 0;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         out.push(match c {
@@ -170,10 +172,18 @@ fn lookalike_number(s: &str) -> Option<String> {
             }
             'l' | 'I' | '|' => '1',
             'O' | 'o' => '0',
+            'Z' | 'S' | 'B' => {
+                rare += 1;
+                match c {
+                    'Z' => '2',
+                    'S' => '5',
+                    _ => '8',
+                }
+            }
             _ => return None,
         });
     }
-    (digits > 0).then_some(out)
+    (digits > 0 && (rare == 0 || digits >= 2 && rare == 1)).then_some(out)
 }
 
 /// A numbered heading misread: `l. Titel`, `1, Titel`, `1] Titel`,
@@ -333,28 +343,34 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 
 struct Known {
     text: HashMap<String, usize>,
+    cache: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
 
 impl Known {
-    /// A common word, or one with å, ä or ö the word list knows.
+    /// A common word, or a whole word of the list of words with å, ä, ö.
     fn listed(&self, lower: &str) -> bool {
         static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-        SET.get_or_init(|| COMMON.iter().copied().collect())
+        SET.get_or_init(|| COMMON.iter().chain(KEEP).copied().collect())
             .contains(lower)
-            || ocr::lexicon_knows(lower)
+            || ocr::lexicon_knows(lower) == ocr::Known::Whole
     }
 
     /// Known without doubt: listed, or written the same several times.
     fn sure(&self, lower: &str) -> bool {
-        self.listed(lower) || self.text.get(lower).copied().unwrap_or(0) >= 2
+        self.listed(lower) || self.count(lower) >= 2
     }
 
-    /// A correction is good when it is listed or stands in the text.
-    fn score(&self, lower: &str) -> Option<usize> {
+    fn count(&self, lower: &str) -> usize {
+        self.text.get(lower).copied().unwrap_or(0)
+    }
+
+    /// How plausible a spelling is: listed words most, then as often as the
+    /// text has it, and a little for a compound of the word list.
+    fn plausibility(&self, lower: &str) -> usize {
         if self.listed(lower) {
-            Some(1000)
+            1000
         } else {
-            self.text.get(lower).copied().filter(|&n| n >= 1)
+            self.count(lower) + usize::from(ocr::lexicon_knows(lower) == ocr::Known::Part)
         }
     }
 }
@@ -409,6 +425,8 @@ const UNDO: &[(&str, &str)] = &[
     ("g", "ö"),
     ("ii", "ä"),
     ("ai", "ä"),
+    ("i", "å"),
+    ("i", "ä"),
 ];
 
 /// Symbols and digits inside a word that only OCR puts there, as the letter
@@ -426,14 +444,18 @@ fn symbols_inside(word: &str) -> Option<String> {
         .map(|(i, &c)| {
             let before = i.checked_sub(1).map(|i| chars[i]);
             let after = chars.get(i + 1).copied();
-            let inside = before.is_some_and(char::is_alphabetic)
-                && after.is_none_or(char::is_alphabetic);
+            let leading = i == 0
+                && chars.len() >= 3
+                && chars[1..].iter().all(|c| c.is_lowercase());
+            let inside = leading
+                || (before.is_some_and(char::is_alphabetic) && after.is_none_or(char::is_alphabetic));
             let upper = before.is_some_and(char::is_uppercase)
                 && after.is_none_or(char::is_uppercase);
             let letter = match c {
                 '&' | '3' | '@' => 'å',
                 '#' | '4' => 'ä',
                 '6' => 'ö',
+                '0' if i == 0 => 'ö',
                 _ => return c,
             };
             if !inside {
@@ -468,8 +490,20 @@ fn with_case(word: &str, lower: &str) -> String {
     }
 }
 
-/// The word as it was printed, if one confusion undone (and å, ä, ö
-/// repaired) makes a known word of it.
+/// What undoing one confusion anywhere in `word` gives.
+fn undone(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for &(from, to) in UNDO {
+        for (at, _) in word.match_indices(from) {
+            out.push(format!("{}{to}{}", &word[..at], &word[at + from.len()..]));
+        }
+    }
+    out
+}
+
+/// The word as it was printed, if undoing one confusion (and repairing å, ä,
+/// ö), or two for a word the text has several times, makes a better known
+/// word of it.
 fn correct_word(word: &str, known: &Known) -> Option<String> {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || word.chars().count() > 40 {
@@ -479,28 +513,39 @@ fn correct_word(word: &str, known: &Known) -> Option<String> {
     if known.sure(&lower) {
         return None;
     }
+    let own = known.plausibility(&lower);
     let mut best: Option<(usize, String)> = None;
-    for &(from, to) in UNDO {
-        for (at, _) in word.match_indices(from) {
-            let candidate = format!("{}{to}{}", &word[..at], &word[at + from.len()..]);
-            let lower_candidate = candidate.to_lowercase();
-            let scored = known.score(&lower_candidate).map(|s| (s, lower_candidate.clone()));
-            let scored = scored.or_else(|| {
-                let repaired = ocr::repair_word_pub(&candidate)?.to_lowercase();
-                known.score(&repaired).map(|s| (s, repaired))
-            });
-            if let Some((score, fixed)) = scored
-                && best.as_ref().is_none_or(|(b, _)| score > *b)
-            {
-                best = Some((score, fixed));
+    let consider = |best: &mut Option<(usize, String)>, score: usize, fixed: String| {
+        if score > own && best.as_ref().is_none_or(|(b, _)| score > *b) {
+            *best = Some((score, fixed));
+        }
+    };
+    let first = undone(word);
+    for candidate in &first {
+        let lower_candidate = candidate.to_lowercase();
+        consider(&mut best, known.plausibility(&lower_candidate), lower_candidate);
+        let has_vowel_mark = candidate.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']);
+        if !has_vowel_mark && let Some(repaired) = ocr::repair_word_pub(candidate) {
+            let repaired = repaired.to_lowercase();
+            consider(&mut best, known.plausibility(&repaired), repaired);
+        }
+    }
+    if best.is_none() && letters >= 5 {
+        for candidate in &first {
+            for second in undone(candidate) {
+                let lower_second = second.to_lowercase();
+                let score = if known.listed(&lower_second) {
+                    1000
+                } else {
+                    known.count(&lower_second)
+                };
+                if score >= 2 {
+                    consider(&mut best, score, lower_second);
+                }
             }
         }
     }
-    // A word the text has only this once (and no list knows) is unknown;
-    // a correction must be better known than it.
-    let own = known.text.get(&lower).copied().unwrap_or(0);
-    best.filter(|(score, _)| *score > own)
-        .map(|(_, fixed)| with_case(word, &fixed))
+    best.map(|(_, fixed)| with_case(word, &fixed))
 }
 
 /// Short words that OCR glues to their neighbours.
@@ -518,7 +563,10 @@ fn split_glued(word: &str, known: &Known) -> Option<String> {
     if known.text.get(&lower).copied().unwrap_or(0) > 0 && known.listed(&lower) {
         return None;
     }
-    let good = |part: &str| part.chars().count() >= 3 && known.score(part).is_some();
+    if known.plausibility(&lower) > 1 || ocr::lexicon_knows(&lower) != ocr::Known::No {
+        return None;
+    }
+    let good = |part: &str| part.chars().count() >= 3 && (known.listed(part) || known.count(part) >= 1);
     for glue in GLUE {
         if let Some(rest) = lower.strip_prefix(glue)
             && good(rest)
@@ -569,10 +617,9 @@ pub(super) fn repair(text: &str, diacritics_repaired: bool) -> (String, usize) {
     }
     let known = Known {
         text: vocabulary(&text),
+        cache: Default::default(),
     };
     let toks = tokens(&text);
-    type Key<'a> = (&'a str, Option<&'a str>, bool, bool);
-    let mut cache: HashMap<Key, Option<String>> = HashMap::new();
     let mut out = String::with_capacity(text.len() + 64);
     for (k, token) in toks.iter().enumerate() {
         let word = match *token {
@@ -591,11 +638,7 @@ pub(super) fn repair(text: &str, diacritics_repaired: bool) -> (String, usize) {
             Token::Word(w) => Some(w),
             _ => None,
         });
-        let key = (word, previous_word, gap_before, gap_after);
-        let fixed = cache
-            .entry(key)
-            .or_insert_with(|| fix_token(word, previous_word, gap_before, gap_after, &known))
-            .clone();
+        let fixed = fix_token(word, previous_word, gap_before, gap_after, &known);
         match fixed {
             Some(f) if f != word => {
                 changes += 1;
@@ -655,9 +698,23 @@ fn fix_token(
             }
         }
     }
-    match symbols_inside(word) {
-        Some(fixed) => Some(correct_word(&fixed, known).unwrap_or(fixed)),
-        None => correct_word(word, known).or_else(|| split_glued(word, known)),
+    known.corrected(word)
+}
+
+impl Known {
+    /// The word repaired on its own (the same wherever it stands), cached.
+    fn corrected(&self, word: &str) -> Option<String> {
+        if let Some(done) = self.cache.borrow().get(word) {
+            return done.clone();
+        }
+        let fixed = match symbols_inside(word) {
+            Some(fixed) => Some(correct_word(&fixed, self).unwrap_or(fixed)),
+            None => correct_word(word, self).or_else(|| split_glued(word, self)),
+        };
+        self.cache
+            .borrow_mut()
+            .insert(word.to_owned(), fixed.clone());
+        fixed
     }
 }
 

@@ -574,9 +574,19 @@ pub(super) fn repair_word_pub(word: &str) -> Option<String> {
     repair_word(word)
 }
 
+/// How the word list knows a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Known {
+    /// As a whole word.
+    Whole,
+    /// As the start, end or part of a compound.
+    Part,
+    No,
+}
+
 /// Whether the word list has `word` (lowercase, with its å, ä, ö) as a
 /// whole word, or as the start, end or part of a compound.
-pub(super) fn lexicon_knows(word: &str) -> bool {
+pub(super) fn lexicon_knows(word: &str) -> Known {
     static PATTERNS: OnceLock<Vec<(String, Kind)>> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
         LEXICON
@@ -592,12 +602,17 @@ pub(super) fn lexicon_knows(word: &str) -> bool {
             })
             .collect()
     });
-    patterns.iter().any(|(entry, kind)| match kind {
-        Kind::Whole => word == entry,
-        Kind::Prefix => word.starts_with(entry.as_str()),
-        Kind::Part => word.contains(entry.as_str()),
-        Kind::Suffix => word.ends_with(entry.as_str()),
-    })
+    let mut found = Known::No;
+    for (entry, kind) in patterns {
+        match kind {
+            Kind::Whole if word == entry => return Known::Whole,
+            Kind::Prefix if word.starts_with(entry.as_str()) => found = Known::Part,
+            Kind::Part if word.contains(entry.as_str()) => found = Known::Part,
+            Kind::Suffix if word.ends_with(entry.as_str()) => found = Known::Part,
+            _ => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]
