@@ -357,7 +357,10 @@ impl Known {
 
     /// Known without doubt: listed, or written the same several times.
     fn sure(&self, lower: &str) -> bool {
-        self.listed(lower) || self.count(lower) >= 2
+        let odd = lower.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, 'é' | 'è' | 'í' | '|' | '&' | '#' | '$' | '@')
+        });
+        self.listed(lower) || (self.count(lower) >= 2 && !odd)
     }
 
     fn count(&self, lower: &str) -> usize {
@@ -432,6 +435,10 @@ const UNDO: &[(&str, &str)] = &[
 /// Symbols and digits inside a word that only OCR puts there, as the letter
 /// they most often stand for: `Bl&vingen`, `r6r`, `h#nder`.
 fn symbols_inside(word: &str) -> Option<String> {
+    if word.contains("é&") {
+        let fixed = word.replace("é&", "å");
+        return Some(symbols_inside(&fixed).unwrap_or(fixed));
+    }
     let chars: Vec<char> = word.chars().collect();
     let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || chars.iter().filter(|c| c.is_ascii_digit()).count() > 1 {
@@ -491,11 +498,19 @@ fn with_case(word: &str, lower: &str) -> String {
 }
 
 /// What undoing one confusion anywhere in `word` gives.
-fn undone(word: &str) -> Vec<String> {
+/// Whether the candidate only put back an å, ä or ö: then only the text's
+/// own words vouch for it (the word list's are for the first repair, which
+/// guards against plain words such as `stora`, `vanlig`).
+fn undone(word: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for &(from, to) in UNDO {
+        let marks_only = to.chars().all(|c| "åäöÅÄÖ".contains(c))
+            && from.chars().all(|c| "aoAOäåÄÅ".contains(c));
         for (at, _) in word.match_indices(from) {
-            out.push(format!("{}{to}{}", &word[..at], &word[at + from.len()..]));
+            out.push((
+                format!("{}{to}{}", &word[..at], &word[at + from.len()..]),
+                marks_only,
+            ));
         }
     }
     out
@@ -521,9 +536,14 @@ fn correct_word(word: &str, known: &Known) -> Option<String> {
         }
     };
     let first = undone(word);
-    for candidate in &first {
+    for (candidate, marks_only) in &first {
         let lower_candidate = candidate.to_lowercase();
-        consider(&mut best, known.plausibility(&lower_candidate), lower_candidate);
+        let score = if *marks_only {
+            known.count(&lower_candidate)
+        } else {
+            known.plausibility(&lower_candidate)
+        };
+        consider(&mut best, score, lower_candidate);
         let has_vowel_mark = candidate.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']);
         if !has_vowel_mark && let Some(repaired) = ocr::repair_word_pub(candidate) {
             let repaired = repaired.to_lowercase();
@@ -531,8 +551,8 @@ fn correct_word(word: &str, known: &Known) -> Option<String> {
         }
     }
     if best.is_none() && letters >= 5 {
-        for candidate in &first {
-            for second in undone(candidate) {
+        for (candidate, _) in &first {
+            for (second, _) in undone(candidate) {
                 let lower_second = second.to_lowercase();
                 let score = if known.listed(&lower_second) {
                     1000
@@ -599,6 +619,7 @@ pub(super) fn repair(text: &str, diacritics_repaired: bool) -> (String, usize) {
         let mut line = line.to_owned();
         if is_ocr {
             line = fix_spaces_after_stops(&line, &mut changes);
+            line = fix_dashes(&line, &mut changes);
             if let Some(fixed) = canonical_heading(&line) {
                 changes += 1;
                 line = fixed;
@@ -698,7 +719,15 @@ fn fix_token(
             }
         }
     }
-    known.corrected(word)
+    let fixed = known.corrected(word)?;
+    // A symbol for a capital Å, Ä, Ö: after a name (`Maria 6hman`).
+    let symbol_first = word.starts_with(['&', '3', '@', '#', '4', '6', '0']);
+    let after_name = previous.is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase));
+    Some(if symbol_first && after_name {
+        capitalise(&fixed)
+    } else {
+        fixed
+    })
 }
 
 impl Known {
@@ -716,6 +745,24 @@ impl Known {
             .insert(word.to_owned(), fixed.clone());
         fixed
     }
+}
+
+/// `13—15`, `13~15` as `13-15`.
+fn fix_dashes(line: &str, changes: &mut usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if between_digits && matches!(c, '—' | '~' | '_') {
+            out.push('-');
+            *changes += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `genomförs.Ett` as `genomförs. Ett`.

@@ -400,13 +400,13 @@ fn ocr_repair_keeps_plain_swedish_words() {
 
 #[test]
 fn text_with_its_dots_is_not_repaired() {
-    assert_eq!(ocr::repair_if_ocr(PDF), None);
+    assert_eq!(ocr::repair_if_ocr(PDF, false), None);
     assert_eq!(
-        ocr::repair_if_ocr("Mötet är slut för i år. Vi ses på måndag."),
+        ocr::repair_if_ocr("Mötet är slut för i år. Vi ses på måndag.", false),
         None
     );
     assert_eq!(
-        ocr::repair_if_ocr("The meeting for the board: far from over, as it was."),
+        ocr::repair_if_ocr("The meeting for the board: far from over, as it was.", false),
         None
     );
 }
