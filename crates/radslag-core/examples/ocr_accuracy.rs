@@ -68,16 +68,36 @@ fn main() {
         _ => println!("example pair: ../shared/examples not found, skipped"),
     }
 
+    // OCR_TEXT=… prints what the parser reads of a text.
+    if let Ok(text) = std::env::var("OCR_TEXT") {
+        match parse_minutes(&text, Some(2023)) {
+            Ok(m) => println!("{}", imported_words(&m, true)),
+            Err(e) => println!("refused: {e}"),
+        }
+        return;
+    }
     // OCR_SHOW=name:seed prints one damaged text and what was read of it.
-    if let Some((name, seed)) = std::env::var("OCR_SHOW").ok().as_deref().and_then(|s| s.split_once(':')) {
-        let text = SAMPLES.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()).or_else(|| example("minutes-2023-02-07.pdf.txt")).unwrap();
+    if let Some((name, seed)) = std::env::var("OCR_SHOW")
+        .ok()
+        .as_deref()
+        .and_then(|s| s.split_once(':'))
+    {
+        let text = SAMPLES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.to_string())
+            .or_else(|| example("minutes-2023-02-07.pdf.txt"))
+            .unwrap();
         let damaged = damage(&text, seed.parse().unwrap(), &Damage::TYPICAL);
         println!("{damaged}\n-----");
         match parse_minutes(&damaged, Some(2023)) {
             Ok(m) => println!("{}", imported_words(&m, true)),
             Err(e) => println!("refused: {e}"),
         }
-        println!("-----\n{}", imported_words(&parse_minutes(&text, Some(2023)).unwrap(), true));
+        println!(
+            "-----\n{}",
+            imported_words(&parse_minutes(&text, Some(2023)).unwrap(), true)
+        );
         return;
     }
     let mut documents: Vec<(String, String)> = SAMPLES

@@ -74,39 +74,69 @@ fn skeleton(s: &str) -> Vec<(char, usize)> {
     out
 }
 
-/// Levenshtein distance, capped: `None` above `max`.
-fn distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+/// The edit distance of `a` and `b` if it is 0 or 1.
+fn distance(a: &[char], b: &[char]) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
         return None;
     }
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut row = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            row[j + 1] = (previous[j] + usize::from(ca != cb))
-                .min(previous[j + 1] + 1)
-                .min(row[j] + 1);
-        }
-        previous = row;
-    }
-    Some(previous[b.len()]).filter(|&d| d <= max)
+    let common = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let one = if short.len() == long.len() {
+        short[common + 1..] == long[common + 1..]
+    } else {
+        short[common..] == long[common + 1..]
+    };
+    one.then_some(1)
 }
 
-/// Where a word folded to `target` ends in `line` if `line` starts with it:
-/// the same skeleton, or (for long words) one letter off.
-fn fuzzy_prefix(line: &str, target: &str) -> Option<usize> {
-    let want: Vec<char> = skeleton(target).into_iter().map(|(c, _)| c).collect();
-    let have = skeleton(line);
-    let slack = if want.len() >= 7 { 1 } else { 0 };
+/// Where a word folded to `want` ends in the text whose skeleton is
+/// `have`: the same skeleton, or (for long words) one letter off.
+fn fuzzy_prefix_in(have: &[(char, usize)], want: &[char]) -> Option<usize> {
+    if want.is_empty() || have.is_empty() {
+        return None;
+    }
+    if want.len() < 7 {
+        let exact = have.len() >= want.len() && have.iter().zip(want).all(|(&(h, _), &w)| h == w);
+        return exact.then(|| have[want.len() - 1].1);
+    }
+    // One edit leaves one of the first two letters where it was, or moved by one.
+    let near = |c: char| c == want[0] || c == want[1];
+    if !(near(have[0].0) || have.get(1).is_some_and(|h| near(h.0))) {
+        return None;
+    }
+    let slack = 1;
     let lengths = want.len().saturating_sub(slack)..=want.len() + slack;
     lengths
         .filter(|&n| n > 0 && n <= have.len())
         .filter_map(|n| {
             let prefix: Vec<char> = have[..n].iter().map(|&(c, _)| c).collect();
-            distance(&want, &prefix, slack).map(|d| (d, n))
+            distance(want, &prefix).map(|d| (d, n))
         })
         .min()
         .map(|(_, n)| have[n - 1].1)
+}
+
+fn folded(word: &str) -> Vec<char> {
+    skeleton(word).into_iter().map(|(c, _)| c).collect()
+}
+
+/// Where `target`, folded, ends in `line` if `line` starts with it.
+fn fuzzy_prefix(line: &str, target: &str) -> Option<usize> {
+    fuzzy_prefix_in(&skeleton(line), &folded(target))
+}
+
+/// The labels, folded.
+fn folded_labels() -> &'static [(&'static str, Vec<char>)] {
+    static FOLDED: OnceLock<Vec<(&'static str, Vec<char>)>> = OnceLock::new();
+    FOLDED.get_or_init(|| {
+        LABELS
+            .iter()
+            .map(|&(name, _)| (name, folded(name)))
+            .collect()
+    })
 }
 
 fn capitalise(s: &str) -> String {
@@ -124,10 +154,13 @@ fn canonical_label(line: &str) -> Option<String> {
     if !t.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
-    let (name, end) = LABELS
+    // The longest label has 30 letters: no need to fold more of the line.
+    let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
+    let have = skeleton(head);
+    let (name, end) = folded_labels()
         .iter()
-        .filter_map(|&(name, _)| {
-            let end = fuzzy_prefix(t, name)?;
+        .filter_map(|(name, want)| {
+            let end = fuzzy_prefix_in(&have, want)?;
             let rest = &t[end..];
             let boundary = rest.chars().next().is_none_or(|c| {
                 c.is_whitespace() || c.is_ascii_digit() || matches!(c, ':' | ';' | '.' | ',')
@@ -135,10 +168,7 @@ fn canonical_label(line: &str) -> Option<String> {
             boundary.then_some((name, end))
         })
         .max_by_key(|(name, _)| name.chars().count())?;
-    let written = &t[..end];
-    if super::strip_prefix_ci(written, name).is_some_and(str::is_empty) {
-        return None;
-    }
+    let name = *name;
     let label = if t.chars().next().is_some_and(char::is_uppercase) {
         capitalise(name)
     } else {
@@ -155,7 +185,11 @@ fn canonical_label(line: &str) -> Option<String> {
     } else {
         " "
     };
-    Some(format!("{}{label}{sep}{rest}", &line[..lead]))
+    let written = &t[..end];
+    let same = super::strip_prefix_ci(written, name).is_some_and(str::is_empty);
+    let label = if same { written.to_owned() } else { label };
+    let out = format!("{}{label}{sep}{rest}", &line[..lead]);
+    (out != line).then_some(out)
 }
 
 /// A number as OCR may write it: digits with `l`, `I`, `|`, `O`, `o` among
@@ -273,7 +307,9 @@ pub(super) fn ocr_evidence(text: &str) -> usize {
         if matches!(core, "l" | "|") {
             count += 1;
         } else if core.chars().any(|c| c.is_ascii_digit())
-            && core.chars().any(|c| matches!(c, 'l' | 'I' | '|' | 'O' | 'o'))
+            && core
+                .chars()
+                .any(|c| matches!(c, 'l' | 'I' | '|' | 'O' | 'o'))
             && lookalike_number(core).is_some()
         {
             count += 1;
@@ -282,7 +318,9 @@ pub(super) fn ocr_evidence(text: &str) -> usize {
     for line in text.lines() {
         let t = line.trim_start();
         if (t.starts_with("S ") || t.starts_with('$'))
-            && t[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && t[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
         {
             count += 1;
         }
@@ -395,6 +433,7 @@ const UNDO: &[(&str, &str)] = &[
     ("0", "o"),
     ("O", "o"),
     ("c", "e"),
+    ("c", "o"),
     ("e", "c"),
     ("é", "e"),
     ("f", "t"),
@@ -451,13 +490,12 @@ fn symbols_inside(word: &str) -> Option<String> {
         .map(|(i, &c)| {
             let before = i.checked_sub(1).map(|i| chars[i]);
             let after = chars.get(i + 1).copied();
-            let leading = i == 0
-                && chars.len() >= 3
-                && chars[1..].iter().all(|c| c.is_lowercase());
+            let leading = i == 0 && chars.len() >= 3 && chars[1..].iter().all(|c| c.is_lowercase());
             let inside = leading
-                || (before.is_some_and(char::is_alphabetic) && after.is_none_or(char::is_alphabetic));
-            let upper = before.is_some_and(char::is_uppercase)
-                && after.is_none_or(char::is_uppercase);
+                || (before.is_some_and(char::is_alphabetic)
+                    && after.is_none_or(char::is_alphabetic));
+            let upper =
+                before.is_some_and(char::is_uppercase) && after.is_none_or(char::is_uppercase);
             let letter = match c {
                 '&' | '3' | '@' => 'å',
                 '#' | '4' => 'ä',
@@ -504,8 +542,8 @@ fn with_case(word: &str, lower: &str) -> String {
 fn undone(word: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for &(from, to) in UNDO {
-        let marks_only = to.chars().all(|c| "åäöÅÄÖ".contains(c))
-            && from.chars().all(|c| "aoAOäåÄÅ".contains(c));
+        let marks_only =
+            to.chars().all(|c| "åäöÅÄÖ".contains(c)) && from.chars().all(|c| "aoAO".contains(c));
         for (at, _) in word.match_indices(from) {
             out.push((
                 format!("{}{to}{}", &word[..at], &word[at + from.len()..]),
@@ -528,7 +566,8 @@ fn correct_word(word: &str, known: &Known) -> Option<String> {
     if known.sure(&lower) {
         return None;
     }
-    let own = known.plausibility(&lower);
+    // The word itself stands in the text once: that vouches for nothing.
+    let own = known.plausibility(&lower).saturating_sub(1);
     let mut best: Option<(usize, String)> = None;
     let consider = |best: &mut Option<(usize, String)>, score: usize, fixed: String| {
         if score > own && best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -586,7 +625,8 @@ fn split_glued(word: &str, known: &Known) -> Option<String> {
     if known.plausibility(&lower) > 1 || ocr::lexicon_knows(&lower) != ocr::Known::No {
         return None;
     }
-    let good = |part: &str| part.chars().count() >= 3 && (known.listed(part) || known.count(part) >= 1);
+    let good =
+        |part: &str| part.chars().count() >= 3 && (known.listed(part) || known.count(part) >= 1);
     for glue in GLUE {
         if let Some(rest) = lower.strip_prefix(glue)
             && good(rest)
@@ -654,7 +694,8 @@ pub(super) fn repair(text: &str, diacritics_repaired: bool) -> (String, usize) {
             .checked_sub(1)
             .map(|i| toks[i])
             .is_some_and(|t| matches!(t, Token::Other(s) if s.chars().all(|c| c == ' ')));
-        let gap_after = matches!(toks.get(k + 1), Some(Token::Other(s)) if s.chars().all(|c| c == ' '));
+        let gap_after =
+            matches!(toks.get(k + 1), Some(Token::Other(s)) if s.chars().all(|c| c == ' '));
         let previous_word = k.checked_sub(2).and_then(|i| match toks[i] {
             Token::Word(w) => Some(w),
             _ => None,
@@ -717,6 +758,18 @@ fn fix_token(
             if left_known && right.chars().skip(1).all(char::is_lowercase) {
                 return Some(format!("{left} {right}"));
             }
+        }
+    }
+    // A number glued to the word before it: `hålls11/4`.
+    let digits = word.len() - word.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits < word.len() {
+        let head = &word[..word.len() - digits];
+        if head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && head.ends_with(char::is_alphabetic)
+        {
+            let head_fixed = fix_token(head, previous, gap_before, true, known);
+            let head = head_fixed.as_deref().unwrap_or(head);
+            return Some(format!("{head} {}", &word[word.len() - digits..]));
         }
     }
     let fixed = known.corrected(word)?;

@@ -347,7 +347,15 @@ pub(super) fn read(text: &str) -> RawDoc {
     let mut block: Vec<String> = Vec::new();
     let mut section = Section::Header;
 
-    for line in text.lines() {
+    let mut pending: std::collections::VecDeque<String> = text.lines().map(str::to_owned).collect();
+    while let Some(line) = pending.pop_front() {
+        // A heading or bullet that OCR (or a PDF's text) joined onto the
+        // line before: the rest goes on a line of its own.
+        if let Some(at) = joined_at(&line, &doc.items, section) {
+            pending.push_front(line[at..].trim_start().to_owned());
+            pending.push_front(line[..at].trim_end().to_owned());
+            continue;
+        }
         let t = line.trim();
         let after_label = if doc.items.is_empty() {
             Section::Header
@@ -451,6 +459,58 @@ pub(super) fn read(text: &str) -> RawDoc {
         item.title = format!("§ {}", item.number);
     }
     doc
+}
+
+/// Words after which a number is no heading: `punkt 3.`, `kl. 9.`.
+const NUMBER_WORDS: &[&str] = &[
+    "punkt", "paragraf", "bilaga", "sida", "kl", "klockan", "nr", "vecka", "steg", "§",
+];
+
+/// Where a heading (the next item's number) or a bullet starts inside a
+/// line, after some text.
+fn joined_at(line: &str, items: &[RawItem], section: Section) -> Option<usize> {
+    let t = line.trim_end();
+    let in_item = section == Section::Item && !items.is_empty();
+    if !in_item && !(section == Section::Header && items.is_empty()) {
+        return None;
+    }
+    let last = items.last();
+    for (at, _) in t.match_indices(' ').skip(1) {
+        let before = t[..at].trim_end();
+        let after = &t[at + 1..];
+        let Some(word_before) = before.split_whitespace().last() else {
+            continue;
+        };
+        let word_before = word_before.trim_end_matches(['.', ':']).to_lowercase();
+        if NUMBER_WORDS.contains(&word_before.as_str()) {
+            continue;
+        }
+        if let Some(h) = heading(after)
+            && !h.title.is_empty()
+            && h.title.starts_with(char::is_uppercase)
+        {
+            let expected = match last {
+                None => h.paragraph_sign || h.number == 1,
+                Some(last) if last.paragraph_sign == h.paragraph_sign => {
+                    h.number > last.number && h.number <= last.number + 1
+                }
+                Some(_) => false,
+            };
+            if expected {
+                return Some(at + 1);
+            }
+        }
+        let sentence_end = before.ends_with(['.', '!', '?', ':', ';']);
+        if in_item
+            && sentence_end
+            && let Some(rest) = bullet_text(after)
+            && rest.starts_with(char::is_uppercase)
+            && matches!(after.chars().next(), Some('-' | '–' | '•'))
+        {
+            return Some(at + 1);
+        }
+    }
+    None
 }
 
 fn flush(header: &mut Vec<Vec<String>>, block: &mut Vec<String>) {
