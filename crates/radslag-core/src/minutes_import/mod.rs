@@ -23,6 +23,7 @@
 //!   `f6r`, `1 kommunen`), repaired against a word list of Swedish words with å, ä and ö.
 
 mod dates;
+pub mod files;
 mod lexicon;
 mod lookalike;
 mod next_meeting;
