@@ -7,7 +7,8 @@ pub mod storage;
 
 use leptos::prelude::*;
 use radslag_core::{
-    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo, sync::DocumentId,
+    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo,
+    sync::DocumentId,
 };
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
@@ -65,7 +66,8 @@ impl Shared {
     }
 
     pub fn dismiss(&self, notice: &Notice) {
-        self.notices.update(|notices| notices.retain(|n| n != notice));
+        self.notices
+            .update(|notices| notices.retain(|n| n != notice));
     }
 
     fn save_registry(&self) {
@@ -77,8 +79,11 @@ impl Shared {
     /// Keeps the switcher's entry in step with the document: its name
     /// (renamed here or by another member) and, when given, its origin.
     fn sync_registry_entry(&self, id: &str, name: &str, origin: Option<String>) {
-        let differs = |e: &WorkspaceEntry| e.name != name || (origin.is_some() && e.origin != origin);
-        let stale = self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id && differs(e)));
+        let differs =
+            |e: &WorkspaceEntry| e.name != name || (origin.is_some() && e.origin != origin);
+        let stale = self
+            .workspaces
+            .with_untracked(|list| list.iter().any(|e| e.id == id && differs(e)));
         if stale {
             self.workspaces.update(|list| {
                 for entry in list.iter_mut().filter(|e| e.id == id) {
@@ -100,9 +105,15 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
-        let shared =
-            Shared { workspaces: RwSignal::new(storage::registry(now_ms())), notices: RwSignal::new(Vec::new()) };
-        AppState { workspaces: shared.workspaces, notices: shared.notices, workspace: Workspace::new(shared) }
+        let shared = Shared {
+            workspaces: RwSignal::new(storage::registry(now_ms())),
+            notices: RwSignal::new(Vec::new()),
+        };
+        AppState {
+            workspaces: shared.workspaces,
+            notices: shared.notices,
+            workspace: Workspace::new(shared),
+        }
     }
 
     fn shared(&self) -> Shared {
@@ -129,7 +140,13 @@ impl AppState {
         // The local id is also the document's automerge-repo id, for sync.
         let id = DocumentId::random().to_string();
         let origin = doc.origin();
-        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone(), origin }));
+        self.workspaces.update(|list| {
+            list.push(WorkspaceEntry {
+                id: id.clone(),
+                name: info.name.clone(),
+                origin,
+            })
+        });
         self.shared().save_registry();
         self.workspace.install(id.clone(), doc, DocStore::new(&id));
         self.workspace.flush();
@@ -143,17 +160,24 @@ impl AppState {
         }
         storage::set_last_workspace(id);
         match DocStore::open(id, now_ms()) {
-            Opened::Ready { doc, store, damaged_chunks, damaged_chunk_backup } => {
+            Opened::Ready {
+                doc,
+                store,
+                damaged_chunks,
+                damaged_chunk_backup,
+            } => {
                 if damaged_chunks {
-                    self.shared().notify(Notice::Unreadable { backup_key: damaged_chunk_backup });
+                    self.shared().notify(Notice::Unreadable {
+                        backup_key: damaged_chunk_backup,
+                    });
                 }
                 self.workspace.install(id.to_owned(), *doc, store);
             }
             Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
             Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
-            Opened::Unreadable { backup_key, reason } => {
-                self.workspace.set_state(id, OpenState::Unreadable { backup_key, reason })
-            }
+            Opened::Unreadable { backup_key, reason } => self
+                .workspace
+                .set_state(id, OpenState::Unreadable { backup_key, reason }),
         }
     }
 
@@ -165,20 +189,35 @@ impl AppState {
         let origin = backup.origin();
         let open_matches = self.workspace.change(|doc| Ok(doc.origin())).ok().flatten() == origin;
         if open_matches && let Some(id) = self.workspace.id.get_untracked() {
-            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            let brought_news = self
+                .workspace
+                .change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((id, brought_news?));
         }
-        let elsewhere = self.workspaces.get_untracked().into_iter().find(|entry| entry.origin == origin);
+        let elsewhere = self
+            .workspaces
+            .get_untracked()
+            .into_iter()
+            .find(|entry| entry.origin == origin);
         if let Some(entry) = elsewhere {
             self.open_workspace(&entry.id);
-            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            let brought_news = self
+                .workspace
+                .change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((entry.id, brought_news?));
         }
         let id = DocumentId::random().to_string();
         let name = backup.info().name;
-        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name, origin: origin.clone() }));
+        self.workspaces.update(|list| {
+            list.push(WorkspaceEntry {
+                id: id.clone(),
+                name,
+                origin: origin.clone(),
+            })
+        });
         self.shared().save_registry();
-        self.workspace.install(id.clone(), backup, DocStore::new(&id));
+        self.workspace
+            .install(id.clone(), backup, DocStore::new(&id));
         self.workspace.flush();
         Ok((id, true))
     }
@@ -192,12 +231,22 @@ impl AppState {
     /// A joined workspace arrived: keep it on this device and open it.
     pub fn adopt_joined(&self, id: &str, mut doc: WorkspaceDoc) {
         let (name, origin) = (doc.info().name, doc.origin());
-        if !self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id)) {
-            self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.to_owned(), name, origin }));
+        if !self
+            .workspaces
+            .with_untracked(|list| list.iter().any(|e| e.id == id))
+        {
+            self.workspaces.update(|list| {
+                list.push(WorkspaceEntry {
+                    id: id.to_owned(),
+                    name,
+                    origin,
+                })
+            });
             self.shared().save_registry();
         }
         storage::set_last_workspace(id);
-        self.workspace.install(id.to_owned(), doc, DocStore::new(id));
+        self.workspace
+            .install(id.to_owned(), doc, DocStore::new(id));
         self.workspace.flush();
     }
 
@@ -247,7 +296,8 @@ impl Workspace {
     /// Makes `doc` the open workspace, after saving the one it replaces.
     fn install(&self, id: String, mut doc: WorkspaceDoc, store: DocStore) {
         self.flush();
-        self.shared.sync_registry_entry(&id, &doc.info().name, doc.origin());
+        self.shared
+            .sync_registry_entry(&id, &doc.info().name, doc.origin());
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
         self.me.set(storage::me(&id).map(PersonId::from));
@@ -273,7 +323,10 @@ impl Workspace {
     }
 
     /// Changes the document and schedules a save.
-    pub fn change<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>) -> Result<T, DocError> {
+    pub fn change<T>(
+        &self,
+        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
         let result = self
             .doc
             .try_update_value(|doc| {
@@ -307,7 +360,10 @@ impl Workspace {
         let outcome = self.doc.try_update_value(|doc| {
             let doc = doc.as_mut()?;
             let name = doc.info().name;
-            let saved = self.store.try_update_value(|store| store.as_mut().map(|s| s.save(doc))).flatten()?;
+            let saved = self
+                .store
+                .try_update_value(|store| store.as_mut().map(|s| s.save(doc)))
+                .flatten()?;
             Some((saved, name))
         });
         let Some(Some((saved, name))) = outcome else {
@@ -332,7 +388,12 @@ impl Workspace {
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
                 self.store
-                    .try_update_value(|store| store.as_mut().filter(|s| s.owns(key)).map(|s| s.absorb(doc, key, value)))
+                    .try_update_value(|store| {
+                        store
+                            .as_mut()
+                            .filter(|s| s.owns(key))
+                            .map(|s| s.absorb(doc, key, value))
+                    })
                     .flatten()
             })
             .flatten()
@@ -348,7 +409,9 @@ impl Workspace {
     /// Lets sync work on the document as it is, without committing or
     /// signing; call [`Self::remote_changed`] when it brought changes.
     pub fn sync_with<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
-        self.doc.try_update_value(|doc| doc.as_mut().map(f)).flatten()
+        self.doc
+            .try_update_value(|doc| doc.as_mut().map(f))
+            .flatten()
     }
 
     /// Changes arrived from another member: refresh views and save them.
@@ -377,7 +440,9 @@ impl Workspace {
             .doc
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
-                self.store.try_update_value(|store| store.as_mut().map(|s| s.save_snapshot(doc))).flatten()
+                self.store
+                    .try_update_value(|store| store.as_mut().map(|s| s.save_snapshot(doc)))
+                    .flatten()
             })
             .flatten();
         if let Some(Err(WriteError::Full)) = failed {
@@ -388,7 +453,9 @@ impl Workspace {
 
     /// The whole document as bytes, for a backup download.
     pub fn export(&self) -> Option<Vec<u8>> {
-        self.doc.try_update_value(|doc| doc.as_mut().map(|d| d.save())).flatten()
+        self.doc
+            .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
+            .flatten()
     }
 }
 
