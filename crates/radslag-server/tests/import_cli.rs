@@ -210,9 +210,18 @@ fn a_folder_dry_run_writes_nothing_and_reports_each_file() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("imported   a.txt: 2023-02-07 «Trygghetsrådet"), "{text}");
-    assert!(lines[1].starts_with("duplicate  b.txt: 2023-02-07"), "{text}");
-    assert!(lines[1].contains("the same date and title as a.txt"), "{text}");
+    assert!(
+        lines[0].starts_with("imported   a.txt: 2023-02-07 «Trygghetsrådet"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("duplicate  b.txt: 2023-02-07"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("the same date and title as a.txt"),
+        "{text}"
+    );
     assert!(lines[2].starts_with("refused    c.txt:"), "{text}");
     assert_eq!(
         lines[3],

@@ -354,8 +354,8 @@ fn docx_text(bytes: &[u8]) -> Result<String, FileError> {
                             c.push(start - 1);
                         }
                         c[level] += 1;
-                        for deeper in level + 1..c.len() {
-                            c[deeper] = levels.get(&(deeper as u32)).map_or(0, |l| l.start - 1);
+                        for (deeper, count) in c.iter_mut().enumerate().skip(level + 1) {
+                            *count = levels.get(&(deeper as u32)).map_or(0, |l| l.start - 1);
                         }
                         let shown = label(levels, c, ilvl);
                         if !shown.is_empty() {

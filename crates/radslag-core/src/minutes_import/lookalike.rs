@@ -304,14 +304,13 @@ pub(super) fn ocr_evidence(text: &str) -> usize {
     let mut count = 0;
     for word in text.split_whitespace() {
         let core = word.trim_matches(|c: char| !(c.is_alphanumeric() || c == '|'));
-        if matches!(core, "l" | "|") {
-            count += 1;
-        } else if core.chars().any(|c| c.is_ascii_digit())
+        let lone = matches!(core, "l" | "|");
+        let misread_number = core.chars().any(|c| c.is_ascii_digit())
             && core
                 .chars()
                 .any(|c| matches!(c, 'l' | 'I' | '|' | 'O' | 'o'))
-            && lookalike_number(core).is_some()
-        {
+            && lookalike_number(core).is_some();
+        if lone || misread_number {
             count += 1;
         }
     }
@@ -731,10 +730,10 @@ fn fix_token(
         return Some("i".to_owned());
     }
     // Numbers.
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        if let Some(n) = lookalike_number(word) {
-            return Some(n);
-        }
+    if word.chars().any(|c| c.is_ascii_digit())
+        && let Some(n) = lookalike_number(word)
+    {
+        return Some(n);
     }
     // Months after a day.
     if previous.is_some_and(|p| p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))

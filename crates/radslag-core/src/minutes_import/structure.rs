@@ -471,7 +471,8 @@ const NUMBER_WORDS: &[&str] = &[
 fn joined_at(line: &str, items: &[RawItem], section: Section) -> Option<usize> {
     let t = line.trim_end();
     let in_item = section == Section::Item && !items.is_empty();
-    if !in_item && !(section == Section::Header && items.is_empty()) {
+    let first_heading = section == Section::Header && items.is_empty();
+    if !(in_item || first_heading) {
         return None;
     }
     let last = items.last();
