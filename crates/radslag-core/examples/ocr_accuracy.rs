@@ -2,7 +2,10 @@
 //! the PDF of the same minutes, and clean minutes damaged the way OCR does
 //! (`minutes_import::ocr_damage`) over many seeds.
 //!
-//!     cargo run -p radslag-core --example ocr_accuracy [SEEDS]
+//!     cargo run --release -p radslag-core --example ocr_accuracy [SEEDS] [FILE…]
+//!
+//! Each FILE (clean minutes as text) is measured on its own too: minutes the
+//! repair was not tuned on.
 //!
 //! The words compared are what an import keeps: header fields, items
 //! (number, title, body), next meetings and note taker. A text refused as
@@ -107,10 +110,28 @@ fn main() {
     if let Some(pdf) = example("minutes-2023-02-07.pdf.txt") {
         documents.push(("example PDF".to_owned(), pdf));
     }
+    let extra: Vec<(String, String)> = std::env::args()
+        .skip(2)
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("a text file");
+            (path, text)
+        })
+        .collect();
+    let mut runs = vec![("all samples".to_owned(), documents.clone())];
+    for file in &extra {
+        runs.push((file.0.clone(), vec![file.clone()]));
+    }
+    for (set, documents) in &runs {
+        println!("{set}:");
+        measure(documents, seeds);
+    }
+}
+
+fn measure(documents: &[(String, String)], seeds: u64) {
     for (label, how) in [("typical", Damage::TYPICAL), ("heavy", Damage::HEAVY)] {
         let (mut sum, mut n, mut min, mut refused, mut same_items) = (0.0, 0, f64::MAX, 0, 0);
         let mut worst = String::new();
-        for (name, text) in &documents {
+        for (name, text) in documents {
             let clean_parse = parse_minutes(text, Some(2023)).expect("the sample is minutes");
             let clean = imported_words(&clean_parse, true);
             for seed in 0..seeds {
