@@ -351,7 +351,9 @@ pub(super) fn read(text: &str) -> RawDoc {
     while let Some(line) = pending.pop_front() {
         // A heading or bullet that OCR (or a PDF's text) joined onto the
         // line before: the rest goes on a line of its own.
-        if let Some(at) = joined_at(&line, &doc.items, section) {
+        if let Some(at) =
+            joined_at(&line, &doc.items, section).or_else(|| long_heading(&line, &doc.items))
+        {
             pending.push_front(line[at..].trim_start().to_owned());
             pending.push_front(line[..at].trim_end().to_owned());
             continue;
@@ -459,6 +461,35 @@ pub(super) fn read(text: &str) -> RawDoc {
         item.title = format!("§ {}", item.number);
     }
     doc
+}
+
+/// A heading whose first body line was joined onto it (too long to be a
+/// title): where its title ends — at a double space, the first full stop,
+/// or after ten words — when its number is the next item's.
+fn long_heading(line: &str, items: &[RawItem]) -> Option<usize> {
+    let t = line.trim_end();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t.chars().count() <= 150 {
+        return None;
+    }
+    let number: u32 = t[..digits].parse().ok()?;
+    let expected = items.last().map_or(1, |last| last.number + 1);
+    let after = t[digits..].strip_prefix(['.', ')'])?;
+    if number != expected
+        || items.last().is_some_and(|l| l.paragraph_sign)
+        || !after.starts_with(' ')
+        || !after.trim_start().starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let start = t.len() - after.len();
+    let title_end = after
+        .trim_start()
+        .find("  ")
+        .or_else(|| after.trim_start().find(". ").map(|i| i + 1))
+        .or_else(|| after.trim_start().match_indices(' ').nth(9).map(|(i, _)| i))?;
+    let at = start + (after.len() - after.trim_start().len()) + title_end;
+    (at < t.len()).then_some(at)
 }
 
 /// Words after which a number is no heading: `punkt 3.`, `kl. 9.`.
