@@ -15,8 +15,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config libssl-dev)
 # Node may come from elsewhere than Debian (as on the CI image): then keep it.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
-# poppler-utils: pdftotext reads the printed minutes back in the e2e tests.
-[ "$want" = test ] && packages+=(chromium chromium-driver poppler-utils)
+# poppler-utils: pdftotext reads the printed minutes back in the e2e tests,
+# and pdftoppm turns scanned PDFs into images for `radslag import`'s OCR;
+# tesseract-ocr with its Swedish model reads the scans (tests import one).
+[ "$want" = test ] && packages+=(chromium chromium-driver poppler-utils tesseract-ocr tesseract-ocr-swe)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

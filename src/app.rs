@@ -9,9 +9,15 @@ use leptos_router::{
 use crate::components::{header::Header, notices::Notices};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
-    actions::ActionsPage, dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results}, home::Home, meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
+    actions::ActionsPage,
+    dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results},
+    home::Home,
+    meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
-    settings::SettingsPage, welcome::Welcome, wheel::WheelPage, workspace::{Join, WorkspaceFrame},
+    settings::SettingsPage,
+    welcome::Welcome,
+    wheel::WheelPage,
+    workspace::{Join, WorkspaceFrame},
 };
 use crate::state::{AppState, Notice, storage};
 use crate::sync::Sync;
@@ -38,7 +44,11 @@ pub fn App() -> impl IntoView {
     });
     // The service worker has cached a new version (see index.html).
     let update_ready = move || app.notify(Notice::UpdateReady);
-    if document().document_element().and_then(|html| html.get_attribute("data-update")).is_some() {
+    if document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-update"))
+        .is_some()
+    {
         update_ready();
     }
     let _ = window_event_listener_untyped("radslag-update", move |_| update_ready());

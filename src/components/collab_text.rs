@@ -27,10 +27,16 @@ pub fn CollabTextarea(
             return;
         }
         let focused = document().active_element().is_some_and(|e| e == **area);
-        let (start, end) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten());
+        let (start, end) = (
+            area.selection_start().ok().flatten(),
+            area.selection_end().ok().flatten(),
+        );
         area.set_value(&text);
         if focused && let (Some(start), Some(end)) = (start, end) {
-            let _ = area.set_selection_range(carried_caret(&shown, &text, start), carried_caret(&shown, &text, end));
+            let _ = area.set_selection_range(
+                carried_caret(&shown, &text, start),
+                carried_caret(&shown, &text, end),
+            );
         }
     });
     view! {

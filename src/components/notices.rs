@@ -41,7 +41,9 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
         let notice = notice.clone();
         move |_| match &notice {
             Notice::StorageFull => offer_workspace_backup(),
-            Notice::Unreadable { backup_key: Some(key) } => offer_raw_backup(key),
+            Notice::Unreadable {
+                backup_key: Some(key),
+            } => offer_raw_backup(key),
             // The damaged value could not be copied aside (storage full): the
             // readable workspace, then.
             Notice::Unreadable { backup_key: None } | Notice::HeldBack { .. } => offer_workspace_backup(),
@@ -51,7 +53,13 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
         }
     };
     let is_update = notice == Notice::UpdateReady;
-    let action_label = move || if is_update { i18n.t().reload } else { i18n.t().download_backup };
+    let action_label = move || {
+        if is_update {
+            i18n.t().reload
+        } else {
+            i18n.t().download_backup
+        }
+    };
     let dismiss = move |_| app.dismiss(&notice);
     view! {
         <div class="notice" role=if is_update { "status" } else { "alert" }>

@@ -22,7 +22,9 @@ pub fn RestoreBackup() -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<bool, RestoreError>>);
     let on_change = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         let navigate = navigate.clone();
         spawn_local(async move {
             let bytes = file_bytes(file).await.unwrap_or_default();

@@ -35,7 +35,11 @@ pub fn SyncIndicator() -> impl IntoView {
 }
 
 fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
 }
 
 /// Where a peer is, in words: the part of the app, and on a meeting's page
@@ -55,11 +59,26 @@ fn place_in_words(peer: &Peer, t: &Texts, ws: Workspace) -> String {
     let meeting = parts
         .next()
         .filter(|_| section == t.nav_meetings)
-        .and_then(|id| ws.read(|d| d.get::<Meeting>(&MeetingId::from(id))).flatten());
-    let Some(meeting) = meeting else { return section.to_owned() };
+        .and_then(|id| {
+            ws.read(|d| d.get::<Meeting>(&MeetingId::from(id)))
+                .flatten()
+        });
+    let Some(meeting) = meeting else {
+        return section.to_owned();
+    };
     let mut words = format!("{section}: {}", meeting.title);
-    if let Some((index, item)) = meeting.agenda.iter().enumerate().find(|(_, i)| i.id.as_str() == peer.item) {
-        words.push_str(&format!(", {} {} {}", t.meetings.item, index + 1, item.heading));
+    if let Some((index, item)) = meeting
+        .agenda
+        .iter()
+        .enumerate()
+        .find(|(_, i)| i.id.as_str() == peer.item)
+    {
+        words.push_str(&format!(
+            ", {} {} {}",
+            t.meetings.item,
+            index + 1,
+            item.heading
+        ));
     }
     words
 }
@@ -101,18 +120,23 @@ pub fn Invite() -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let link = move || {
         let origin = window().location().origin().unwrap_or_default();
-        ws.id.get().map(|id| format!("{origin}/join/{id}")).unwrap_or_default()
+        ws.id
+            .get()
+            .map(|id| format!("{origin}/join/{id}"))
+            .unwrap_or_default()
     };
     let copy = move |_| {
         let navigator = window().navigator();
         // The Clipboard API exists only in secure contexts (https, localhost):
         // a relay on a LAN over plain http has none, so select the link for Ctrl+C.
-        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
+        let has_clipboard =
+            js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined());
         if has_clipboard {
             let _ = navigator.clipboard().write_text(&link());
             copied.set(Some(i18n.t().copied));
-        } else if let Some(input) =
-            document().get_element_by_id("invite-link").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        } else if let Some(input) = document()
+            .get_element_by_id("invite-link")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
             input.select();
             copied.set(Some(i18n.t().copy_by_hand));

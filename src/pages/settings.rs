@@ -64,7 +64,11 @@ fn Backups() -> impl IntoView {
     let download_json = move |_| {
         if let Some(json) = ws.read(backup::to_json) {
             let name = ws.id.get_untracked().unwrap_or_default();
-            download::offer(&format!("radslag-{name}.json"), "application/json", json.as_bytes());
+            download::offer(
+                &format!("radslag-{name}.json"),
+                "application/json",
+                json.as_bytes(),
+            );
         }
     };
     view! {
@@ -90,12 +94,17 @@ fn StorageHealth() -> impl IntoView {
     let ws = use_workspace();
     // Saves land a moment after each change: look again now and then.
     let tick = RwSignal::new(0_u32);
-    if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_secs(2)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || tick.update(|t| *t += 1), Duration::from_secs(2))
+    {
         on_cleanup(move || handle.clear());
     }
     let usage = Memo::new(move |_| {
         tick.track();
-        ws.read(|_| ()).and(ws.id.get()).map(|id| storage::usage(&id)).unwrap_or_default()
+        ws.read(|_| ())
+            .and(ws.id.get())
+            .map(|id| storage::usage(&id))
+            .unwrap_or_default()
     });
     let share = move || usage.get().1 as f64 / storage::QUOTA_CHARS as f64;
     let compacted = RwSignal::new(false);

@@ -28,7 +28,8 @@ pub fn WorkspaceFrame() -> impl IntoView {
             app.begin_join(&id);
         }
     };
-    move || match app.workspace.state.get() {
+    move || {
+        match app.workspace.state.get() {
         OpenState::Ready => view! { <Outlet/> }.into_any(),
         OpenState::Closed => ().into_any(),
         OpenState::Missing => view! {
@@ -71,6 +72,7 @@ pub fn WorkspaceFrame() -> impl IntoView {
         }
         .into_any(),
     }
+    }
 }
 
 /// `/join/:doc`: an invitation link. Opens the workspace if this device has
@@ -80,7 +82,9 @@ pub fn WorkspaceFrame() -> impl IntoView {
 pub fn Join() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
-    let doc = use_params_map().with_untracked(|p| p.get("doc")).unwrap_or_default();
+    let doc = use_params_map()
+        .with_untracked(|p| p.get("doc"))
+        .unwrap_or_default();
     if DocumentId::parse(&doc).is_err() {
         return view! {
             <section class="problem">
@@ -90,7 +94,9 @@ pub fn Join() -> impl IntoView {
         }
         .into_any();
     }
-    let known = app.workspaces.with_untracked(|list| list.iter().any(|e| e.id == doc));
+    let known = app
+        .workspaces
+        .with_untracked(|list| list.iter().any(|e| e.id == doc));
     if !known {
         app.begin_join(&doc);
     }

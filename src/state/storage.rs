@@ -154,10 +154,18 @@ pub fn save_registry(entries: &[WorkspaceEntry]) -> Result<(), WriteError> {
 pub enum Opened {
     /// Opened; `damaged_chunks` when some saved changes could not be read
     /// (copied to `damaged_chunk_backup` where there was room).
-    Ready { doc: Box<WorkspaceDoc>, store: DocStore, damaged_chunks: bool, damaged_chunk_backup: Option<String> },
+    Ready {
+        doc: Box<WorkspaceDoc>,
+        store: DocStore,
+        damaged_chunks: bool,
+        damaged_chunk_backup: Option<String>,
+    },
     Missing,
     /// Nothing was overwritten; the raw value was copied to `backup_key`.
-    Unreadable { backup_key: Option<String>, reason: String },
+    Unreadable {
+        backup_key: Option<String>,
+        reason: String,
+    },
     Newer,
 }
 
@@ -173,8 +181,10 @@ pub struct Foreign {
 fn keys_with_prefix(prefix: &str) -> Vec<String> {
     let storage = LocalStorage::raw();
     let count = storage.length().unwrap_or(0);
-    let mut keys: Vec<String> =
-        (0..count).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect();
+    let mut keys: Vec<String> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
     keys.sort();
     keys
 }
@@ -215,7 +225,10 @@ impl DocStore {
             return Opened::Missing;
         };
         let chunk_keys = keys_with_prefix(&chunk_prefix(id));
-        let chunks: Vec<String> = chunk_keys.iter().map(|k| read(k).unwrap_or_default()).collect();
+        let chunks: Vec<String> = chunk_keys
+            .iter()
+            .map(|k| read(k).unwrap_or_default())
+            .collect();
         match stored::restore(&snapshot, &chunks) {
             Ok(restored) => {
                 let mut damaged_chunk_backup = None;
@@ -243,7 +256,12 @@ impl DocStore {
                     ..DocStore::new(id)
                 };
                 let damaged_chunks = !restored.unreadable_chunks.is_empty();
-                Opened::Ready { doc: Box::new(restored.doc), store, damaged_chunks, damaged_chunk_backup }
+                Opened::Ready {
+                    doc: Box::new(restored.doc),
+                    store,
+                    damaged_chunks,
+                    damaged_chunk_backup,
+                }
             }
             Err(StoredError::Doc(DocError::NewerSchema(_))) => Opened::Newer,
             Err(error) => {
@@ -251,7 +269,10 @@ impl DocStore {
                 for (key, chunk) in chunk_keys.iter().zip(&chunks) {
                     keep_aside(key, chunk, now_ms);
                 }
-                Opened::Unreadable { backup_key, reason: error.to_string() }
+                Opened::Unreadable {
+                    backup_key,
+                    reason: error.to_string(),
+                }
             }
         }
     }
@@ -271,7 +292,12 @@ impl DocStore {
         if stored::should_compact(count, self.chunk_bytes + encoded.len(), self.snapshot_bytes) {
             return self.save_snapshot(doc);
         }
-        let key = format!("{}{}.{:08}", chunk_prefix(&self.id), self.tab, self.next_chunk);
+        let key = format!(
+            "{}{}.{:08}",
+            chunk_prefix(&self.id),
+            self.tab,
+            self.next_chunk
+        );
         match write(&key, &encoded) {
             Ok(()) => {
                 self.next_chunk += 1;
@@ -319,16 +345,23 @@ impl DocStore {
                 Ok(absorbed) => {
                     self.snapshot_bytes = value.len();
                     self.needs_snapshot |= absorbed.stored_is_behind;
-                    Foreign { changed: absorbed.changed, save: absorbed.stored_is_behind }
+                    Foreign {
+                        changed: absorbed.changed,
+                        save: absorbed.stored_is_behind,
+                    }
                 }
                 Err(_) => Foreign::default(),
             };
         }
-        let new_chunk = key.starts_with(&chunk_prefix(&self.id)) && !self.absorbed_chunks.iter().any(|k| k == key);
+        let new_chunk = key.starts_with(&chunk_prefix(&self.id))
+            && !self.absorbed_chunks.iter().any(|k| k == key);
         if new_chunk && let Ok(changed) = stored::absorb_chunk(doc, value) {
             self.absorbed_chunks.push(key.to_owned());
             self.chunk_bytes += value.len();
-            return Foreign { changed, save: false };
+            return Foreign {
+                changed,
+                save: false,
+            };
         }
         Foreign::default()
     }

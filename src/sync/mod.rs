@@ -52,7 +52,11 @@ pub struct Sync {
 
 fn relay_url() -> Option<String> {
     let location = window().location();
-    let scheme = if location.protocol().ok()? == "https:" { "wss" } else { "ws" };
+    let scheme = if location.protocol().ok()? == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
     Some(format!("{scheme}://{}/sync", location.host().ok()?))
 }
 
@@ -83,7 +87,10 @@ impl Sync {
         });
         let _ = window_event_listener(leptos::ev::online, move |_| sync.connect());
         let _ = window_event_listener(leptos::ev::offline, move |_| sync.went_offline());
-        let _ = set_interval_with_handle(move || sync.announce(), Duration::from_millis(presence::EVERY_MS.into()));
+        let _ = set_interval_with_handle(
+            move || sync.announce(),
+            Duration::from_millis(presence::EVERY_MS.into()),
+        );
         sync.connect();
         sync
     }
@@ -120,7 +127,8 @@ impl Sync {
                 e.joining = Some(joining);
                 Some(frames)
             } else {
-                app.workspace.sync_with(|doc| e.client.add_document(id, saved.as_deref(), &mut (id, doc)))
+                app.workspace
+                    .sync_with(|doc| e.client.add_document(id, saved.as_deref(), &mut (id, doc)))
             }
         });
         self.send(frames.flatten().unwrap_or_default());
@@ -129,14 +137,19 @@ impl Sync {
 
     fn connect(&self) {
         let already = self.engine.with_value(|e| e.socket.is_some());
-        let Some(url) = relay_url().filter(|_| !already) else { return };
+        let Some(url) = relay_url().filter(|_| !already) else {
+            return;
+        };
         self.engine.update_value(|e| e.retry_pending = false);
         self.status.set(SyncStatus::Connecting);
         let this = *self;
         let socket = Socket::open(
             &url,
             move || {
-                let frames = this.engine.try_update_value(|e| e.client.connected()).unwrap_or_default();
+                let frames = this
+                    .engine
+                    .try_update_value(|e| e.client.connected())
+                    .unwrap_or_default();
                 this.send(frames);
             },
             move |frame| this.receive(&frame),
@@ -151,7 +164,8 @@ impl Sync {
     /// The browser lost its network: a socket may linger without noticing,
     /// so close it; the `online` event reconnects at once.
     fn went_offline(&self) {
-        self.engine.with_value(|e| e.socket.as_ref().map(Socket::close));
+        self.engine
+            .with_value(|e| e.socket.as_ref().map(Socket::close));
         self.disconnected();
     }
 
@@ -188,7 +202,9 @@ impl Sync {
                 return e.client.receive(frame, &mut (id, joining));
             }
             if let Some(id) = e.doc
-                && let Some(result) = app.workspace.sync_with(|doc| e.client.receive(frame, &mut (id, doc)))
+                && let Some(result) = app
+                    .workspace
+                    .sync_with(|doc| e.client.receive(frame, &mut (id, doc)))
             {
                 return result;
             }
@@ -203,7 +219,8 @@ impl Sync {
             Some(Err(error)) => {
                 // A broken conversation: start a fresh one.
                 leptos::logging::warn!("sync: {error}");
-                self.engine.with_value(|e| e.socket.as_ref().map(Socket::close));
+                self.engine
+                    .with_value(|e| e.socket.as_ref().map(Socket::close));
                 self.disconnected();
             }
             None => {}
@@ -214,7 +231,10 @@ impl Sync {
     fn handle(&self, event: Event) {
         match event {
             Event::Connected { .. } => self.engine.update_value(|e| e.attempt = 0),
-            Event::Synced { document_id, changed } => {
+            Event::Synced {
+                document_id,
+                changed,
+            } => {
                 if changed {
                     self.took_changes();
                 }
@@ -225,13 +245,17 @@ impl Sync {
                     self.app.workspace.state.set(OpenState::NotFound);
                 }
             }
-            Event::Ephemeral { sender_id, data, .. } => {
+            Event::Ephemeral {
+                sender_id, data, ..
+            } => {
                 if let Some(peer) = presence::read(&sender_id, &data, now_ms()) {
                     self.peers.update(|peers| presence::seen(peers, peer));
                 }
             }
             Event::Left { peer_id } => self.peers.update(|peers| peers.retain(|p| p.id != peer_id)),
-            Event::RemoteError { message } => leptos::logging::warn!("sync: the relay says: {message}"),
+            Event::RemoteError { message } => {
+                leptos::logging::warn!("sync: the relay says: {message}")
+            }
             Event::Ignored { .. } => {}
         }
     }
@@ -263,7 +287,8 @@ impl Sync {
         let app = self.app;
         let frames = self.engine.try_update_value(|e| {
             let id = e.doc.filter(|_| e.joining.is_none())?;
-            app.workspace.sync_with(|doc| e.client.local_change(&id, &mut (id, doc)))
+            app.workspace
+                .sync_with(|doc| e.client.local_change(&id, &mut (id, doc)))
         });
         self.send(frames.flatten().unwrap_or_default());
         self.refresh_status();
@@ -278,10 +303,19 @@ impl Sync {
             if !e.client.is_connected() {
                 return SyncStatus::Connecting;
             }
-            let Some(id) = e.doc else { return SyncStatus::Synced };
+            let Some(id) = e.doc else {
+                return SyncStatus::Synced;
+            };
             let synced = e.joining.is_none()
-                && app.workspace.sync_with(|doc| e.client.is_synced(&id, &mut (id, doc))).unwrap_or(false);
-            if synced { SyncStatus::Synced } else { SyncStatus::Syncing }
+                && app
+                    .workspace
+                    .sync_with(|doc| e.client.is_synced(&id, &mut (id, doc)))
+                    .unwrap_or(false);
+            if synced {
+                SyncStatus::Synced
+            } else {
+                SyncStatus::Syncing
+            }
         });
         if let Some(status) = status
             && self.status.get_untracked() != status
@@ -293,18 +327,23 @@ impl Sync {
     /// Tells the others who is here and where; forgets those who went quiet.
     fn announce(&self) {
         let now = now_ms();
-        self.peers.update(|peers| peers.retain(|p| now - p.seen_ms < presence::FORGET_AFTER_MS));
+        self.peers
+            .update(|peers| peers.retain(|p| now - p.seen_ms < presence::FORGET_AFTER_MS));
         let ws = self.app.workspace;
         let name = ws
             .me
             .get_untracked()
-            .and_then(|me| ws.sync_with(|d| d.get::<Person>(&me).map(|p| p.name)).flatten())
+            .and_then(|me| {
+                ws.sync_with(|d| d.get::<Person>(&me).map(|p| p.name))
+                    .flatten()
+            })
             .unwrap_or_default();
         let place = window().location().pathname().unwrap_or_default();
         let item = presence::focused_agenda_item().unwrap_or_default();
         let frame = self.engine.try_update_value(|e| {
             let id = e.doc.filter(|_| e.joining.is_none())?;
-            e.client.broadcast(&id, presence::payload(&name, &place, &item))
+            e.client
+                .broadcast(&id, presence::payload(&name, &place, &item))
         });
         if let Some(frame) = frame.flatten() {
             self.send(vec![frame]);

@@ -22,7 +22,9 @@ pub struct Peer {
 }
 
 pub fn payload(name: &str, place: &str, item: &str) -> Vec<u8> {
-    ephemeral::encode(&json!({ "type": "radslag-presence", "name": name, "place": place, "item": item }))
+    ephemeral::encode(
+        &json!({ "type": "radslag-presence", "name": name, "place": place, "item": item }),
+    )
 }
 
 pub fn read(sender: &str, data: &[u8], now_ms: i64) -> Option<Peer> {
@@ -30,15 +32,31 @@ pub fn read(sender: &str, data: &[u8], now_ms: i64) -> Option<Peer> {
     if value.get("type").and_then(Value::as_str) != Some("radslag-presence") {
         return None;
     }
-    let text = |key: &str| value.get(key).and_then(Value::as_str).unwrap_or_default().chars().take(80).collect();
-    Some(Peer { id: sender.to_owned(), name: text("name"), place: text("place"), item: text("item"), seen_ms: now_ms })
+    let text = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .chars()
+            .take(80)
+            .collect()
+    };
+    Some(Peer {
+        id: sender.to_owned(),
+        name: text("name"),
+        place: text("place"),
+        item: text("item"),
+        seen_ms: now_ms,
+    })
 }
 
 /// The agenda item whose heading or notes have the keyboard focus (the
 /// meeting page names its fields `item-heading-<id>` and `item-body-<id>`).
 pub fn focused_agenda_item() -> Option<String> {
     let id = leptos::prelude::document().active_element()?.id();
-    let item = id.strip_prefix("item-body-").or_else(|| id.strip_prefix("item-heading-"))?;
+    let item = id
+        .strip_prefix("item-body-")
+        .or_else(|| id.strip_prefix("item-heading-"))?;
     Some(item.to_owned())
 }
 

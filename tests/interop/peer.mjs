@@ -12,6 +12,8 @@
 //       (WebSocketServerAdapter + NodeFSStorageAdapter), any path; prints
 //       {"listening"}. With DIST it also serves the built app from there
 //       (unknown paths get index.html), so the app syncs with it at /sync.
+//   node peer.mjs dump WS_URL AUTOMERGE_URL  find a document and print it
+//       whole as {"doc"} (JSON).
 //   node peer.mjs watch WS_URL AUTOMERGE_URL [COUNT]  COUNT clients (1)
 //       that find the document and keep it in sync until killed; prints
 //       {"found"} when all have it.
@@ -121,13 +123,20 @@ if (command === "create") {
     await new Promise((r) => setTimeout(r, 10))
   }
   server.listen(Number(port), "127.0.0.1", () => say({ listening: Number(port) }))
+} else if (command === "dump") {
+  const [wsUrl, docUrl] = args
+  const repo = client(wsUrl)
+  const handle = await repo.find(docUrl)
+  // Automerge's uint and counter values are BigInts: as numbers.
+  console.log(JSON.stringify({ doc: handle.doc() }, (_, v) => (typeof v === "bigint" ? Number(v) : v)))
+  process.exit(0)
 } else if (command === "watch") {
   const [wsUrl, docUrl, count = "1"] = args
   await Promise.all(Array.from({ length: Number(count) }, () => client(wsUrl).find(docUrl)))
   clearTimeout(giveUp)
   say({ found: Number(count) })
 } else {
-  console.error("usage: node peer.mjs create|edit|set|server|watch …")
+  console.error("usage: node peer.mjs create|edit|set|server|watch|dump …")
   process.exit(2)
 }
 

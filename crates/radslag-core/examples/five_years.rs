@@ -28,24 +28,46 @@ const SENTENCES: [&str; 12] = [
 /// An item's minutes: six sentences, varied by meeting and item.
 fn item_body(meeting: u64, item: usize) -> String {
     let first = (meeting as usize * 5 + item * 7) % SENTENCES.len();
-    (0..6).map(|k| SENTENCES[(first + k) % SENTENCES.len()]).collect::<Vec<_>>().join("\n")
+    (0..6)
+        .map(|k| SENTENCES[(first + k) % SENTENCES.len()])
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-const HEADINGS: [&str; 6] =
-    ["Summering och utvärdering", "Framåtblick", "Lägesbildsarbete", "Årshjul", "Övriga frågor", "Nästa möte"];
+const HEADINGS: [&str; 6] = [
+    "Summering och utvärdering",
+    "Framåtblick",
+    "Lägesbildsarbete",
+    "Årshjul",
+    "Övriga frågor",
+    "Nästa möte",
+];
 
 fn main() {
-    let info = WorkspaceInfo { name: "Trygghetsrådet och Klara-gruppen".into(), organisation: "Ånge kommun".into() };
+    let info = WorkspaceInfo {
+        name: "Trygghetsrådet och Klara-gruppen".into(),
+        organisation: "Ånge kommun".into(),
+    };
     let mut ws = WorkspaceDoc::create(&info).expect("a new workspace");
     let groups: Vec<Group> = ["Trygghetsrådet", "Klara-gruppen"]
         .into_iter()
-        .map(|name| Group { id: GroupId::random(), name: name.into(), description: String::new() })
+        .map(|name| Group {
+            id: GroupId::random(),
+            name: name.into(),
+            description: String::new(),
+        })
         .collect();
     let people: Vec<Person> = (0..50)
         .map(|i| Person {
             id: PersonId::random(),
             name: format!("Person {i:02} Magnusson"),
-            role: ["rektor", "kommunpolis", "fältassistent", "socialsekreterare"][i % 4].into(),
+            role: [
+                "rektor",
+                "kommunpolis",
+                "fältassistent",
+                "socialsekreterare",
+            ][i % 4]
+                .into(),
             organisation: ["Ånge kommun", "Polisen Ånge"][i % 2].into(),
             groups: vec![groups[i % 2].id.clone()],
         })
@@ -75,11 +97,18 @@ fn main() {
             participants: people
                 .iter()
                 .take(18)
-                .map(|p| Participant { person: p.id.clone(), attendance: Attendance::Present })
+                .map(|p| Participant {
+                    person: p.id.clone(),
+                    attendance: Attendance::Present,
+                })
                 .collect(),
             agenda: HEADINGS
                 .iter()
-                .map(|h| AgendaItem { id: AgendaItemId::random(), heading: (*h).into(), body: String::new() })
+                .map(|h| AgendaItem {
+                    id: AgendaItemId::random(),
+                    heading: (*h).into(),
+                    body: String::new(),
+                })
                 .collect(),
             note_taker: Some(people[0].id.clone()),
             ..Default::default()
@@ -102,7 +131,10 @@ fn main() {
         let meeting = &meetings[(a % 40) as usize];
         let mut action = Action {
             text: format!("Åtgärd {a}: samordnare ansvarar för uppföljning av punkten"),
-            owners: vec![Owner::Person(people[(a % 50) as usize].id.clone()), Owner::Organisation("Polisen Ånge".into())],
+            owners: vec![
+                Owner::Person(people[(a % 50) as usize].id.clone()),
+                Owner::Organisation("Polisen Ånge".into()),
+            ],
             due: start.checked_add_days(Days::new(a * 3)),
             status: ActionStatus::NotStarted,
             source_meeting: Some(meeting.id.clone()),
@@ -112,7 +144,10 @@ fn main() {
         ws.put(&action).expect("an action");
         commit(&mut ws);
         // Followed up at later meetings: in progress, then done.
-        for status in [ActionStatus::InProgress, ActionStatus::Done].into_iter().take((a % 3) as usize) {
+        for status in [ActionStatus::InProgress, ActionStatus::Done]
+            .into_iter()
+            .take((a % 3) as usize)
+        {
             action.status = status;
             ws.put(&action).expect("a status");
             commit(&mut ws);

@@ -68,12 +68,21 @@ mod tests {
     use crate::ids::*;
 
     fn person(name: &str) -> Person {
-        Person { id: PersonId::random(), name: name.into(), role: String::new(), organisation: String::new(), groups: vec![] }
+        Person {
+            id: PersonId::random(),
+            name: name.into(),
+            role: String::new(),
+            organisation: String::new(),
+            groups: vec![],
+        }
     }
 
     fn council() -> WorkspaceDoc {
-        WorkspaceDoc::create(&WorkspaceInfo { name: "Trygghetsrådet".into(), organisation: "Ånge kommun".into() })
-            .unwrap()
+        WorkspaceDoc::create(&WorkspaceInfo {
+            name: "Trygghetsrådet".into(),
+            organisation: "Ånge kommun".into(),
+        })
+        .unwrap()
     }
 
     #[test]
@@ -87,7 +96,10 @@ mod tests {
         let mut other_device = WorkspaceDoc::load(&backup).unwrap();
         other_device.put(&person("Per Håkansson")).unwrap();
 
-        assert!(!merge_backup(&mut ws, &backup).unwrap(), "an older backup brings nothing new");
+        assert!(
+            !merge_backup(&mut ws, &backup).unwrap(),
+            "an older backup brings nothing new"
+        );
         assert!(merge_backup(&mut ws, &other_device.save()).unwrap());
         let mut names: Vec<String> = ws.list::<Person>().into_iter().map(|p| p.name).collect();
         names.sort();
@@ -98,8 +110,14 @@ mod tests {
     fn a_backup_of_another_workspace_or_not_a_backup_is_refused() {
         let mut ws = council();
         let mut other = council();
-        assert!(matches!(merge_backup(&mut ws, &other.save()), Err(RestoreError::OtherWorkspace)));
-        assert!(matches!(merge_backup(&mut ws, b"minnesanteckningar.txt"), Err(RestoreError::NotABackup(_))));
+        assert!(matches!(
+            merge_backup(&mut ws, &other.save()),
+            Err(RestoreError::OtherWorkspace)
+        ));
+        assert!(matches!(
+            merge_backup(&mut ws, b"minnesanteckningar.txt"),
+            Err(RestoreError::NotABackup(_))
+        ));
     }
 
     #[test]
@@ -122,7 +140,15 @@ mod tests {
         assert_eq!(json["workspace"]["organisation"], "Ånge kommun");
         assert_eq!(json["people"][0]["name"], "Moa Magnusson");
         assert_eq!(json["schemaVersion"], 1);
-        for key in ["groups", "meetings", "actions", "categories", "wheelEvents", "dialogues", "templates"] {
+        for key in [
+            "groups",
+            "meetings",
+            "actions",
+            "categories",
+            "wheelEvents",
+            "dialogues",
+            "templates",
+        ] {
             assert!(json[key].is_array(), "{key}");
         }
         assert_eq!(json["templates"][0]["name"], "Rådsmöte");

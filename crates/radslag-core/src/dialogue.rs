@@ -35,7 +35,12 @@ pub struct Compilation {
 }
 
 fn same_point(a: &str, b: &str) -> bool {
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     fold(a) == fold(b)
 }
 
@@ -49,18 +54,35 @@ impl Compilation {
             .iter()
             .map(|question| {
                 let mut gathered: Vec<Point> = Vec::new();
-                let mut add = |text: String, source: &str| match gathered.iter_mut().find(|p| same_point(&p.text, &text)) {
-                    Some(point) if !point.sources.iter().any(|s| s == source) => point.sources.push(source.to_owned()),
+                let mut add = |text: String, source: &str| match gathered
+                    .iter_mut()
+                    .find(|p| same_point(&p.text, &text))
+                {
+                    Some(point) if !point.sources.iter().any(|s| s == source) => {
+                        point.sources.push(source.to_owned())
+                    }
                     Some(_) => {}
-                    None => gathered.push(Point { text, sources: vec![source.to_owned()], included: true }),
+                    None => gathered.push(Point {
+                        text,
+                        sources: vec![source.to_owned()],
+                        included: true,
+                    }),
                 };
                 for group in &dialogue.small_groups {
                     for answer in group.answers.iter().filter(|a| a.question == question.id) {
-                        points(&answer.text).into_iter().for_each(|p| add(p, &group.name));
+                        points(&answer.text)
+                            .into_iter()
+                            .for_each(|p| add(p, &group.name));
                     }
                 }
-                for answer in dialogue.citizen_answers.iter().filter(|a| a.question == question.id) {
-                    points(&answer.text).into_iter().for_each(|p| add(p, CITIZENS));
+                for answer in dialogue
+                    .citizen_answers
+                    .iter()
+                    .filter(|a| a.question == question.id)
+                {
+                    points(&answer.text)
+                        .into_iter()
+                        .for_each(|p| add(p, CITIZENS));
                 }
                 (question.clone(), gathered)
             })
@@ -74,7 +96,10 @@ impl Compilation {
 
     /// Marks a point in or out of the minutes.
     pub fn toggle(&mut self, question: usize, point: usize) {
-        if let Some(p) = self.points_mut(question).and_then(|points| points.get_mut(point)) {
+        if let Some(p) = self
+            .points_mut(question)
+            .and_then(|points| points.get_mut(point))
+        {
             p.included = !p.included;
         }
     }
@@ -93,7 +118,9 @@ impl Compilation {
     /// Merges point `other` into point `into`: one point saying both, made
     /// by the groups of both.
     pub fn merge(&mut self, question: usize, into: usize, other: usize) {
-        let Some(points) = self.points_mut(question) else { return };
+        let Some(points) = self.points_mut(question) else {
+            return;
+        };
         if into == other || into >= points.len() || other >= points.len() {
             return;
         }
@@ -118,10 +145,17 @@ impl Compilation {
             body.push_str(question.text.trim());
             body.push('\n');
             for point in points.iter().filter(|p| p.included) {
-                body.push_str(&format!("- {} ({})\n", point.text, point.sources.join(", ")));
+                body.push_str(&format!(
+                    "- {} ({})\n",
+                    point.text,
+                    point.sources.join(", ")
+                ));
             }
         }
-        (format!("Dialog: {}", dialogue.title), body.trim_end().to_owned())
+        (
+            format!("Dialog: {}", dialogue.title),
+            body.trim_end().to_owned(),
+        )
     }
 }
 
@@ -148,7 +182,11 @@ pub fn tally(dialogue: &Dialogue) -> Vec<Tally> {
         .questions
         .iter()
         .map(|question| {
-            let answers: Vec<_> = dialogue.citizen_answers.iter().filter(|a| a.question == question.id).collect();
+            let answers: Vec<_> = dialogue
+                .citizen_answers
+                .iter()
+                .filter(|a| a.question == question.id)
+                .collect();
             Tally {
                 question: question.clone(),
                 answers: answers.len(),
@@ -161,20 +199,30 @@ pub fn tally(dialogue: &Dialogue) -> Vec<Tally> {
 
 /// Swedish words too common to say anything about what people answered.
 const STOP_WORDS: &[&str] = &[
-    "och", "att", "det", "som", "för", "med", "den", "har", "inte", "till", "man", "kan", "ett", "var", "är", "på",
-    "om", "men", "vi", "jag", "de", "du", "en", "av", "så", "när", "mer", "fler", "mycket", "också", "eller", "vara",
-    "bli", "från", "här", "där", "finns", "ska", "skulle", "behöver", "kunna", "alla", "några", "något", "bara",
-    "sina", "sin", "sitt", "deras", "vår", "våra", "vad", "hur", "dem", "oss", "mig", "dig", "efter", "under",
-    "över", "utan", "genom", "blir", "får", "fått", "göra", "gör", "gärna", "nog", "väl", "lite", "hos", "mot",
+    "och", "att", "det", "som", "för", "med", "den", "har", "inte", "till", "man", "kan", "ett",
+    "var", "är", "på", "om", "men", "vi", "jag", "de", "du", "en", "av", "så", "när", "mer",
+    "fler", "mycket", "också", "eller", "vara", "bli", "från", "här", "där", "finns", "ska",
+    "skulle", "behöver", "kunna", "alla", "några", "något", "bara", "sina", "sin", "sitt", "deras",
+    "vår", "våra", "vad", "hur", "dem", "oss", "mig", "dig", "efter", "under", "över", "utan",
+    "genom", "blir", "får", "fått", "göra", "gör", "gärna", "nog", "väl", "lite", "hos", "mot",
 ];
 
 /// The most common words of some texts (three letters or more, not stop
 /// words), most common first, alphabetical among equals.
-pub fn common_words<'a>(texts: impl IntoIterator<Item = &'a str>, how_many: usize) -> Vec<(String, usize)> {
+pub fn common_words<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    how_many: usize,
+) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase) {
-            if word.chars().count() >= 3 && !STOP_WORDS.contains(&word.as_str()) && !word.chars().all(char::is_numeric) {
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+        {
+            if word.chars().count() >= 3
+                && !STOP_WORDS.contains(&word.as_str())
+                && !word.chars().all(char::is_numeric)
+            {
                 *counts.entry(word).or_default() += 1;
             }
         }
@@ -193,7 +241,10 @@ mod tests {
     use crate::model::*;
 
     fn question(text: &str) -> Question {
-        Question { id: QuestionId::random(), text: text.into() }
+        Question {
+            id: QuestionId::random(),
+            text: text.into(),
+        }
     }
 
     fn lägesbild() -> Dialogue {
@@ -204,15 +255,29 @@ mod tests {
             name: name.into(),
             members: vec![],
             answers: vec![
-                Answer { question: underlag.id.clone(), text: a.into() },
-                Answer { question: hinder.id.clone(), text: b.into() },
+                Answer {
+                    question: underlag.id.clone(),
+                    text: a.into(),
+                },
+                Answer {
+                    question: hinder.id.clone(),
+                    text: b.into(),
+                },
             ],
         };
         Dialogue {
             title: "Lägesbildsarbete".into(),
             small_groups: vec![
-                group("Grupp 1", "- Polisens statistik\n- Skolans trivselenkät", "- Sekretess"),
-                group("Grupp 2", "- polisens  statistik\n\n- Fältarnas iakttagelser", "- Sekretess mellan myndigheter"),
+                group(
+                    "Grupp 1",
+                    "- Polisens statistik\n- Skolans trivselenkät",
+                    "- Sekretess",
+                ),
+                group(
+                    "Grupp 2",
+                    "- polisens  statistik\n\n- Fältarnas iakttagelser",
+                    "- Sekretess mellan myndigheter",
+                ),
                 group("Grupp 3", "Socialtjänstens orosanmälningar", ""),
             ],
             questions: vec![underlag, hinder],
@@ -222,7 +287,10 @@ mod tests {
 
     #[test]
     fn points_are_the_lines_of_an_answer() {
-        assert_eq!(points("- Ett\n\n  * Två \n• Tre\nFyra"), ["Ett", "Två", "Tre", "Fyra"]);
+        assert_eq!(
+            points("- Ett\n\n  * Två \n• Tre\nFyra"),
+            ["Ett", "Två", "Tre", "Fyra"]
+        );
         assert!(points("  \n - \n").is_empty());
     }
 
@@ -287,16 +355,30 @@ mod tests {
         let q = dialogue.questions[0].id.clone();
         dialogue.citizen_answers = vec![
             citizen(&q, "Mer belysning i parken", Some("16–25")),
-            citizen(&q, "Belysning vid busstationen och fler vuxna ute", Some("16–25")),
+            citizen(
+                &q,
+                "Belysning vid busstationen och fler vuxna ute",
+                Some("16–25"),
+            ),
             citizen(&q, "Vuxna som vandrar på kvällarna", None),
         ];
         let tallies = tally(&dialogue);
         assert_eq!(tallies[0].answers, 3);
-        assert_eq!(tallies[0].by_age_group, [(String::new(), 1), ("16–25".into(), 2)]);
+        assert_eq!(
+            tallies[0].by_age_group,
+            [(String::new(), 1), ("16–25".into(), 2)]
+        );
         assert_eq!(tallies[0].by_area, [("Ånge tätort".into(), 3)]);
         assert_eq!(tallies[1].answers, 0);
         let words = common_words(dialogue.citizen_answers.iter().map(|a| a.text.as_str()), 3);
-        assert_eq!(words, [("belysning".into(), 2), ("vuxna".into(), 2), ("busstationen".into(), 1)]);
+        assert_eq!(
+            words,
+            [
+                ("belysning".into(), 2),
+                ("vuxna".into(), 2),
+                ("busstationen".into(), 1)
+            ]
+        );
         let (_, body) = Compilation::gather(&dialogue).to_minutes(&dialogue);
         assert!(body.contains("- Mer belysning i parken (Medborgardialog)"));
     }
@@ -314,11 +396,23 @@ mod tests {
         let stored = ws.get::<Dialogue>(&dialogue.id).unwrap();
         assert_eq!(stored.citizen_answers, [answer]);
         let json = serde_json::to_value(&stored.citizen_answers[0]).unwrap();
-        let mut fields: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         fields.sort();
-        assert_eq!(fields, ["ageGroup", "area", "atMs", "id", "question", "text"]);
+        assert_eq!(
+            fields,
+            ["ageGroup", "area", "atMs", "id", "question", "text"]
+        );
         // Whoever held the tablet is not written into the answer either.
-        assert!(!serde_json::to_string(&json).unwrap().contains(volunteer.as_str()));
+        assert!(
+            !serde_json::to_string(&json)
+                .unwrap()
+                .contains(volunteer.as_str())
+        );
     }
 
     #[test]
@@ -329,16 +423,50 @@ mod tests {
         let mut group_two = coordinator.fork();
         let mut tablet = coordinator.fork();
         let q = &dialogue.questions[0].id;
-        coordinator.set_group_answer(&dialogue.id, &dialogue.small_groups[0].id, q, "- Polisens statistik\n- BRÅ").unwrap();
-        group_two.set_group_answer(&dialogue.id, &dialogue.small_groups[1].id, q, "- Fältarnas iakttagelser\n- Ny").unwrap();
+        coordinator
+            .set_group_answer(
+                &dialogue.id,
+                &dialogue.small_groups[0].id,
+                q,
+                "- Polisens statistik\n- BRÅ",
+            )
+            .unwrap();
+        group_two
+            .set_group_answer(
+                &dialogue.id,
+                &dialogue.small_groups[1].id,
+                q,
+                "- Fältarnas iakttagelser\n- Ny",
+            )
+            .unwrap();
         for i in 0..20 {
-            tablet.add_citizen_answer(&dialogue.id, &citizen(q, &format!("Svar {i}"), None)).unwrap();
+            tablet
+                .add_citizen_answer(&dialogue.id, &citizen(q, &format!("Svar {i}"), None))
+                .unwrap();
         }
         coordinator.merge(&mut group_two).unwrap();
         coordinator.merge(&mut tablet).unwrap();
         let merged = coordinator.get::<Dialogue>(&dialogue.id).unwrap();
         assert_eq!(merged.citizen_answers.len(), 20);
-        let answers: Vec<&str> = merged.small_groups.iter().take(2).map(|g| g.answers.iter().find(|a| &a.question == q).unwrap().text.as_str()).collect();
-        assert_eq!(answers, ["- Polisens statistik\n- BRÅ", "- Fältarnas iakttagelser\n- Ny"]);
+        let answers: Vec<&str> = merged
+            .small_groups
+            .iter()
+            .take(2)
+            .map(|g| {
+                g.answers
+                    .iter()
+                    .find(|a| &a.question == q)
+                    .unwrap()
+                    .text
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(
+            answers,
+            [
+                "- Polisens statistik\n- BRÅ",
+                "- Fältarnas iakttagelser\n- Ny"
+            ]
+        );
     }
 }

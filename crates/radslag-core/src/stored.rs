@@ -84,7 +84,10 @@ pub fn absorb_snapshot(doc: &mut WorkspaceDoc, snapshot: &str) -> Result<Absorbe
     let before = doc.heads();
     doc.merge(&mut stored)?;
     let after = doc.heads();
-    Ok(Absorbed { changed: after != before, stored_is_behind: after != stored.heads() })
+    Ok(Absorbed {
+        changed: after != before,
+        stored_is_behind: after != stored.heads(),
+    })
 }
 
 /// Whether to write a fresh snapshot instead of appending to the log.
@@ -166,17 +169,32 @@ mod tests {
         first_tab.put(&group("Trygghetsrådet")).unwrap();
         let chunk = encode(&first_tab.save_incremental());
         assert!(absorb_chunk(&mut second_tab, &chunk).unwrap());
-        assert!(!absorb_chunk(&mut second_tab, &chunk).unwrap(), "a chunk applies once");
+        assert!(
+            !absorb_chunk(&mut second_tab, &chunk).unwrap(),
+            "a chunk applies once"
+        );
 
         // The second tab edits too, then the first stores a snapshot without that edit.
         second_tab.put(&group("Klara-gruppen")).unwrap();
         let first_snapshot = encode(&first_tab.save());
         let absorbed = absorb_snapshot(&mut second_tab, &first_snapshot).unwrap();
-        assert_eq!(absorbed, Absorbed { changed: false, stored_is_behind: true });
+        assert_eq!(
+            absorbed,
+            Absorbed {
+                changed: false,
+                stored_is_behind: true
+            }
+        );
 
         let second_snapshot = encode(&second_tab.save());
         let absorbed = absorb_snapshot(&mut first_tab, &second_snapshot).unwrap();
-        assert_eq!(absorbed, Absorbed { changed: true, stored_is_behind: false });
+        assert_eq!(
+            absorbed,
+            Absorbed {
+                changed: true,
+                stored_is_behind: false
+            }
+        );
         assert_eq!(first_tab.list::<Group>().len(), 2);
     }
 

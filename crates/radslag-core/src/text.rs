@@ -7,7 +7,13 @@ pub fn carried_caret(old: &str, new: &str, caret: u32) -> u32 {
     let new: Vec<u16> = new.encode_utf16().collect();
     let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
     let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old.iter().rev().zip(new.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
     let caret = caret as usize;
     let moved = if caret <= prefix {
         caret

@@ -1,21 +1,25 @@
-//! `radslag import FILE [--json]`: reads minutes from a text file (a PDF's
-//! or Word file's text, or OCR of a paper copy) and shows what was found, as
-//! JSON or as a short summary. Fails, with the reason, on a file that cannot
-//! be read, is not UTF-8 text or does not look like minutes.
+//! `radslag import FILE [--json]`: reads minutes from a file (a text PDF, a
+//! Word `.docx`, a text file, or a scan — an image or a PDF of images — read
+//! through OCR) and shows what was found, as JSON or as a short summary.
+//! Fails, with the reason, on a file that cannot be read, cannot be OCR'd
+//! (saying what to install) or does not look like minutes.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, anyhow};
+use radslag_core::minutes_import::files::{self, Extracted, Format};
 use radslag_core::minutes_import::{ParsedMinutes, parse_minutes};
+
+use crate::ocr;
 
 /// Reads and parses `path`; prints the result as pretty JSON when `json`
 /// (dates as ISO 8601), else as a summary. Days without a year (e.g. "11
 /// maj") are dated in `reference_year` when the text gives no date of its own,
 /// else left undated.
 pub fn run(path: &Path, json: bool, reference_year: Option<i32>) -> anyhow::Result<()> {
-    let minutes = read(path, reference_year)?;
+    let minutes = read(path, reference_year)?.0;
     let out = if json {
         serde_json::to_string_pretty(&minutes)? + "\n"
     } else {
@@ -28,18 +32,27 @@ pub fn run(path: &Path, json: bool, reference_year: Option<i32>) -> anyhow::Resu
     Ok(())
 }
 
-/// The file's minutes.
-pub fn read(path: &Path, reference_year: Option<i32>) -> anyhow::Result<ParsedMinutes> {
+/// The text of a file: extracted by the core, or through OCR for a scan.
+/// Also says whether OCR read it.
+pub fn text_of(path: &Path) -> anyhow::Result<(String, bool)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow!(
-            "{} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8 text, or extract the text \
-             of a PDF first (for example with pdftotext)",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    parse_minutes(&text, reference_year).map_err(|e| anyhow!("{}: {e}", path.display()))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match files::extract(&name, &bytes).map_err(|e| anyhow!("{}: {e}", path.display()))? {
+        Extracted::Text(text) => Ok((text, false)),
+        Extracted::NeedsOcr(Format::Pdf) => Ok((ocr::pdf_text(path)?, true)),
+        Extracted::NeedsOcr(_) => Ok((ocr::image_text(path)?, true)),
+    }
+}
+
+/// The file's minutes, and whether OCR read them.
+pub fn read(path: &Path, reference_year: Option<i32>) -> anyhow::Result<(ParsedMinutes, bool)> {
+    let (text, scanned) = text_of(path)?;
+    let minutes =
+        parse_minutes(&text, reference_year).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    Ok((minutes, scanned))
 }
 
 /// A few lines saying what was found and what is missing.

@@ -1,5 +1,6 @@
-//! `radslag import FILE [--json]` on the shared examples and on a file that
-//! is not minutes, through the built binary.
+//! `radslag import FILE [--json]` on the shared examples, a .docx, a text
+//! PDF, a scan without tesseract, and files that are not minutes, through the
+//! built binary.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -102,11 +103,14 @@ fn not_minutes_missing_or_binary_files_fail_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("inkop.txt");
     std::fs::write(&list, "Mjölk\nBröd\nÄgg\n").unwrap();
-    let binary = dir.path().join("scan.pdf");
-    std::fs::write(&binary, b"%PDF-1.7\n\xff\xfe\x00\x01 binary").unwrap();
+    let broken_pdf = dir.path().join("scan.pdf");
+    std::fs::write(&broken_pdf, b"%PDF-1.7\n\xff\xfe\x00\x01 binary").unwrap();
+    let binary = dir.path().join("data.bin");
+    std::fs::write(&binary, b"\x00\x01\x02\x03 binary \x00").unwrap();
     let cases = [
         (list, "does not look like minutes"),
-        (binary, "not UTF-8"),
+        (broken_pdf, "the PDF cannot be read"),
+        (binary, "contains no text"),
         (dir.path().join("missing.txt"), "cannot read"),
     ];
     for (path, message) in cases {
@@ -121,4 +125,108 @@ fn not_minutes_missing_or_binary_files_fail_with_a_reason() {
             assert!(stderr.contains(message), "{path:?}: {stderr}");
         }
     }
+}
+
+use radslag_core::minutes_import::files::fixtures;
+
+#[test]
+fn a_docx_and_a_text_pdf_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("m.docx");
+    std::fs::write(
+        &docx,
+        fixtures::docx(
+            &[("Datum", "2024-03-19"), ("Plats", "Fritidsgården")],
+            &[
+                (Some(0), "Välkommen"),
+                (None, "Sara hälsar välkommen."),
+                (Some(0), "Övriga frågor"),
+                (Some(1), "Inga."),
+            ],
+        ),
+    )
+    .unwrap();
+    let json = json_of(&docx);
+    assert_eq!(json["date"], "2024-03-19");
+    assert_eq!(json["place"], "Fritidsgården");
+    assert_eq!(titles(&json), ["Välkommen", "Övriga frågor"]);
+    assert_eq!(json["items"][1]["body"], "- Inga.");
+
+    let pdf = dir.path().join("m.pdf");
+    std::fs::write(
+        &pdf,
+        fixtures::pdf(&[
+            "PROTOKOLL",
+            "Kommunstyrelsens arbetsutskott",
+            "Datum 2023-03-14",
+            "Plats Kommunhuset",
+            "§ 21 Mötets öppnande",
+            "Ordföranden förklarar mötet öppnat.",
+            "§ 22 Övriga frågor",
+            "Inga övriga frågor.",
+        ]),
+    )
+    .unwrap();
+    let json = json_of(&pdf);
+    assert_eq!(json["date"], "2023-03-14");
+    assert_eq!(titles(&json), ["Mötets öppnande", "Övriga frågor"]);
+    assert_eq!(json["ocrRepaired"], false);
+}
+
+#[test]
+fn a_scan_without_tesseract_says_what_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let image = dir.path().join("scan.png");
+    std::fs::write(&image, b"\x89PNG\r\n\x1a\n not really").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_radslag"))
+        .arg("import")
+        .arg(&image)
+        .env("RADSLAG_TESSERACT", dir.path().join("no-such-tesseract"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_dry_run_writes_nothing_and_reports_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        example("minutes-2023-02-07.pdf.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        example("minutes-2023-02-07.pdf.txt"),
+        dir.path().join("b.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Mjölk\n").unwrap();
+    let out = radslag(&[dir.path().as_os_str(), "--dry-run".as_ref()]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("imported   a.txt: 2023-02-07 «Trygghetsrådet"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("duplicate  b.txt: 2023-02-07"),
+        "{text}"
+    );
+    assert!(
+        lines[1].contains("the same date and title as a.txt"),
+        "{text}"
+    );
+    assert!(lines[2].starts_with("refused    c.txt:"), "{text}");
+    assert_eq!(
+        lines[3],
+        "3 files: 1 imported, 1 skipped as duplicates, 1 refused (dry run: nothing written)"
+    );
+    let out = radslag(&[dir.path().as_os_str()]);
+    assert!(!out.status.success(), "a folder needs --into or --dry-run");
 }

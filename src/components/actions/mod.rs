@@ -11,7 +11,8 @@
 use leptos::prelude::*;
 use radslag_core::{
     actions::{
-        self as core_actions, Register, STATUSES, export::Names, follow_up_for_meeting, parse_status_code, status_code,
+        self as core_actions, Register, STATUSES, export::Names, follow_up_for_meeting,
+        parse_status_code, status_code,
     },
     ids::{ActionId, AgendaItemId, MeetingId},
     model::{Action, ActionStatus, Meeting},
@@ -23,7 +24,11 @@ use crate::state::{now_ms, use_workspace};
 
 /// The first line of an action's text, for labels.
 pub fn first_line(text: &str) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() <= 80 {
         line.to_owned()
     } else {
@@ -39,7 +44,9 @@ pub fn today() -> chrono::NaiveDate {
 /// Sets an action's status; returns whether it was written.
 pub fn set_status(ws: crate::state::Workspace, id: &ActionId, status: ActionStatus) -> bool {
     ws.change(|d| {
-        let Some(mut action) = d.get::<Action>(id) else { return Ok(false) };
+        let Some(mut action) = d.get::<Action>(id) else {
+            return Ok(false);
+        };
         if action.status == status {
             return Ok(false);
         }
@@ -59,13 +66,25 @@ pub fn StatusSelect(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
     let t = move || i18n.t().actions;
     let read_id = id.clone();
     let current = Memo::new(move |_| {
-        ws.read(|d| d.get::<Action>(&read_id).map(|a| (a.status, first_line(&a.text)))).flatten().unwrap_or_default()
+        ws.read(|d| {
+            d.get::<Action>(&read_id)
+                .map(|a| (a.status, first_line(&a.text)))
+        })
+        .flatten()
+        .unwrap_or_default()
     });
     let change = move |ev: leptos::ev::Event| {
-        let Some(status) = parse_status_code(&event_target_value(&ev)) else { return };
+        let Some(status) = parse_status_code(&event_target_value(&ev)) else {
+            return;
+        };
         if set_status(ws, &id, status) {
             let name = current.with_untracked(|(_, name)| name.clone());
-            announce.set(format!("{} ”{}”: {}", t().status_changed, name, t().status(status)));
+            announce.set(format!(
+                "{} ”{}”: {}",
+                t().status_changed,
+                name,
+                t().status(status)
+            ));
         }
     };
     view! {
@@ -92,7 +111,12 @@ fn ActionLine(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
         ws.read(|d| {
             d.get::<Action>(&read_id).map(|a| {
                 let names = Names::from_doc(d);
-                (a.text.clone(), names.owners(&a), a.due, core_actions::is_overdue(&a, today()))
+                (
+                    a.text.clone(),
+                    names.owners(&a),
+                    a.due,
+                    core_actions::is_overdue(&a, today()),
+                )
             })
         })
         .flatten()
@@ -128,8 +152,11 @@ pub fn NewActionButton(meeting: MeetingId, item: AgendaItemId) -> impl IntoView 
     let item_for_list = item.clone();
     let decided = Memo::new(move |_| {
         ws.read(|d| {
-            let mut actions: Vec<Action> =
-                d.list::<Action>().into_iter().filter(|a| a.source_item.as_ref() == Some(&item_for_list)).collect();
+            let mut actions: Vec<Action> = d
+                .list::<Action>()
+                .into_iter()
+                .filter(|a| a.source_item.as_ref() == Some(&item_for_list))
+                .collect();
             core_actions::sort_by_due(&mut actions);
             actions.into_iter().map(|a| a.id).collect::<Vec<ActionId>>()
         })
@@ -180,7 +207,9 @@ pub fn ActionFollowUp(meeting: MeetingId) -> impl IntoView {
     let listed = StoredValue::new(Vec::<ActionId>::new());
     let follow_up = Memo::new(move |_| {
         ws.read(|d| {
-            let Some(m) = d.get::<Meeting>(&meeting) else { return Vec::new() };
+            let Some(m) = d.get::<Meeting>(&meeting) else {
+                return Vec::new();
+            };
             let all = d.list::<Action>();
             let register = Register::from_doc(d);
             let open = follow_up_for_meeting(&all, &m, &register);

@@ -22,7 +22,9 @@ pub fn ExportButton(#[prop(into)] actions: Signal<Vec<Action>>) -> impl IntoView
     let export = move |_| {
         let today = today();
         let shown = actions.get_untracked();
-        let bytes = untrack(|| ws.read(|d| to_csv(&shown, &Names::from_doc(d), &Register::from_doc(d), today)));
+        let bytes = untrack(|| {
+            ws.read(|d| to_csv(&shown, &Names::from_doc(d), &Register::from_doc(d), today))
+        });
         if let Some(bytes) = bytes {
             download::offer(&file_name(today), "text/csv;charset=utf-8", &bytes);
         }

@@ -41,7 +41,9 @@ impl FilterState {
     pub fn filter(&self, me: Option<PersonId>) -> ActionFilter {
         let owner = self.owner.get();
         ActionFilter {
-            group: Some(self.group.get()).filter(|g| !g.is_empty()).map(GroupId::from),
+            group: Some(self.group.get())
+                .filter(|g| !g.is_empty())
+                .map(GroupId::from),
             owner: match owner.split_once(':') {
                 Some(("person", id)) => Some(Owner::Person(id.into())),
                 Some(("org", name)) => Some(Owner::Organisation(name.to_owned())),

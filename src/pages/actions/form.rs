@@ -23,7 +23,11 @@ fn organisations(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for name in text.split([',', ';', '\n']) {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !name.is_empty() && !names.iter().any(|n| n.to_lowercase() == name.to_lowercase()) {
+        if !name.is_empty()
+            && !names
+                .iter()
+                .any(|n| n.to_lowercase() == name.to_lowercase())
+        {
             names.push(name);
         }
     }
@@ -32,7 +36,10 @@ fn organisations(text: &str) -> Vec<String> {
 
 /// A short random prefix, so several forms on one page keep unique ids.
 fn form_prefix() -> String {
-    format!("action-form-{}", &uuid::Uuid::new_v4().simple().to_string()[..8])
+    format!(
+        "action-form-{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    )
 }
 
 /// The action form. `existing` edits that action; otherwise a new one is
@@ -54,7 +61,9 @@ pub fn ActionForm(
         move |name: &str| format!("{prefix}-{name}")
     };
 
-    let found = existing.as_ref().and_then(|id| untrack(|| ws.read(|d| d.get::<Action>(id))).flatten());
+    let found = existing
+        .as_ref()
+        .and_then(|id| untrack(|| ws.read(|d| d.get::<Action>(id))).flatten());
     let is_new = found.is_none();
     let original = found.unwrap_or_else(|| Action {
         id: ActionId::random(),
@@ -87,7 +96,13 @@ pub fn ActionForm(
     );
     let due = RwSignal::new(original.due.map(|d| d.to_string()).unwrap_or_default());
     let status = RwSignal::new(original.status);
-    let wheel_event = RwSignal::new(original.wheel_event.as_ref().map(|e| e.to_string()).unwrap_or_default());
+    let wheel_event = RwSignal::new(
+        original
+            .wheel_event
+            .as_ref()
+            .map(|e| e.to_string())
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(false);
 
     let people = Memo::new(move |_| {
@@ -99,7 +114,11 @@ pub fn ActionForm(
     let known_organisations = Memo::new(move |_| {
         let mut names: Vec<String> = ws
             .read(|d| {
-                let mut names: Vec<String> = d.list::<Person>().into_iter().map(|p| p.organisation).collect();
+                let mut names: Vec<String> = d
+                    .list::<Person>()
+                    .into_iter()
+                    .map(|p| p.organisation)
+                    .collect();
                 for action in d.list::<Action>() {
                     for owner in action.owners {
                         if let Owner::Organisation(name) = owner {
@@ -121,15 +140,23 @@ pub fn ActionForm(
         events
     });
     let source_title = original.source_meeting.as_ref().and_then(|m| {
-        untrack(|| ws.read(|d| d.get::<Meeting>(m))).flatten().map(|m| {
-            let heading = original
-                .source_item
-                .as_ref()
-                .and_then(|i| m.agenda.iter().find(|a| &a.id == i))
-                .map(|a| format!(" – {}", a.heading))
-                .unwrap_or_default();
-            format!("{} {}{heading}", m.date.map(|d| d.to_string()).unwrap_or_default(), m.title).trim().to_owned()
-        })
+        untrack(|| ws.read(|d| d.get::<Meeting>(m)))
+            .flatten()
+            .map(|m| {
+                let heading = original
+                    .source_item
+                    .as_ref()
+                    .and_then(|i| m.agenda.iter().find(|a| &a.id == i))
+                    .map(|a| format!(" – {}", a.heading))
+                    .unwrap_or_default();
+                format!(
+                    "{} {}{heading}",
+                    m.date.map(|d| d.to_string()).unwrap_or_default(),
+                    m.title
+                )
+                .trim()
+                .to_owned()
+            })
     });
 
     let save_id = id.clone();
@@ -141,8 +168,16 @@ pub fn ActionForm(
             return;
         }
         error.set(false);
-        let mut owners: Vec<Owner> = people_owners.get_untracked().into_iter().map(Owner::Person).collect();
-        owners.extend(organisations(&org_owners.get_untracked()).into_iter().map(Owner::Organisation));
+        let mut owners: Vec<Owner> = people_owners
+            .get_untracked()
+            .into_iter()
+            .map(Owner::Person)
+            .collect();
+        owners.extend(
+            organisations(&org_owners.get_untracked())
+                .into_iter()
+                .map(Owner::Organisation),
+        );
         let event = wheel_event.get_untracked();
         let id = save_id.clone();
         let saved = ws.change(|d| {

@@ -2,7 +2,11 @@
 //! the document's change history when the panel opens (not for every row).
 
 use leptos::prelude::*;
-use radslag_core::{actions::stockholm_datetime_ms, ids::ActionId, model::{Action, Person}};
+use radslag_core::{
+    actions::stockholm_datetime_ms,
+    ids::ActionId,
+    model::{Action, Person},
+};
 
 use crate::components::actions::first_line;
 use crate::i18n::use_i18n;
@@ -14,16 +18,29 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
     let ws = use_workspace();
     let t = move || i18n.t().actions;
     let read_id = id.clone();
-    let title = Memo::new(move |_| ws.read(|d| d.get::<Action>(&read_id).map(|a| first_line(&a.text))).flatten().unwrap_or_default());
+    let title = Memo::new(move |_| {
+        ws.read(|d| d.get::<Action>(&read_id).map(|a| first_line(&a.text)))
+            .flatten()
+            .unwrap_or_default()
+    });
     let events = Memo::new(move |_| {
         ws.read(|d| {
             let people = d.list::<Person>();
             d.action_status_history(&id)
                 .into_iter()
                 .map(|e| {
-                    let who =
-                        e.person.as_ref().and_then(|p| people.iter().find(|x| &x.id == p)).map(|p| p.name.clone());
-                    (stockholm_datetime_ms(e.at_ms).format("%Y-%m-%d %H:%M").to_string(), who, e.status)
+                    let who = e
+                        .person
+                        .as_ref()
+                        .and_then(|p| people.iter().find(|x| &x.id == p))
+                        .map(|p| p.name.clone());
+                    (
+                        stockholm_datetime_ms(e.at_ms)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
+                        who,
+                        e.status,
+                    )
                 })
                 .collect::<Vec<_>>()
         })

@@ -55,8 +55,13 @@ pub fn ActionsPage() -> impl IntoView {
     // Counts per status over the other filters, so they add up whatever
     // status is chosen.
     let status_counts = Memo::new(move |_| {
-        let filter = ActionFilter { status: StatusFilter::All, ..filter.get() };
-        register.with(|register| all.with(|actions| counts(&filter.apply(actions, register, today()), today())))
+        let filter = ActionFilter {
+            status: StatusFilter::All,
+            ..filter.get()
+        };
+        register.with(|register| {
+            all.with(|actions| counts(&filter.apply(actions, register, today()), today()))
+        })
     });
     let total = Memo::new(move |_| all.with(Vec::len));
 

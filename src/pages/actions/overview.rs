@@ -28,7 +28,9 @@ pub fn ActionTable(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().actions;
-    let ids = Memo::new(move |_| actions.with(|list| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        actions.with(|list| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+    });
     view! {
         <div class="table-scroll" role="region" aria-labelledby="actions-caption" tabindex="0">
             <table class="actions-table">
@@ -67,7 +69,11 @@ struct RowData {
 }
 
 #[component]
-fn ActionRow(id: ActionId, announce: RwSignal<String>, on_request: Callback<RowRequest>) -> impl IntoView {
+fn ActionRow(
+    id: ActionId,
+    announce: RwSignal<String>,
+    on_request: Callback<RowRequest>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().actions;
@@ -89,11 +95,16 @@ fn ActionRow(id: ActionId, announce: RwSignal<String>, on_request: Callback<RowR
                 due: action.due,
                 overdue: is_overdue(&action, today()),
                 groups: groups.join(", "),
-                meeting: action
-                    .source_meeting
+                meeting: action.source_meeting.as_ref().and_then(|m| {
+                    names
+                        .meetings
+                        .get(m)
+                        .map(|name| (m.to_string(), name.clone()))
+                }),
+                wheel_event: action
+                    .wheel_event
                     .as_ref()
-                    .and_then(|m| names.meetings.get(m).map(|name| (m.to_string(), name.clone()))),
-                wheel_event: action.wheel_event.as_ref().and_then(|e| names.events.get(e).cloned()),
+                    .and_then(|e| names.events.get(e).cloned()),
             })
         })
         .flatten()

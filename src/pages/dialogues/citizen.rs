@@ -22,7 +22,8 @@ pub fn CitizenMode() -> impl IntoView {
     let area = RwSignal::new(String::new());
     let thanked = RwSignal::new(false);
     let given_here = RwSignal::new(0_usize);
-    let questions = move || dialogue.with(|d| d.as_ref().map(|d| d.questions.clone()).unwrap_or_default());
+    let questions =
+        move || dialogue.with(|d| d.as_ref().map(|d| d.questions.clone()).unwrap_or_default());
     let current = move || {
         let questions = questions();
         let count = questions.len();
@@ -44,7 +45,10 @@ pub fn CitizenMode() -> impl IntoView {
             area: optional(area.get_untracked()),
             at_ms: now_ms(),
         };
-        if ws.change(|d| d.add_citizen_answer(&dialogue_id.get_untracked(), &answer)).is_ok() {
+        if ws
+            .change(|d| d.add_citizen_answer(&dialogue_id.get_untracked(), &answer))
+            .is_ok()
+        {
             // Stored now, not in a moment: the tablet may be switched off.
             ws.flush();
             text.set(String::new());

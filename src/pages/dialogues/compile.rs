@@ -37,7 +37,11 @@ fn SideBySide() -> impl IntoView {
                                 .small_groups
                                 .iter()
                                 .map(|g| {
-                                    let text = g.answers.iter().find(|a| a.question == q.id).map(|a| a.text.clone());
+                                    let text = g
+                                        .answers
+                                        .iter()
+                                        .find(|a| a.question == q.id)
+                                        .map(|a| a.text.clone());
                                     (g.name.clone(), text.unwrap_or_default())
                                 })
                                 .collect();
@@ -73,7 +77,8 @@ fn Curation() -> impl IntoView {
     let ws = use_workspace();
     let (dialogue_id, dialogue) = use_dialogue();
     let compilation = RwSignal::new(dialogue.get_untracked().as_ref().map(Compilation::gather));
-    let gather = move |_| compilation.set(dialogue.get_untracked().as_ref().map(Compilation::gather));
+    let gather =
+        move |_| compilation.set(dialogue.get_untracked().as_ref().map(Compilation::gather));
     let meetings = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
         list.sort_by_key(|m| std::cmp::Reverse(m.date));
@@ -89,11 +94,18 @@ fn Curation() -> impl IntoView {
     });
     let failed = RwSignal::new(false);
     let compile = move |_| {
-        let Some(curated) = compilation.get_untracked() else { return };
+        let Some(curated) = compilation.get_untracked() else {
+            return;
+        };
         let id = dialogue_id.get_untracked();
         let chosen = target.get_untracked();
         let outcome = ws.change(|d| {
-            let mut dialogue = d.get::<Dialogue>(&id).ok_or(radslag_core::DocError::NotFound { collection: "dialogues", id: id.to_string() })?;
+            let mut dialogue = d
+                .get::<Dialogue>(&id)
+                .ok_or(radslag_core::DocError::NotFound {
+                    collection: "dialogues",
+                    id: id.to_string(),
+                })?;
             let (heading, body) = curated.to_minutes(&dialogue);
             let mut meeting = match d.get::<Meeting>(&MeetingId::from(chosen.as_str())) {
                 Some(meeting) => meeting,
@@ -103,8 +115,15 @@ fn Curation() -> impl IntoView {
                     ..Default::default()
                 },
             };
-            let item = AgendaItem { id: AgendaItemId::random(), heading, body };
-            dialogue.compiled_into = Some(CompiledInto { meeting: meeting.id.clone(), item: item.id.clone() });
+            let item = AgendaItem {
+                id: AgendaItemId::random(),
+                heading,
+                body,
+            };
+            dialogue.compiled_into = Some(CompiledInto {
+                meeting: meeting.id.clone(),
+                item: item.id.clone(),
+            });
             meeting.agenda.push(item);
             d.put(&meeting)?;
             d.put(&dialogue)

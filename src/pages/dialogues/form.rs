@@ -9,7 +9,11 @@ use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[component]
@@ -42,12 +46,27 @@ pub fn NewDialogue() -> impl IntoView {
         }
         let dialogue = Dialogue {
             title: title.get_untracked().trim().to_owned(),
-            meeting: Some(meeting.get_untracked()).filter(|m| !m.is_empty()).map(MeetingId::from),
-            wheel_event: Some(event.get_untracked()).filter(|e| !e.is_empty()).map(WheelEventId::from),
-            questions: questions.into_iter().map(|text| Question { id: QuestionId::random(), text }).collect(),
+            meeting: Some(meeting.get_untracked())
+                .filter(|m| !m.is_empty())
+                .map(MeetingId::from),
+            wheel_event: Some(event.get_untracked())
+                .filter(|e| !e.is_empty())
+                .map(WheelEventId::from),
+            questions: questions
+                .into_iter()
+                .map(|text| Question {
+                    id: QuestionId::random(),
+                    text,
+                })
+                .collect(),
             small_groups: lines(&groups.get_untracked())
                 .into_iter()
-                .map(|name| SmallGroup { id: SmallGroupId::random(), name, members: vec![], answers: vec![] })
+                .map(|name| SmallGroup {
+                    id: SmallGroupId::random(),
+                    name,
+                    members: vec![],
+                    answers: vec![],
+                })
                 .collect(),
             ..Default::default()
         };

@@ -14,7 +14,13 @@ pub fn GroupWriting() -> impl IntoView {
     let i18n = use_i18n();
     let (_, dialogue) = use_dialogue();
     let group = RwSignal::new(None::<SmallGroupId>);
-    let groups = move || dialogue.with(|d| d.as_ref().map(|d| d.small_groups.clone()).unwrap_or_default());
+    let groups = move || {
+        dialogue.with(|d| {
+            d.as_ref()
+                .map(|d| d.small_groups.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <div class="field">
             <label for="which-group">{move || i18n.t().which_group}</label>
@@ -36,7 +42,8 @@ pub fn GroupWriting() -> impl IntoView {
 fn GroupAnswers(group: SmallGroupId) -> impl IntoView {
     let ws = use_workspace();
     let (dialogue_id, dialogue) = use_dialogue();
-    let questions = move || dialogue.with(|d| d.as_ref().map(|d| d.questions.clone()).unwrap_or_default());
+    let questions =
+        move || dialogue.with(|d| d.as_ref().map(|d| d.questions.clone()).unwrap_or_default());
     view! {
         <For each=questions key=|q| q.id.clone() let:question>
             {

@@ -28,7 +28,9 @@ use crate::state::use_workspace;
 /// The dialogue named in the path, kept current as the document changes.
 pub fn use_dialogue() -> (Signal<DialogueId>, Memo<Option<Dialogue>>) {
     let params = use_params_map();
-    let id = Signal::derive(move || DialogueId::from(params.with(|p| p.get("dialogue").unwrap_or_default())));
+    let id = Signal::derive(move || {
+        DialogueId::from(params.with(|p| p.get("dialogue").unwrap_or_default()))
+    });
     let ws = use_workspace();
     let dialogue = Memo::new(move |_| ws.read(|d| d.get::<Dialogue>(&id.get())).flatten());
     (id, dialogue)
@@ -68,23 +70,43 @@ pub fn DialogueFrame() -> impl IntoView {
     let ws = use_workspace();
     let (id, dialogue) = use_dialogue();
     let belongs_to = move || {
-        let (meeting, event) = dialogue.with(|d| d.as_ref().map(|d| (d.meeting.clone(), d.wheel_event.clone())))?;
+        let (meeting, event) = dialogue.with(|d| {
+            d.as_ref()
+                .map(|d| (d.meeting.clone(), d.wheel_event.clone()))
+        })?;
         let dated = |date: Option<chrono::NaiveDate>, title: String| {
-            format!("{} {title}", date.map(|d| d.to_string()).unwrap_or_default()).trim().to_owned()
+            format!(
+                "{} {title}",
+                date.map(|d| d.to_string()).unwrap_or_default()
+            )
+            .trim()
+            .to_owned()
         };
         let meeting = meeting.and_then(|m| ws.read(|d| d.get::<Meeting>(&m)).flatten());
         let event = event.and_then(|e| ws.read(|d| d.get::<WheelEvent>(&e)).flatten());
         let mut parts = Vec::new();
         if let Some(m) = meeting {
-            parts.push(format!("{}: {}", i18n.t().dialogue_at_meeting, dated(m.date, m.title)));
+            parts.push(format!(
+                "{}: {}",
+                i18n.t().dialogue_at_meeting,
+                dated(m.date, m.title)
+            ));
         }
         if let Some(e) = event {
-            parts.push(format!("{}: {}", i18n.t().dialogue_at_event, dated(e.start, e.title)));
+            parts.push(format!(
+                "{}: {}",
+                i18n.t().dialogue_at_event,
+                dated(e.start, e.title)
+            ));
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
     };
     let tabs = move || {
-        let base = format!("/w/{}/dialoger/{}", use_workspace().id.get().unwrap_or_default(), id.get());
+        let base = format!(
+            "/w/{}/dialoger/{}",
+            use_workspace().id.get().unwrap_or_default(),
+            id.get()
+        );
         [
             (base.clone(), i18n.t().dialogue_groups),
             (format!("{base}/sammanstallning"), i18n.t().dialogue_compile),

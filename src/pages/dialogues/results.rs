@@ -18,7 +18,11 @@ pub fn Results() -> impl IntoView {
                     tally(d)
                         .into_iter()
                         .map(|t| {
-                            let texts = d.citizen_answers.iter().filter(|a| a.question == t.question.id).map(|a| a.text.as_str());
+                            let texts = d
+                                .citizen_answers
+                                .iter()
+                                .filter(|a| a.question == t.question.id)
+                                .map(|a| a.text.as_str());
                             let words = common_words(texts, 10);
                             (t, words)
                         })

@@ -49,7 +49,11 @@ pub fn Categories() -> impl IntoView {
         }
         let _ = ws.change(|d| {
             seed_if_missing(d)?;
-            d.put(&Category { id: CategoryId::random(), name, colour: colour.to_uppercase() })
+            d.put(&Category {
+                id: CategoryId::random(),
+                name,
+                colour: colour.to_uppercase(),
+            })
         });
         new_name.set(String::new());
     };
@@ -90,7 +94,10 @@ fn CategoryRow(category: Category) -> impl IntoView {
     {
         let id = id.clone();
         Effect::new(move |_| {
-            if let Some(c) = data.categories.with(|cs| cs.iter().find(|c| c.id == id).cloned()) {
+            if let Some(c) = data
+                .categories
+                .with(|cs| cs.iter().find(|c| c.id == id).cloned())
+            {
                 name.set(c.name);
                 colour.set(c.colour.to_lowercase());
             }

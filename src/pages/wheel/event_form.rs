@@ -29,7 +29,14 @@ enum Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 6] = [Kind::Once, Kind::Weekly, Kind::Monthly, Kind::Quarterly, Kind::Yearly, Kind::YearlyWeek];
+    const ALL: [Kind; 6] = [
+        Kind::Once,
+        Kind::Weekly,
+        Kind::Monthly,
+        Kind::Quarterly,
+        Kind::Yearly,
+        Kind::YearlyWeek,
+    ];
 
     fn of(rule: Option<&Recurrence>) -> Kind {
         match rule {
@@ -56,7 +63,10 @@ impl Kind {
     }
 
     fn parse(value: &str) -> Kind {
-        Kind::ALL.into_iter().find(|k| k.value() == value).unwrap_or(Kind::Once)
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.value() == value)
+            .unwrap_or(Kind::Once)
     }
 
     fn label(self, t: &WheelTexts) -> &'static str {
@@ -87,7 +97,13 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn first_line(text: &str) -> String {
-    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").chars().take(80).collect()
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect()
 }
 
 #[component]
@@ -105,9 +121,12 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     let is_new = existing.is_none();
     let original = existing.clone().unwrap_or_else(|| WheelEvent {
         id: WheelEventId::random(),
-        category: data
-            .categories
-            .with_untracked(|cats| cats.iter().find(|c| c.id.as_str() == "evenemang").or(cats.first()).map(|c| c.id.clone())),
+        category: data.categories.with_untracked(|cats| {
+            cats.iter()
+                .find(|c| c.id.as_str() == "evenemang")
+                .or(cats.first())
+                .map(|c| c.id.clone())
+        }),
         groups: ui.group.get_untracked().into_iter().collect(),
         ..Default::default()
     });
@@ -117,12 +136,28 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     let date_text = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
 
     let title = RwSignal::new(original.title.clone());
-    let category = RwSignal::new(original.category.as_ref().map(|c| c.to_string()).unwrap_or_default());
+    let category = RwSignal::new(
+        original
+            .category
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+    );
     let start = RwSignal::new(date_text(original.start));
-    let end = RwSignal::new(if original.end == original.start { String::new() } else { date_text(original.end) });
+    let end = RwSignal::new(if original.end == original.start {
+        String::new()
+    } else {
+        date_text(original.end)
+    });
     let groups = RwSignal::new(original.groups.clone());
     let notes = RwSignal::new(original.notes.clone());
-    let meeting = RwSignal::new(original.meeting.as_ref().map(|m| m.to_string()).unwrap_or_default());
+    let meeting = RwSignal::new(
+        original
+            .meeting
+            .as_ref()
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    );
     let kind = RwSignal::new(Kind::of(rule.as_ref()));
     let week = RwSignal::new(
         rule.as_ref()
@@ -133,7 +168,13 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     let until = RwSignal::new(date_text(rule.as_ref().and_then(|r| r.until)));
     let exceptions = RwSignal::new(
         rule.as_ref()
-            .map(|r| r.exceptions.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))
+            .map(|r| {
+                r.exceptions
+                    .iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .unwrap_or_default(),
     );
     let all_actions = Memo::new(move |_| {
@@ -141,14 +182,12 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
         actions.sort_by_key(|a| (a.due.is_none(), a.due));
         actions
     });
-    let linked = RwSignal::new(
-        all_actions.with_untracked(|all| {
-            all.iter()
-                .filter(|a| a.wheel_event.as_ref() == Some(&id))
-                .map(|a| a.id.clone())
-                .collect::<Vec<ActionId>>()
-        }),
-    );
+    let linked = RwSignal::new(all_actions.with_untracked(|all| {
+        all.iter()
+            .filter(|a| a.wheel_event.as_ref() == Some(&id))
+            .map(|a| a.id.clone())
+            .collect::<Vec<ActionId>>()
+    }));
     let meetings = Memo::new(move |_| {
         let mut meetings = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
         meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
@@ -159,7 +198,9 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     let week_shown = move || {
         let w = week.get();
         if w.trim().is_empty() {
-            parse_date(&start.get()).map(|d| iso_week(d).1.to_string()).unwrap_or_default()
+            parse_date(&start.get())
+                .map(|d| iso_week(d).1.to_string())
+                .unwrap_or_default()
         } else {
             w
         }
@@ -215,20 +256,30 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             rule.until = parse_date(&until.get_untracked());
             rule.exceptions = excepted;
             rule.by_iso_week = (chosen == Kind::YearlyWeek)
-                .then(|| week_shown().trim().parse::<u32>().ok().filter(|w| (1..=53).contains(w)))
+                .then(|| {
+                    week_shown()
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|w| (1..=53).contains(w))
+                })
                 .flatten();
             rule
         });
         let event = WheelEvent {
             id: event_id.clone(),
             title: name,
-            category: Some(category.get_untracked()).filter(|c| !c.is_empty()).map(CategoryId::from),
+            category: Some(category.get_untracked())
+                .filter(|c| !c.is_empty())
+                .map(CategoryId::from),
             start: Some(first),
             end: Some(last),
             groups: groups.get_untracked(),
             recurrence: rule.as_ref().map(Recurrence::to_json).unwrap_or_default(),
             notes: notes.get_untracked(),
-            meeting: Some(meeting.get_untracked()).filter(|m| !m.is_empty()).map(MeetingId::from),
+            meeting: Some(meeting.get_untracked())
+                .filter(|m| !m.is_empty())
+                .map(MeetingId::from),
         };
         let chosen_actions = linked.get_untracked();
         let _ = ws.change(|d| {

@@ -73,7 +73,12 @@ fn offer_png(svg: &str, file_name: String) -> Option<()> {
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         let Some(context) = context else { return };
         context.set_fill_style_str("#FFFFFF");
-        context.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+        context.fill_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
         let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
         let done = Closure::once(move |blob: JsValue| {
             if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
@@ -109,7 +114,10 @@ pub fn Export() -> impl IntoView {
             return;
         };
         let group_part = group
-            .and_then(|id| data.groups.with_untracked(|gs| gs.iter().find(|g| g.id == id).map(|g| slug(&g.name))))
+            .and_then(|id| {
+                data.groups
+                    .with_untracked(|gs| gs.iter().find(|g| g.id == id).map(|g| slug(&g.name)))
+            })
             .map(|g| format!("-{g}"))
             .unwrap_or_default();
         let name = format!("arshjul-{}{group_part}.ics", untrack(workspace_slug));
@@ -121,16 +129,22 @@ pub fn Export() -> impl IntoView {
         let id = ws.id.get()?;
         radslag_core::sync::DocumentId::parse(&id).ok()?;
         let origin = window().location().origin().ok()?;
-        let group = calendar_group.get().map(|g| format!("?group={g}")).unwrap_or_default();
+        let group = calendar_group
+            .get()
+            .map(|g| format!("?group={g}"))
+            .unwrap_or_default();
         Some(format!("{origin}/ics/{id}.ics{group}"))
     };
     let file_base = move || {
-        let mut base = format!("arshjul-{}-{}", untrack(workspace_slug), ui.year.get_untracked());
-        if let Some(name) = ui
-            .group
-            .get_untracked()
-            .and_then(|id| data.groups.with_untracked(|gs| gs.iter().find(|g| g.id == id).map(|g| slug(&g.name))))
-        {
+        let mut base = format!(
+            "arshjul-{}-{}",
+            untrack(workspace_slug),
+            ui.year.get_untracked()
+        );
+        if let Some(name) = ui.group.get_untracked().and_then(|id| {
+            data.groups
+                .with_untracked(|gs| gs.iter().find(|g| g.id == id).map(|g| slug(&g.name)))
+        }) {
             base.push('-');
             base.push_str(&name);
         }
@@ -139,7 +153,11 @@ pub fn Export() -> impl IntoView {
     let svg_now = move || untrack(|| svg_text(i18n, ui, data, true));
     let download_svg = move |_| {
         let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", svg_now());
-        download::offer(&format!("{}.svg", file_base()), "image/svg+xml;charset=utf-8", svg.as_bytes());
+        download::offer(
+            &format!("{}.svg", file_base()),
+            "image/svg+xml;charset=utf-8",
+            svg.as_bytes(),
+        );
     };
     let download_png = move |_| {
         let _ = offer_png(&svg_now(), format!("{}.png", file_base()));

@@ -119,12 +119,18 @@ pub fn ZoomSelect() -> impl IntoView {
         for q in 1..=4 {
             let first = month_name(3 * q - 2, loc);
             let last = month_name(3 * q, loc);
-            list.push((Zoom::Quarter(q), format!("{} {q} ({first}–{last})", t().quarter)));
+            list.push((
+                Zoom::Quarter(q),
+                format!("{} {q} ({first}–{last})", t().quarter),
+            ));
         }
         for m in 1..=12 {
             let name = month_name(m, loc);
             let mut chars = name.chars();
-            let capital = chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default();
+            let capital = chars
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+                .unwrap_or_default();
             list.push((Zoom::Month(m), capital));
         }
         list

@@ -138,7 +138,9 @@ impl Opener {
         Opener {
             ui,
             ws: use_workspace(),
-            navigate: StoredValue::new_local(Box::new(move |path: &str| navigate(path, Default::default()))),
+            navigate: StoredValue::new_local(Box::new(move |path: &str| {
+                navigate(path, Default::default())
+            })),
         }
     }
 
@@ -191,7 +193,9 @@ fn zoom_code(zoom: Zoom) -> (u8, u32) {
 fn restore_view(ui: WheelUi, ws: Option<String>) {
     use gloo_storage::Storage as _;
     let Some(ws) = ws else { return };
-    let Ok((year, list, (kind, n))) = gloo_storage::SessionStorage::get::<(i32, bool, (u8, u32))>(format!("radslag.wheel.{ws}")) else {
+    let Ok((year, list, (kind, n))) =
+        gloo_storage::SessionStorage::get::<(i32, bool, (u8, u32))>(format!("radslag.wheel.{ws}"))
+    else {
         return;
     };
     if (1900..=2200).contains(&year) {
@@ -257,14 +261,26 @@ pub fn WheelPage() -> impl IntoView {
     // The year, view and period chosen are kept for this tab, so coming back
     // from a meeting opened on the wheel finds the wheel as it was left.
     Effect::new(move |_| {
-        let state = (ui.year.get(), ui.mode.get() == Mode::List, zoom_code(ui.zoom.get()));
+        let state = (
+            ui.year.get(),
+            ui.mode.get() == Mode::List,
+            zoom_code(ui.zoom.get()),
+        );
         if let Some(ws) = params.with_untracked(|p| p.get("ws")) {
-            let _ = <gloo_storage::SessionStorage as gloo_storage::Storage>::set(format!("radslag.wheel.{ws}"), state);
+            let _ = <gloo_storage::SessionStorage as gloo_storage::Storage>::set(
+                format!("radslag.wheel.{ws}"),
+                state,
+            );
         }
     });
     provide_context(ui);
     provide_context(Opener::new(ui));
-    provide_context(WheelData { categories, groups, items, layout });
+    provide_context(WheelData {
+        categories,
+        groups,
+        items,
+        layout,
+    });
     // Another workspace: start afresh.
     Effect::new(move |prev: Option<Option<String>>| {
         let current = params.with(|p| p.get("ws"));

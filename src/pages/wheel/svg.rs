@@ -21,7 +21,10 @@ pub fn svg_text(
     legend: bool,
 ) -> String {
     let t = i18n.t().wheel;
-    let group = ui.group.get().and_then(|id| data.groups.with(|gs| gs.iter().find(|g| g.id == id).map(|g| g.name.clone())));
+    let group = ui.group.get().and_then(|id| {
+        data.groups
+            .with(|gs| gs.iter().find(|g| g.id == id).map(|g| g.name.clone()))
+    });
     let mut title = format!("{} {}", t.heading, ui.year.get());
     if let Some(group) = group {
         title.push_str(&format!(" – {group}"));
@@ -43,7 +46,10 @@ pub fn svg_text(
 /// The source key of the wheel item an event happened on, if any.
 fn item_key(target: Option<web_sys::EventTarget>) -> Option<String> {
     let element = target?.dyn_into::<web_sys::Element>().ok()?;
-    element.closest("[data-key]").ok()??.get_attribute("data-key")
+    element
+        .closest("[data-key]")
+        .ok()??
+        .get_attribute("data-key")
 }
 
 #[component]
@@ -100,7 +106,12 @@ pub fn Wheel() -> impl IntoView {
 }
 
 /// What the details panel says about an item.
-pub fn describe(item: &WheelItem, loc: Locale, categories: &[radslag_core::model::Category], groups: &[radslag_core::model::Group]) -> (String, Vec<String>) {
+pub fn describe(
+    item: &WheelItem,
+    loc: Locale,
+    categories: &[radslag_core::model::Category],
+    groups: &[radslag_core::model::Group],
+) -> (String, Vec<String>) {
     let start = item.event.start.unwrap_or_default();
     let end = item.event.end.unwrap_or(start).max(start);
     let mut dates = format_range(start, end, loc);
@@ -119,7 +130,10 @@ pub fn describe(item: &WheelItem, loc: Locale, categories: &[radslag_core::model
         .category
         .as_ref()
         .and_then(|id| categories.iter().find(|c| &c.id == id))
-        .map_or(radslag_core::wheel::category::UNCATEGORISED_NAME.to_owned(), |c| c.name.clone());
+        .map_or(
+            radslag_core::wheel::category::UNCATEGORISED_NAME.to_owned(),
+            |c| c.name.clone(),
+        );
     lines.push(category);
     let group_names: Vec<String> = item
         .event
@@ -137,16 +151,29 @@ pub fn describe(item: &WheelItem, loc: Locale, categories: &[radslag_core::model
 }
 
 /// "Hör till möte: …" and "Kopplade åtgärder: …" for a wheel event.
-fn links_of(ws: crate::state::Workspace, item: &WheelItem, t: &super::texts::WheelTexts) -> Vec<String> {
+fn links_of(
+    ws: crate::state::Workspace,
+    item: &WheelItem,
+    t: &super::texts::WheelTexts,
+) -> Vec<String> {
     use radslag_core::model::{Action, Meeting};
     let Source::Event(id) = &item.source else {
         return Vec::new();
     };
     ws.read(|d| {
         let mut lines = Vec::new();
-        if let Some(m) = item.event.meeting.as_ref().and_then(|m| d.get::<Meeting>(m)) {
+        if let Some(m) = item
+            .event
+            .meeting
+            .as_ref()
+            .and_then(|m| d.get::<Meeting>(m))
+        {
             let date = m.date.map(|d| d.to_string()).unwrap_or_default();
-            lines.push(format!("{}: {} {}", t.linked_meeting, m.title, date).trim().to_owned());
+            lines.push(
+                format!("{}: {} {}", t.linked_meeting, m.title, date)
+                    .trim()
+                    .to_owned(),
+            );
         }
         let actions: Vec<String> = d
             .list::<Action>()
@@ -172,7 +199,8 @@ fn Details() -> impl IntoView {
     let t = move || i18n.t().wheel;
     let shown = Memo::new(move |_| {
         let key = ui.shown.get()?;
-        data.items.with(|items| items.iter().find(|i| i.key() == key).cloned())
+        data.items
+            .with(|items| items.iter().find(|i| i.key() == key).cloned())
     });
     view! {
         <aside class="wheel-details" aria-labelledby="wheel-details-heading">

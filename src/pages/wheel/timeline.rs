@@ -19,7 +19,8 @@ pub fn Timeline() -> impl IntoView {
     let t = move || i18n.t().wheel;
     let months = Memo::new(move |_| {
         let (from, to) = ui.zoom.get().range(ui.year.get());
-        data.items.with(|items| data.categories.with(|cats| timeline(items, cats, from, to)))
+        data.items
+            .with(|items| data.categories.with(|cats| timeline(items, cats, from, to)))
     });
     let group_names = move |ids: &[radslag_core::ids::GroupId]| {
         data.groups.with(|gs| {

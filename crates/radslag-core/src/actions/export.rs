@@ -39,10 +39,21 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(groups: &[Group], people: &[Person], meetings: &[Meeting], events: &[WheelEvent]) -> Names {
+    pub fn new(
+        groups: &[Group],
+        people: &[Person],
+        meetings: &[Meeting],
+        events: &[WheelEvent],
+    ) -> Names {
         Names {
-            groups: groups.iter().map(|g| (g.id.clone(), g.name.clone())).collect(),
-            people: people.iter().map(|p| (p.id.clone(), p.name.clone())).collect(),
+            groups: groups
+                .iter()
+                .map(|g| (g.id.clone(), g.name.clone()))
+                .collect(),
+            people: people
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
             meetings: meetings
                 .iter()
                 .map(|m| {
@@ -53,7 +64,10 @@ impl Names {
                     (m.id.clone(), name)
                 })
                 .collect(),
-            events: events.iter().map(|e| (e.id.clone(), e.title.clone())).collect(),
+            events: events
+                .iter()
+                .map(|e| (e.id.clone(), e.title.clone()))
+                .collect(),
         }
     }
 
@@ -120,7 +134,10 @@ pub fn to_csv(actions: &[Action], names: &Names, register: &Register, today: Nai
         write(vec![
             action.text.trim().to_owned(),
             names.owners(action),
-            action.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            action
+                .due
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
             status_sv(action.status).to_owned(),
             if is_overdue(action, today) { "Ja" } else { "" }.to_owned(),
             groups.join(", "),

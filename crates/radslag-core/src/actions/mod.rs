@@ -85,7 +85,11 @@ pub fn stockholm_offset_at_utc(now_utc: DateTime<Utc>) -> i64 {
     let utc = now_utc.naive_utc();
     let as_winter = stockholm_offset_hours(utc + Duration::hours(1));
     let as_summer = stockholm_offset_hours(utc + Duration::hours(2));
-    if as_winter == 2 && as_summer == 2 { 2 } else { 1 }
+    if as_winter == 2 && as_summer == 2 {
+        2
+    } else {
+        1
+    }
 }
 
 /// Today's date in Europe/Stockholm at an instant.
@@ -121,23 +125,46 @@ pub struct Register {
 impl Register {
     pub fn new(meetings: &[Meeting], people: &[Person], events: &[WheelEvent]) -> Register {
         Register {
-            meeting_groups: meetings.iter().map(|m| (m.id.clone(), m.groups.clone())).collect(),
-            meeting_dates: meetings.iter().filter_map(|m| Some((m.id.clone(), m.date?))).collect(),
-            person_groups: people.iter().map(|p| (p.id.clone(), p.groups.clone())).collect(),
-            person_organisations: people.iter().map(|p| (p.id.clone(), p.organisation.clone())).collect(),
-            event_groups: events.iter().map(|e| (e.id.clone(), e.groups.clone())).collect(),
+            meeting_groups: meetings
+                .iter()
+                .map(|m| (m.id.clone(), m.groups.clone()))
+                .collect(),
+            meeting_dates: meetings
+                .iter()
+                .filter_map(|m| Some((m.id.clone(), m.date?)))
+                .collect(),
+            person_groups: people
+                .iter()
+                .map(|p| (p.id.clone(), p.groups.clone()))
+                .collect(),
+            person_organisations: people
+                .iter()
+                .map(|p| (p.id.clone(), p.organisation.clone()))
+                .collect(),
+            event_groups: events
+                .iter()
+                .map(|e| (e.id.clone(), e.groups.clone()))
+                .collect(),
         }
     }
 
     pub fn from_doc(doc: &WorkspaceDoc) -> Register {
-        Register::new(&doc.list::<Meeting>(), &doc.list::<Person>(), &doc.list::<WheelEvent>())
+        Register::new(
+            &doc.list::<Meeting>(),
+            &doc.list::<Person>(),
+            &doc.list::<WheelEvent>(),
+        )
     }
 
     /// The groups an action belongs to: its source meeting's groups, its
     /// person-owners' groups and its wheel event's groups, each once.
     pub fn groups_of(&self, action: &Action) -> BTreeSet<GroupId> {
         let mut groups = BTreeSet::new();
-        if let Some(meeting) = action.source_meeting.as_ref().and_then(|m| self.meeting_groups.get(m)) {
+        if let Some(meeting) = action
+            .source_meeting
+            .as_ref()
+            .and_then(|m| self.meeting_groups.get(m))
+        {
             groups.extend(meeting.iter().cloned());
         }
         for owner in &action.owners {
@@ -147,7 +174,11 @@ impl Register {
                 groups.extend(of_person.iter().cloned());
             }
         }
-        if let Some(event) = action.wheel_event.as_ref().and_then(|e| self.event_groups.get(e)) {
+        if let Some(event) = action
+            .wheel_event
+            .as_ref()
+            .and_then(|e| self.event_groups.get(e))
+        {
             groups.extend(event.iter().cloned());
         }
         groups
@@ -163,13 +194,18 @@ impl Register {
             .filter(|o| !o.is_empty());
         action.owners.iter().any(|owner| match owner {
             crate::model::Owner::Person(p) => p == person,
-            crate::model::Owner::Organisation(name) => organisation.as_deref() == Some(normalise(name).as_str()),
+            crate::model::Owner::Organisation(name) => {
+                organisation.as_deref() == Some(normalise(name).as_str())
+            }
         })
     }
 }
 
 fn normalise(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Which statuses the overview shows.
@@ -229,8 +265,14 @@ impl ActionFilter {
         self.group
             .as_ref()
             .is_none_or(|g| register.groups_of(action).contains(g))
-            && self.owner.as_ref().is_none_or(|o| action.owners.contains(o))
-            && self.mine.as_ref().is_none_or(|me| register.is_owned_by(action, me))
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| action.owners.contains(o))
+            && self
+                .mine
+                .as_ref()
+                .is_none_or(|me| register.is_owned_by(action, me))
             && self.status.keeps(action.status)
             && (!self.overdue || is_overdue(action, today))
             && (!self.due_this_month || is_due_this_month(action, today))
@@ -302,7 +344,11 @@ pub fn counts(actions: &[Action], today: NaiveDate) -> StatusCounts {
 }
 
 /// The open actions belonging to any of `groups`, sorted by due date.
-pub fn open_actions_for_groups(actions: &[Action], groups: &[GroupId], register: &Register) -> Vec<Action> {
+pub fn open_actions_for_groups(
+    actions: &[Action],
+    groups: &[GroupId],
+    register: &Register,
+) -> Vec<Action> {
     let mut open: Vec<Action> = actions
         .iter()
         .filter(|a| is_open(a.status))
@@ -318,7 +364,11 @@ pub fn open_actions_for_groups(actions: &[Action], groups: &[GroupId], register:
 
 /// What `meeting` follows up: the open actions of its groups, except those
 /// decided at this meeting or at a later one (by date).
-pub fn follow_up_for_meeting(actions: &[Action], meeting: &Meeting, register: &Register) -> Vec<Action> {
+pub fn follow_up_for_meeting(
+    actions: &[Action],
+    meeting: &Meeting,
+    register: &Register,
+) -> Vec<Action> {
     let mut open = open_actions_for_groups(actions, &meeting.groups, register);
     open.retain(|a| match &a.source_meeting {
         Some(source) if source == &meeting.id => false,
@@ -334,7 +384,11 @@ pub fn follow_up_for_meeting(actions: &[Action], meeting: &Meeting, register: &R
 /// Adds the follow-up item to a new meeting's agenda, first, unless it has
 /// one. Returns whether it added it.
 pub fn add_follow_up_item(meeting: &mut Meeting) -> bool {
-    if meeting.agenda.iter().any(|item| is_follow_up_heading(&item.heading)) {
+    if meeting
+        .agenda
+        .iter()
+        .any(|item| is_follow_up_heading(&item.heading))
+    {
         return false;
     }
     meeting.agenda.insert(

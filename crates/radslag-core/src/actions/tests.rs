@@ -48,8 +48,18 @@ fn council() -> Council {
         "Ånge kommun",
         vec![radet.id.clone(), klara.id.clone()],
     );
-    let josef = person("Josef Wiklund", "kommunpolis", "Polisen Ånge", vec![radet.id.clone()]);
-    let per = person("Per Håkansson", "rektor", "Ånge kommun", vec![klara.id.clone()]);
+    let josef = person(
+        "Josef Wiklund",
+        "kommunpolis",
+        "Polisen Ånge",
+        vec![radet.id.clone()],
+    );
+    let per = person(
+        "Per Håkansson",
+        "rektor",
+        "Ånge kommun",
+        vec![klara.id.clone()],
+    );
     let meeting = Meeting {
         title: "Trygghetsrådet och Klara-gruppen utvärderar och planerar".into(),
         groups: vec![radet.id.clone(), klara.id.clone()],
@@ -444,14 +454,32 @@ fn statuses_round_trip_through_codes_and_filters() {
 #[test]
 fn today_in_stockholm_around_midnight() {
     // Winter (CET, UTC+1): 23:30 UTC is already tomorrow in Stockholm.
-    assert_eq!(stockholm_today(utc("2023-01-15T22:59:59Z")), d("2023-01-15"));
-    assert_eq!(stockholm_today(utc("2023-01-15T23:00:00Z")), d("2023-01-16"));
-    assert_eq!(stockholm_today(utc("2023-01-15T23:30:00Z")), d("2023-01-16"));
+    assert_eq!(
+        stockholm_today(utc("2023-01-15T22:59:59Z")),
+        d("2023-01-15")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-01-15T23:00:00Z")),
+        d("2023-01-16")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-01-15T23:30:00Z")),
+        d("2023-01-16")
+    );
     // Summer (CEST, UTC+2): 22:00 UTC is midnight.
-    assert_eq!(stockholm_today(utc("2023-06-15T21:59:59Z")), d("2023-06-15"));
-    assert_eq!(stockholm_today(utc("2023-06-15T22:00:00Z")), d("2023-06-16"));
+    assert_eq!(
+        stockholm_today(utc("2023-06-15T21:59:59Z")),
+        d("2023-06-15")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-06-15T22:00:00Z")),
+        d("2023-06-16")
+    );
     // New Year's Eve.
-    assert_eq!(stockholm_today(utc("2023-12-31T23:00:00Z")), d("2024-01-01"));
+    assert_eq!(
+        stockholm_today(utc("2023-12-31T23:00:00Z")),
+        d("2024-01-01")
+    );
     assert_eq!(
         stockholm_today_ms(utc("2023-12-31T22:59:59Z").timestamp_millis()),
         d("2023-12-31")
@@ -464,19 +492,43 @@ fn today_in_stockholm_across_the_daylight_saving_changes() {
     assert_eq!(stockholm_offset_at_utc(utc("2023-03-26T00:59:59Z")), 1);
     assert_eq!(stockholm_offset_at_utc(utc("2023-03-26T01:00:00Z")), 2);
     // The evening before: still winter time.
-    assert_eq!(stockholm_today(utc("2023-03-25T22:59:59Z")), d("2023-03-25"));
-    assert_eq!(stockholm_today(utc("2023-03-25T23:00:00Z")), d("2023-03-26"));
+    assert_eq!(
+        stockholm_today(utc("2023-03-25T22:59:59Z")),
+        d("2023-03-25")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-03-25T23:00:00Z")),
+        d("2023-03-26")
+    );
     // The evening of the change: summer time, midnight at 22:00 UTC.
-    assert_eq!(stockholm_today(utc("2023-03-26T21:59:59Z")), d("2023-03-26"));
-    assert_eq!(stockholm_today(utc("2023-03-26T22:00:00Z")), d("2023-03-27"));
+    assert_eq!(
+        stockholm_today(utc("2023-03-26T21:59:59Z")),
+        d("2023-03-26")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-03-26T22:00:00Z")),
+        d("2023-03-27")
+    );
     // 2023-10-29: back from 03:00 CEST to 02:00 CET at 01:00 UTC.
     assert_eq!(stockholm_offset_at_utc(utc("2023-10-29T00:59:59Z")), 2);
     assert_eq!(stockholm_offset_at_utc(utc("2023-10-29T01:00:00Z")), 1);
     assert_eq!(stockholm_offset_at_utc(utc("2023-10-29T01:30:00Z")), 1);
-    assert_eq!(stockholm_today(utc("2023-10-28T21:59:59Z")), d("2023-10-28"));
-    assert_eq!(stockholm_today(utc("2023-10-28T22:00:00Z")), d("2023-10-29"));
-    assert_eq!(stockholm_today(utc("2023-10-29T22:59:59Z")), d("2023-10-29"));
-    assert_eq!(stockholm_today(utc("2023-10-29T23:00:00Z")), d("2023-10-30"));
+    assert_eq!(
+        stockholm_today(utc("2023-10-28T21:59:59Z")),
+        d("2023-10-28")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-10-28T22:00:00Z")),
+        d("2023-10-29")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-10-29T22:59:59Z")),
+        d("2023-10-29")
+    );
+    assert_eq!(
+        stockholm_today(utc("2023-10-29T23:00:00Z")),
+        d("2023-10-30")
+    );
 }
 
 #[test]
@@ -486,10 +538,17 @@ fn today_in_stockholm_agrees_with_the_tz_database() {
     let start = utc("2023-01-01T00:00:00Z");
     for step in 0..(2 * 366 * 24 * 3) {
         let now = start + Duration::minutes(20 * step);
-        assert_eq!(stockholm_today(now), now.with_timezone(&tz).date_naive(), "{now}");
+        assert_eq!(
+            stockholm_today(now),
+            now.with_timezone(&tz).date_naive(),
+            "{now}"
+        );
     }
     for year in 2020..2040 {
-        for instant in [format!("{year}-03-01T01:00:00Z"), format!("{year}-10-01T01:00:00Z")] {
+        for instant in [
+            format!("{year}-03-01T01:00:00Z"),
+            format!("{year}-10-01T01:00:00Z"),
+        ] {
             let month_start = utc(&instant);
             for day in 0..31 {
                 for minutes in [-1, 0, 1, 59, 60, 61] {
@@ -525,9 +584,15 @@ fn overdue_is_judged_by_the_stockholm_date() {
         ..Default::default()
     };
     // 23:30 Stockholm time on the due date: not overdue yet.
-    assert!(!is_overdue(&action, stockholm_today(utc("2023-06-15T21:30:00Z"))));
+    assert!(!is_overdue(
+        &action,
+        stockholm_today(utc("2023-06-15T21:30:00Z"))
+    ));
     // 00:30 Stockholm time the day after (22:30 UTC on the due date): overdue.
-    assert!(is_overdue(&action, stockholm_today(utc("2023-06-15T22:30:00Z"))));
+    assert!(is_overdue(
+        &action,
+        stockholm_today(utc("2023-06-15T22:30:00Z"))
+    ));
     // Done or cancelled actions are never overdue.
     let done = Action {
         status: ActionStatus::Done,
@@ -583,7 +648,10 @@ fn csv_reads_back_with_a_csv_reader() {
     assert_eq!(&rows[3][2], "");
     assert_eq!(&rows[4][3], "Struken");
     assert_eq!(&rows[4][4], "");
-    assert_eq!(export::file_name(d("2023-03-20")), "atgarder-2023-03-20.csv");
+    assert_eq!(
+        export::file_name(d("2023-03-20")),
+        "atgarder-2023-03-20.csv"
+    );
 }
 
 #[test]
@@ -638,8 +706,10 @@ fn status_history_says_who_and_when() {
     moa_device.merge(&mut josef_device).unwrap();
 
     let history = moa_device.action_status_history(&action.id);
-    let seen: Vec<(ActionStatus, i64, Option<PersonId>)> =
-        history.iter().map(|e| (e.status, e.at_ms, e.person.clone())).collect();
+    let seen: Vec<(ActionStatus, i64, Option<PersonId>)> = history
+        .iter()
+        .map(|e| (e.status, e.at_ms, e.person.clone()))
+        .collect();
     assert_eq!(
         seen,
         [
@@ -650,7 +720,11 @@ fn status_history_says_who_and_when() {
     );
     assert_eq!(history[1].actor, josef_device.actor());
     // Other actions and unknown ids have their own (or no) history.
-    assert!(moa_device.action_status_history(&ActionId::random()).is_empty());
+    assert!(
+        moa_device
+            .action_status_history(&ActionId::random())
+            .is_empty()
+    );
     // The history survives save and load.
     let loaded = crate::WorkspaceDoc::load(&moa_device.save()).unwrap();
     assert_eq!(loaded.action_status_history(&action.id), history);
@@ -680,7 +754,10 @@ fn concurrent_status_edits_converge_on_one_value() {
         let status_a = a.get::<Action>(&action.id).unwrap().status;
         let status_b = b2.get::<Action>(&action.id).unwrap().status;
         assert_eq!(status_a, status_b);
-        assert!(matches!(status_a, ActionStatus::Done | ActionStatus::Cancelled));
+        assert!(matches!(
+            status_a,
+            ActionStatus::Done | ActionStatus::Cancelled
+        ));
         // Automerge picks the write with the greater op id: same counter, so
         // the greater actor id wins, whatever the clocks said.
         let winner = if a.actor() > b.actor() {
@@ -725,7 +802,10 @@ fn a_status_edit_concurrent_with_a_text_edit_keeps_both() {
     a.merge(&mut third).unwrap();
     let merged = a.get::<Action>(&action.id).unwrap();
     assert_eq!(merged.status, ActionStatus::Done);
-    assert_eq!(merged.text, "Planera medborgardialog på Kulturnatten 26 maj");
+    assert_eq!(
+        merged.text,
+        "Planera medborgardialog på Kulturnatten 26 maj"
+    );
     assert_eq!(merged.owners.len(), 3);
     assert_eq!(merged.due, Some(d("2023-05-20")));
 }

@@ -493,7 +493,10 @@ impl Entity for Dialogue {
         citizen_answers.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
         let compiled_into = optional_string(doc, obj, "compiledMeeting")
             .zip(optional_string(doc, obj, "compiledItem"))
-            .map(|(meeting, item)| CompiledInto { meeting: meeting.into(), item: item.into() });
+            .map(|(meeting, item)| CompiledInto {
+                meeting: meeting.into(),
+                item: item.into(),
+            });
         Dialogue {
             id: id.into(),
             title: string(doc, obj, "title"),
@@ -510,7 +513,12 @@ impl Entity for Dialogue {
     fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
         put_string(doc, obj, "title", &self.title)?;
         let compiled = self.compiled_into.as_ref();
-        put_optional_string(doc, obj, "compiledMeeting", compiled.map(|c| c.meeting.as_str()))?;
+        put_optional_string(
+            doc,
+            obj,
+            "compiledMeeting",
+            compiled.map(|c| c.meeting.as_str()),
+        )?;
         put_optional_string(doc, obj, "compiledItem", compiled.map(|c| c.item.as_str()))?;
         put_optional_string(
             doc,

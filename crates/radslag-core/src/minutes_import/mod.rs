@@ -23,9 +23,12 @@
 //!   `f6r`, `1 kommunen`), repaired against a word list of Swedish words with å, ä and ö.
 
 mod dates;
+pub mod files;
 mod lexicon;
+mod lookalike;
 mod next_meeting;
 mod ocr;
+pub mod ocr_damage;
 mod people;
 mod structure;
 #[cfg(test)]
@@ -176,9 +179,11 @@ pub fn parse_minutes(
         return Err(ImportError::NotMinutes(BINARY.to_owned()));
     }
     let normalized = normalize(text);
-    let repaired = ocr::repair_if_ocr(&normalized);
-    let ocr_repaired = repaired.is_some();
+    let repaired = ocr::repair_if_ocr(&normalized, lookalike::ocr_evidence(&normalized) >= 3);
+    let diacritics_repaired = repaired.is_some();
     let text = repaired.unwrap_or(normalized);
+    let (text, lookalikes_repaired) = lookalike::repair(&text, diacritics_repaired);
+    let ocr_repaired = diacritics_repaired || lookalikes_repaired > 0;
 
     let raw = structure::read(&text);
     if raw.items.is_empty() {

@@ -549,7 +549,7 @@ const SWEDISH: &[&str] = &[
 const MAX_LEN: usize = 4 << 20;
 
 /// The repaired text, if `text` looks like OCR of Swedish.
-pub(super) fn repair_if_ocr(text: &str) -> Option<String> {
+pub(super) fn repair_if_ocr(text: &str, other_evidence: bool) -> Option<String> {
     if text.len() > MAX_LEN {
         return None;
     }
@@ -564,7 +564,55 @@ pub(super) fn repair_if_ocr(text: &str) -> Option<String> {
     }
     let native = words.iter().filter(|w| w.contains(['å', 'ä', 'ö'])).count();
     let (repaired, changed) = repair(text);
-    (changed >= 3 && changed > 2 * native).then_some(repaired)
+    // Typed text has its å, ä, ö: OCR loses them in many words (not always
+    // in most), and leaves other traces.
+    (changed >= 3 && (3 * changed > native || other_evidence)).then_some(repaired)
+}
+
+/// [`repair_word`] for the look-alike repair.
+pub(super) fn repair_word_pub(word: &str) -> Option<String> {
+    repair_word(word)
+}
+
+/// How the word list knows a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Known {
+    /// As a whole word.
+    Whole,
+    /// As the start, end or part of a compound.
+    Part,
+    No,
+}
+
+/// Whether the word list has `word` (lowercase, with its å, ä, ö) as a
+/// whole word, or as the start, end or part of a compound.
+pub(super) fn lexicon_knows(word: &str) -> Known {
+    static PATTERNS: OnceLock<Vec<(String, Kind)>> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        LEXICON
+            .iter()
+            .map(|pattern| {
+                let kind = match (pattern.starts_with('*'), pattern.ends_with('*')) {
+                    (false, false) => Kind::Whole,
+                    (false, true) => Kind::Prefix,
+                    (true, true) => Kind::Part,
+                    (true, false) => Kind::Suffix,
+                };
+                (pattern.trim_matches('*').to_lowercase(), kind)
+            })
+            .collect()
+    });
+    let mut found = Known::No;
+    for (entry, kind) in patterns {
+        match kind {
+            Kind::Whole if word == entry => return Known::Whole,
+            Kind::Prefix if word.starts_with(entry.as_str()) => found = Known::Part,
+            Kind::Part if word.contains(entry.as_str()) => found = Known::Part,
+            Kind::Suffix if word.ends_with(entry.as_str()) => found = Known::Part,
+            _ => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use LabelKind::*;
 use ParticipantKind::{Absent, DecisionMaker, Other, Participant};
 
 /// Labels, lowercase; the longest that starts a line wins.
-const LABELS: &[(&str, LabelKind)] = &[
+pub(super) const LABELS: &[(&str, LabelKind)] = &[
     ("plats och tid", PlaceAndTime),
     ("tid och plats", PlaceAndTime),
     ("datum och tid", PlaceAndTime),
@@ -214,10 +214,12 @@ fn heading(line: &str) -> Option<Heading> {
     } else {
         let after = after.strip_prefix(['.', ')'])?;
         let title = clean(after);
-        let starts_ok = title
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '”' | '«'));
+        // An empty title stands on the next line.
+        let starts_ok = title.is_empty()
+            || title
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || matches!(c, '"' | '”' | '«'));
         if !starts_ok || title.chars().count() > 150 {
             return None;
         }
@@ -345,7 +347,17 @@ pub(super) fn read(text: &str) -> RawDoc {
     let mut block: Vec<String> = Vec::new();
     let mut section = Section::Header;
 
-    for line in text.lines() {
+    let mut pending: std::collections::VecDeque<String> = text.lines().map(str::to_owned).collect();
+    while let Some(line) = pending.pop_front() {
+        // A heading or bullet that OCR (or a PDF's text) joined onto the
+        // line before: the rest goes on a line of its own.
+        if let Some(at) =
+            joined_at(&line, &doc.items, section).or_else(|| long_heading(&line, &doc.items))
+        {
+            pending.push_front(line[at..].trim_start().to_owned());
+            pending.push_front(line[..at].trim_end().to_owned());
+            continue;
+        }
         let t = line.trim();
         let after_label = if doc.items.is_empty() {
             Section::Header
@@ -449,6 +461,88 @@ pub(super) fn read(text: &str) -> RawDoc {
         item.title = format!("§ {}", item.number);
     }
     doc
+}
+
+/// A heading whose first body line was joined onto it (too long to be a
+/// title): where its title ends — at a double space, the first full stop,
+/// or after ten words — when its number is the next item's.
+fn long_heading(line: &str, items: &[RawItem]) -> Option<usize> {
+    let t = line.trim_end();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t.chars().count() <= 150 {
+        return None;
+    }
+    let number: u32 = t[..digits].parse().ok()?;
+    let expected = items.last().map_or(1, |last| last.number + 1);
+    let after = t[digits..].strip_prefix(['.', ')'])?;
+    if number != expected
+        || items.last().is_some_and(|l| l.paragraph_sign)
+        || !after.starts_with(' ')
+        || !after.trim_start().starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    let start = t.len() - after.len();
+    let title_end = after
+        .trim_start()
+        .find("  ")
+        .or_else(|| after.trim_start().find(". ").map(|i| i + 1))
+        .or_else(|| after.trim_start().match_indices(' ').nth(9).map(|(i, _)| i))?;
+    let at = start + (after.len() - after.trim_start().len()) + title_end;
+    (at < t.len()).then_some(at)
+}
+
+/// Words after which a number is no heading: `punkt 3.`, `kl. 9.`.
+const NUMBER_WORDS: &[&str] = &[
+    "punkt", "paragraf", "bilaga", "sida", "kl", "klockan", "nr", "vecka", "steg", "§",
+];
+
+/// Where a heading (the next item's number) or a bullet starts inside a
+/// line, after some text.
+fn joined_at(line: &str, items: &[RawItem], section: Section) -> Option<usize> {
+    let t = line.trim_end();
+    let in_item = section == Section::Item && !items.is_empty();
+    let first_heading = section == Section::Header && items.is_empty();
+    if !(in_item || first_heading) {
+        return None;
+    }
+    let last = items.last();
+    for (at, _) in t.match_indices(' ').skip(1) {
+        let before = t[..at].trim_end();
+        let after = &t[at + 1..];
+        let Some(word_before) = before.split_whitespace().last() else {
+            continue;
+        };
+        let word_before = word_before.trim_end_matches(['.', ':']).to_lowercase();
+        if NUMBER_WORDS.contains(&word_before.as_str()) {
+            continue;
+        }
+        if let Some(h) = heading(after)
+            && !h.title.is_empty()
+            && h.title.starts_with(char::is_uppercase)
+        {
+            let expected = match last {
+                None => h.paragraph_sign || h.number == 1,
+                Some(last) if last.paragraph_sign == h.paragraph_sign => {
+                    h.number > last.number && h.number <= last.number + 1
+                }
+                Some(_) => false,
+            };
+            if expected {
+                return Some(at + 1);
+            }
+        }
+        let sentence_end = before.ends_with(['.', '!', '?', ':', ';']);
+        if in_item
+            && sentence_end
+            && let Some(rest) = bullet_text(after)
+            && rest.starts_with(char::is_uppercase)
+            && matches!(after.chars().next(), Some('-' | '–' | '•'))
+        {
+            return Some(at + 1);
+        }
+    }
+    None
 }
 
 fn flush(header: &mut Vec<Vec<String>>, block: &mut Vec<String>) {

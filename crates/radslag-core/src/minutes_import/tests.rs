@@ -400,13 +400,16 @@ fn ocr_repair_keeps_plain_swedish_words() {
 
 #[test]
 fn text_with_its_dots_is_not_repaired() {
-    assert_eq!(ocr::repair_if_ocr(PDF), None);
+    assert_eq!(ocr::repair_if_ocr(PDF, false), None);
     assert_eq!(
-        ocr::repair_if_ocr("Mötet är slut för i år. Vi ses på måndag."),
+        ocr::repair_if_ocr("Mötet är slut för i år. Vi ses på måndag.", false),
         None
     );
     assert_eq!(
-        ocr::repair_if_ocr("The meeting for the board: far from over, as it was."),
+        ocr::repair_if_ocr(
+            "The meeting for the board: far from over, as it was.",
+            false
+        ),
         None
     );
 }
@@ -826,4 +829,199 @@ fn mangled_examples_never_panic() {
         let text: String = chars.into_iter().collect();
         let _ = parse_minutes(&text, Some(2023));
     }
+}
+
+// --- OCR damage in general -------------------------------------------------
+
+const SAMPLES: [&str; 4] = [
+    include_str!("../../testdata/minutes/protokoll-ks-au.txt"),
+    include_str!("../../testdata/minutes/klara-gruppen-2024-03.txt"),
+    include_str!("../../testdata/minutes/trygghetsradet-2023-09.txt"),
+    include_str!("../../testdata/minutes/folkhalsoradet-2022-05.txt"),
+];
+
+use ocr_damage::{Damage, damage, imported_words, word_accuracy};
+
+#[test]
+fn the_damage_generator_is_deterministic_and_damages_like_ocr() {
+    let a = damage(PDF, 7, &Damage::TYPICAL);
+    assert_eq!(a, damage(PDF, 7, &Damage::TYPICAL), "same seed, same text");
+    assert_ne!(
+        a,
+        damage(PDF, 8, &Damage::TYPICAL),
+        "another seed, another text"
+    );
+    let marks = |s: &str| s.chars().filter(|c| "åäöÅÄÖ".contains(*c)).count();
+    assert!(
+        marks(&a) * 2 < marks(PDF),
+        "most å, ä, ö are lost: {} of {}",
+        marks(&a),
+        marks(PDF)
+    );
+    let heavy = damage(PDF, 7, &Damage::HEAVY);
+    assert!(word_accuracy(PDF, &heavy) < word_accuracy(PDF, &a));
+    let none = Damage {
+        diacritics: 0.0,
+        lookalikes: 0.0,
+        join_lines: 0.0,
+        split_lines: 0.0,
+        lose_spaces: 0.0,
+    };
+    assert_eq!(
+        damage("Nästa möte\n§ 12 Övrigt\n", 1, &none),
+        "Nästa möte\n§ 12 Övrigt\n"
+    );
+    assert_eq!(word_accuracy("a b c d", "a x c d"), 0.75);
+    assert_eq!(word_accuracy("a b c d", ""), 0.0);
+}
+
+/// Mean and worst word accuracy of what is imported from `documents`
+/// damaged with `how` over `seeds`, and the texts refused.
+fn accuracy_over_seeds(documents: &[&str], how: &Damage, seeds: u64) -> (f64, f64, Vec<String>) {
+    let (mut sum, mut n, mut worst, mut refused) = (0.0, 0, f64::MAX, Vec::new());
+    for text in documents {
+        let clean = imported_words(&parse_minutes(text, Some(2023)).unwrap(), true);
+        for seed in 0..seeds {
+            let damaged = damage(text, seed, how);
+            let read = match parse_minutes(&damaged, Some(2023)) {
+                Ok(m) => imported_words(&m, true),
+                Err(e) => {
+                    refused.push(format!("{e}\n{damaged}"));
+                    String::new()
+                }
+            };
+            let accuracy = word_accuracy(&clean, &read);
+            worst = worst.min(accuracy);
+            sum += accuracy;
+            n += 1;
+        }
+    }
+    (sum / n as f64, worst, refused)
+}
+
+#[test]
+fn minutes_damaged_like_ocr_are_read_over_many_seeds() {
+    let mut documents = SAMPLES.to_vec();
+    documents.push(PDF);
+    let (mean, worst, refused) = accuracy_over_seeds(&documents, &Damage::TYPICAL, 6);
+    assert!(refused.is_empty(), "refused: {refused:#?}");
+    assert!(mean >= 0.94, "mean word accuracy {mean:.3}");
+    assert!(worst >= 0.80, "worst word accuracy {worst:.3}");
+    let (mean, _, refused) = accuracy_over_seeds(&documents, &Damage::HEAVY, 3);
+    assert!(refused.is_empty(), "refused: {refused:#?}");
+    assert!(mean >= 0.86, "mean word accuracy, heavy damage {mean:.3}");
+}
+
+#[test]
+fn the_example_scan_keeps_the_pdfs_words() {
+    let clean = imported_words(&pdf(), false);
+    let read = imported_words(&ocr(Some(2023)), false);
+    let accuracy = word_accuracy(&clean, &read);
+    assert!(accuracy >= 0.99, "{accuracy:.4}");
+}
+
+#[test]
+fn damaged_text_that_is_not_minutes_is_still_refused() {
+    let prose = "Det var en gång en katt som hette Måns. Han bodde i Ånge och tyckte om fisk.\n\
+                 Varje morgon gick han till sjön och satt där till kvällen.\n";
+    let list = "1. Mjölk\n2. Bröd\n3. Ägg\n4. Smör\n5. Ost\n";
+    let recipe = "Kanelbullar\n\n1) Värm mjölken.\n2) Rör ner jästen.\n3) Baka ut degen.\n\
+                  4) Grädda i ugnen på 225 grader.\n";
+    for text in [prose, list, recipe] {
+        for seed in 0..20 {
+            for how in [Damage::TYPICAL, Damage::HEAVY] {
+                let damaged = damage(text, seed, &how);
+                assert!(
+                    matches!(
+                        parse_minutes(&damaged, None),
+                        Err(ImportError::NotMinutes(_))
+                    ),
+                    "{damaged}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn numbering_and_labels_through_ocr_confusions() {
+    let headings = [
+        ("l. Summering", Some("1. Summering")),
+        ("1, Summering", Some("1. Summering")),
+        ("I) Val av justerare", Some("1) Val av justerare")),
+        ("1] Val av justerare", Some("1) Val av justerare")),
+        ("1O. Övriga frågor", Some("10. Övriga frågor")),
+        ("Z) Lägesbild", Some("2) Lägesbild")),
+        ("S 12 Budget", Some("§ 12 Budget")),
+        ("$12 Budget", Some("§ 12 Budget")),
+        ("§ l2 Budget", Some("§ 12 Budget")),
+        ("5 12 Budget", Some("§ 12 Budget")),
+        ("1. Summering", None),
+        ("§ 12 Budget", None),
+        ("Sida 2", None),
+        ("2,4 miljoner kronor", None),
+        ("1, 2 och 3 är klara", None),
+        ("5 12 kronor", None),
+    ];
+    for (line, expected) in headings {
+        assert_eq!(
+            lookalike::canonical_heading_for_test(line).as_deref(),
+            expected,
+            "{line}"
+        );
+    }
+    let labels = [
+        ("Narvarande: Anna", Some("Närvarande: Anna")),
+        ("Niirvarande", Some("Närvarande")),
+        ("Fr&nvarande: Bo", Some("Frånvarande: Bo")),
+        ("Vicl pennan", Some("Vid pennan")),
+        ("Vidpennan Moa", Some("Vid pennan Moa")),
+        ("Justerare; Bo", Some("Justerare: Bo")),
+        ("P1ats och tid: Ånge", Some("Plats och tid: Ånge")),
+        ("Datum2023-02-07", Some("Datum 2023-02-07")),
+        ("Deltagarc Anna, Bo", Some("Deltagare Anna, Bo")),
+        ("Justerare: Bo", None),
+        ("Tidigare i år", None),
+        ("Platsen är bokad", None),
+        ("Det var bra", None),
+    ];
+    for (line, expected) in labels {
+        assert_eq!(
+            lookalike::canonical_label_for_test(line).as_deref(),
+            expected,
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn ocr_damage_besides_the_dots() {
+    let text = "Datum 2O23-O2-O7\nPlats Ange kommunhus\nNiirvarande: Anna Berg, Bo Ek\n\n\
+                l. Motets oppnande\nOrdforanden oppnar rnotet.\n\
+                Z) Lagesbild\nPo1isen berattar om lagesbilden l centrum. - Inget nytt har hant.\n\
+                3) Nasta mote\nNasta mote halls l1 rnaj kl 1O-12 i Kommunhuset.\n";
+    let m = parse_minutes(text, None).unwrap();
+    assert!(m.ocr_repaired);
+    assert_eq!(m.date, Some(date(2023, 2, 7)));
+    let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Bo Ek"]);
+    let titles: Vec<(u32, &str)> = m
+        .items
+        .iter()
+        .map(|i| (i.number, i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [(1, "Mötets öppnande"), (2, "Lägesbild"), (3, "Nästa möte")]
+    );
+    assert_eq!(m.items[0].body, "Ordföranden öppnar mötet.");
+    assert_eq!(
+        m.items[1].body,
+        "Polisen berättar om lägesbilden i centrum.\n\n- Inget nytt har hänt."
+    );
+    assert_eq!(m.next_meetings[0].date, Some(date(2023, 5, 11)));
+    assert_eq!(
+        (m.next_meetings[0].start_time, m.next_meetings[0].end_time),
+        (Some(time(10, 0)), Some(time(12, 0)))
+    );
 }

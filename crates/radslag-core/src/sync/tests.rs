@@ -359,7 +359,11 @@ fn an_invitation_fetches_the_workspace_and_opens_it_when_it_has_arrived() {
     }));
     let workspace = joining.workspace().expect("a workspace");
     assert_eq!(workspace.info().name, "Trygghetsrådet");
-    let people: Vec<String> = workspace.list::<Person>().into_iter().map(|p| p.name).collect();
+    let people: Vec<String> = workspace
+        .list::<Person>()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(people, ["Moa Magnusson"]);
 }
 

@@ -56,7 +56,11 @@ pub fn format_date(date: NaiveDate, locale: Locale) -> String {
 /// 2023" (one month), "28 augusti – 3 september 2023" (one year),
 /// "30 december 2023 – 2 januari 2024". The dash is an en dash.
 pub fn format_range(start: NaiveDate, end: NaiveDate, locale: Locale) -> String {
-    let (start, end) = if end < start { (end, start) } else { (start, end) };
+    let (start, end) = if end < start {
+        (end, start)
+    } else {
+        (start, end)
+    };
     if start == end {
         format_date(start, locale)
     } else if start.year() != end.year() {
@@ -107,7 +111,10 @@ mod tests {
     #[test]
     fn ranges_in_swedish() {
         let sv = Locale::Sv;
-        assert_eq!(format_range(d(2023, 5, 26), d(2023, 5, 26), sv), "26 maj 2023");
+        assert_eq!(
+            format_range(d(2023, 5, 26), d(2023, 5, 26), sv),
+            "26 maj 2023"
+        );
         assert_eq!(
             format_range(d(2023, 8, 25), d(2023, 8, 27), sv),
             "25–27 augusti 2023"
@@ -130,7 +137,10 @@ mod tests {
     #[test]
     fn ranges_in_english_and_weeks() {
         let en = Locale::En;
-        assert_eq!(format_range(d(2023, 7, 1), d(2023, 7, 1), en), "1 July 2023");
+        assert_eq!(
+            format_range(d(2023, 7, 1), d(2023, 7, 1), en),
+            "1 July 2023"
+        );
         assert_eq!(
             format_range(d(2023, 8, 25), d(2023, 8, 27), en),
             "25–27 August 2023"

@@ -160,7 +160,12 @@ pub fn workspace_categories(stored: Vec<Category>) -> Vec<Category> {
     let order: Vec<CategoryId> = default_categories().into_iter().map(|c| c.id).collect();
     let mut stored = stored;
     stored.sort_by(|a, b| {
-        let rank = |c: &Category| order.iter().position(|id| id == &c.id).unwrap_or(order.len());
+        let rank = |c: &Category| {
+            order
+                .iter()
+                .position(|id| id == &c.id)
+                .unwrap_or(order.len())
+        };
         (rank(a), a.name.to_lowercase(), &a.id).cmp(&(rank(b), b.name.to_lowercase(), &b.id))
     });
     stored
@@ -168,7 +173,11 @@ pub fn workspace_categories(stored: Vec<Category>) -> Vec<Category> {
 
 /// The first line of a text, at most `max` characters (with "…" when cut).
 fn first_line(text: &str, max: usize) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() <= max {
         line.to_owned()
     } else {
@@ -210,7 +219,11 @@ pub fn gather(
                 continue;
             }
             let source = Source::Meeting(m.id.clone());
-            let title = if m.title.trim().is_empty() { "Möte".to_owned() } else { m.title.trim().to_owned() };
+            let title = if m.title.trim().is_empty() {
+                "Möte".to_owned()
+            } else {
+                m.title.trim().to_owned()
+            };
             items.push(WheelItem {
                 event: WheelEvent {
                     id: WheelEventId(source.key()),
@@ -280,8 +293,17 @@ pub fn gather(
 
 /// [`gather`] over a workspace document.
 pub fn gather_from(doc: &WorkspaceDoc, filter: &Filter) -> Vec<WheelItem> {
-    let actions = if filter.actions { doc.list::<Action>() } else { Vec::new() };
-    gather(&doc.list::<WheelEvent>(), &doc.list::<Meeting>(), &actions, filter)
+    let actions = if filter.actions {
+        doc.list::<Action>()
+    } else {
+        Vec::new()
+    };
+    gather(
+        &doc.list::<WheelEvent>(),
+        &doc.list::<Meeting>(),
+        &actions,
+        filter,
+    )
 }
 
 /// The items as wheel events, for [`super::WheelLayout::build`].
@@ -358,8 +380,13 @@ pub fn timeline(
         }
     }
     entries.sort_by(|a, b| {
-        (a.start.max(from), a.start_time, a.end, &a.title, &a.key)
-            .cmp(&(b.start.max(from), b.start_time, b.end, &b.title, &b.key))
+        (a.start.max(from), a.start_time, a.end, &a.title, &a.key).cmp(&(
+            b.start.max(from),
+            b.start_time,
+            b.end,
+            &b.title,
+            &b.key,
+        ))
     });
     let mut months: Vec<TimelineMonth> = Vec::new();
     for entry in entries {
@@ -387,7 +414,12 @@ pub fn timeline(
                 entries: Vec::new(),
             });
         }
-        month.weeks.last_mut().expect("pushed above").entries.push(entry);
+        month
+            .weeks
+            .last_mut()
+            .expect("pushed above")
+            .entries
+            .push(entry);
     }
     months
 }
@@ -442,12 +474,7 @@ impl Zoom {
     /// the whole square for the year, the bounding box of the sector (with a
     /// margin) for a quarter or a month.
     pub fn view_box(self, year: i32, dims: &WheelDims, r_max: f64) -> (f64, f64, f64, f64) {
-        let full = (
-            dims.cx - r_max,
-            dims.cy - r_max,
-            2.0 * r_max,
-            2.0 * r_max,
-        );
+        let full = (dims.cx - r_max, dims.cy - r_max, 2.0 * r_max, 2.0 * r_max);
         if self == Zoom::Year {
             return full;
         }
@@ -468,7 +495,12 @@ impl Zoom {
             y1 = y1.max(y);
         }
         let margin = 8.0;
-        (x0 - margin, y0 - margin, x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin)
+        (
+            x0 - margin,
+            y0 - margin,
+            x1 - x0 + 2.0 * margin,
+            y1 - y0 + 2.0 * margin,
+        )
     }
 }
 
@@ -488,14 +520,16 @@ pub fn ics_events(items: &[WheelItem], categories: &[Category]) -> Vec<IcsEvent>
                 .and_then(|id| categories.iter().find(|c| &c.id == id))
                 .map(|c| c.name.clone());
             let (uid, mut ev) = match &item.source {
-                Source::Event(id) => (id.to_string(), IcsEvent::all_day("", &item.event.title, start, end)),
+                Source::Event(id) => (
+                    id.to_string(),
+                    IcsEvent::all_day("", &item.event.title, start, end),
+                ),
                 Source::Meeting(id) => {
                     let ev = match item.start_time {
                         Some(t0) => {
-                            let t1 = item
-                                .end_time
-                                .filter(|t1| *t1 > t0)
-                                .unwrap_or(t0 + Duration::minutes(super::ics::DEFAULT_DURATION_MINUTES));
+                            let t1 = item.end_time.filter(|t1| *t1 > t0).unwrap_or(
+                                t0 + Duration::minutes(super::ics::DEFAULT_DURATION_MINUTES),
+                            );
                             IcsEvent::timed("", &item.event.title, start, t0, t1)
                         }
                         None => IcsEvent::all_day("", &item.event.title, start, start),
@@ -680,7 +714,13 @@ mod tests {
         let items = gather(&f.events, &f.meetings, &f.actions, &Filter::default());
         assert_eq!(
             keys(&items),
-            ["event:eosm", "event:kulturnatten", "event:linked", "event:v40", "meeting:m1"],
+            [
+                "event:eosm",
+                "event:kulturnatten",
+                "event:linked",
+                "event:v40",
+                "meeting:m1"
+            ],
             "the linked meeting is the event; a meeting without a date is not placed"
         );
         let m1 = items.iter().find(|i| i.key() == "meeting:m1").unwrap();
@@ -693,19 +733,31 @@ mod tests {
             &f.events,
             &f.meetings,
             &f.actions,
-            &Filter { actions: true, ..Default::default() },
+            &Filter {
+                actions: true,
+                ..Default::default()
+            },
         );
-        let a1 = with_actions.iter().find(|i| i.key() == "action:a1").unwrap();
+        let a1 = with_actions
+            .iter()
+            .find(|i| i.key() == "action:a1")
+            .unwrap();
         assert_eq!(a1.event.title, "Bjud in polisen till nästa möte");
         assert_eq!(a1.event.category.as_ref().unwrap().as_str(), "uppfoljning");
         assert_eq!(a1.event.groups, vec![f.trygg.clone()], "from its meeting");
-        assert!(!with_actions.iter().any(|i| i.key() == "action:a2"), "cancelled");
+        assert!(
+            !with_actions.iter().any(|i| i.key() == "action:a2"),
+            "cancelled"
+        );
 
         let no_meetings = gather(
             &f.events,
             &f.meetings,
             &f.actions,
-            &Filter { meetings: false, ..Default::default() },
+            &Filter {
+                meetings: false,
+                ..Default::default()
+            },
         );
         assert!(!no_meetings.iter().any(|i| i.key().starts_with("meeting:")));
     }
@@ -713,20 +765,38 @@ mod tests {
     #[test]
     fn filters_by_group_and_category() {
         let f = fixture();
-        let trygg = gather(&f.events, &f.meetings, &f.actions, &Filter::for_group(Some(f.trygg.clone())));
+        let trygg = gather(
+            &f.events,
+            &f.meetings,
+            &f.actions,
+            &Filter::for_group(Some(f.trygg.clone())),
+        );
         assert_eq!(
             keys(&trygg),
-            ["event:kulturnatten", "event:linked", "event:v40", "meeting:m1"],
+            [
+                "event:kulturnatten",
+                "event:linked",
+                "event:v40",
+                "meeting:m1"
+            ],
             "Klara-gruppen's event is gone; the council-wide Kulturnatten stays"
         );
-        let klara = gather(&f.events, &f.meetings, &f.actions, &Filter::for_group(Some(f.klara.clone())));
+        let klara = gather(
+            &f.events,
+            &f.meetings,
+            &f.actions,
+            &Filter::for_group(Some(f.klara.clone())),
+        );
         assert_eq!(keys(&klara), ["event:eosm", "event:kulturnatten"]);
 
         let filter = Filter {
             hidden_categories: vec![CategoryId::from("evenemang"), CategoryId::from("moten")],
             ..Default::default()
         };
-        assert_eq!(keys(&gather(&f.events, &f.meetings, &f.actions, &filter)), ["event:v40"]);
+        assert_eq!(
+            keys(&gather(&f.events, &f.meetings, &f.actions, &filter)),
+            ["event:v40"]
+        );
         let visible = filter.visible_categories(&default_categories());
         assert_eq!(visible.len(), 5);
         assert!(visible.iter().all(|c| c.id.as_str() != "moten"));
@@ -737,15 +807,23 @@ mod tests {
         let f = fixture();
         let items = gather(&f.events, &f.meetings, &f.actions, &Filter::default());
         let cats = default_categories();
-        let layout = WheelLayout::build(2024, &cats, &as_events(&items), None, WheelDims::default());
+        let layout =
+            WheelLayout::build(2024, &cats, &as_events(&items), None, WheelDims::default());
         // Only the week-40 campaign repeats into 2024 (week 40 of 2024: 30 Sep–6 Oct).
         assert_eq!(layout.items.len(), 1);
         let item = &layout.items[0];
-        assert_eq!(Source::from_key(item.event.as_str()), Some(Source::Event(WheelEventId::from("v40"))));
+        assert_eq!(
+            Source::from_key(item.event.as_str()),
+            Some(Source::Event(WheelEventId::from("v40")))
+        );
         assert_eq!((item.start, item.end), (d(2024, 9, 30), d(2024, 10, 6)));
-        let layout = WheelLayout::build(2023, &cats, &as_events(&items), None, WheelDims::default());
+        let layout =
+            WheelLayout::build(2023, &cats, &as_events(&items), None, WheelDims::default());
         assert_eq!(layout.items.len(), 5);
-        let meeting = layout.items_of(&WheelEventId::from("meeting:m1")).next().unwrap();
+        let meeting = layout
+            .items_of(&WheelEventId::from("meeting:m1"))
+            .next()
+            .unwrap();
         assert_eq!(layout.rings[meeting.ring].name, "Möten");
     }
 
@@ -789,7 +867,16 @@ mod tests {
             .iter()
             .map(|m| (m.month, m.weeks.iter().map(|w| w.week).collect()))
             .collect();
-        assert_eq!(shape, [(3, vec![11]), (5, vec![21]), (6, vec![22]), (8, vec![34]), (10, vec![40])]);
+        assert_eq!(
+            shape,
+            [
+                (3, vec![11]),
+                (5, vec![21]),
+                (6, vec![22]),
+                (8, vec![34]),
+                (10, vec![40])
+            ]
+        );
         let eosm = &months[3].weeks[0].entries[0];
         assert_eq!(eosm.title, "End of summer meet");
         assert_eq!(eosm.category_name, "Evenemang");
@@ -822,16 +909,31 @@ mod tests {
     #[test]
     fn zoom_ranges_and_view_boxes() {
         assert_eq!(Zoom::Year.range(2024), (d(2024, 1, 1), d(2024, 12, 31)));
-        assert_eq!(Zoom::Quarter(1).range(2024), (d(2024, 1, 1), d(2024, 3, 31)));
-        assert_eq!(Zoom::Quarter(4).range(2023), (d(2023, 10, 1), d(2023, 12, 31)));
+        assert_eq!(
+            Zoom::Quarter(1).range(2024),
+            (d(2024, 1, 1), d(2024, 3, 31))
+        );
+        assert_eq!(
+            Zoom::Quarter(4).range(2023),
+            (d(2023, 10, 1), d(2023, 12, 31))
+        );
         assert_eq!(Zoom::Month(2).range(2024), (d(2024, 2, 1), d(2024, 2, 29)));
-        assert_eq!(Zoom::Month(12).range(2023), (d(2023, 12, 1), d(2023, 12, 31)));
-        assert_eq!(Zoom::Month(99).range(2023), (d(2023, 12, 1), d(2023, 12, 31)));
+        assert_eq!(
+            Zoom::Month(12).range(2023),
+            (d(2023, 12, 1), d(2023, 12, 31))
+        );
+        assert_eq!(
+            Zoom::Month(99).range(2023),
+            (d(2023, 12, 1), d(2023, 12, 31))
+        );
         let (a0, a1) = Zoom::Year.angles(2023);
         assert!((a0 - 0.0).abs() < 1e-9 && (a1 - 360.0).abs() < 1e-9);
 
         let dims = WheelDims::default();
-        assert_eq!(Zoom::Year.view_box(2023, &dims, 300.0), (0.0, 0.0, 600.0, 600.0));
+        assert_eq!(
+            Zoom::Year.view_box(2023, &dims, 300.0),
+            (0.0, 0.0, 600.0, 600.0)
+        );
         // The first quarter is the top right quadrant, about twice enlarged.
         let (x, y, w, h) = Zoom::Quarter(1).view_box(2023, &dims, 300.0);
         assert!(x > 280.0 && x < 300.0, "{x}");
@@ -850,10 +952,18 @@ mod tests {
             organisation: "Ånge kommun".into(),
         })
         .unwrap();
-        doc.put(&Group { id: f.trygg.clone(), name: "Trygghetsrådet".into(), description: String::new() })
-            .unwrap();
-        doc.put(&Group { id: f.klara.clone(), name: "Klara-gruppen".into(), description: String::new() })
-            .unwrap();
+        doc.put(&Group {
+            id: f.trygg.clone(),
+            name: "Trygghetsrådet".into(),
+            description: String::new(),
+        })
+        .unwrap();
+        doc.put(&Group {
+            id: f.klara.clone(),
+            name: "Klara-gruppen".into(),
+            description: String::new(),
+        })
+        .unwrap();
         for e in &f.events {
             doc.put(e).unwrap();
         }
@@ -872,7 +982,10 @@ mod tests {
         assert!(all.contains("UID:eosm@radslag\r\n"));
         // The meeting is timed in Stockholm, with its place.
         assert!(all.contains("UID:meeting-m1@radslag\r\n"));
-        assert!(all.contains("DTSTART;TZID=Europe/Stockholm:20230314T130000\r\n"), "{all}");
+        assert!(
+            all.contains("DTSTART;TZID=Europe/Stockholm:20230314T130000\r\n"),
+            "{all}"
+        );
         assert!(all.contains("DTEND;TZID=Europe/Stockholm:20230314T150000\r\n"));
         assert!(all.contains("LOCATION:Kommunhuset\r\n"));
         assert!(all.contains("BEGIN:VTIMEZONE\r\n"));
@@ -880,7 +993,9 @@ mod tests {
         assert!(!all.contains("action-a1"));
 
         let trygg = workspace_ics(&doc, Some(&f.trygg), true, stamp);
-        assert!(icalendar::parser::unfold(&trygg).contains("X-WR-CALNAME:Årshjul – Trygghetsrådet och Klara-gruppen – Trygghetsrådet\r\n"));
+        assert!(icalendar::parser::unfold(&trygg).contains(
+            "X-WR-CALNAME:Årshjul – Trygghetsrådet och Klara-gruppen – Trygghetsrådet\r\n"
+        ));
         assert!(!trygg.contains("End of summer meet"));
         assert!(trygg.contains("SUMMARY:Kulturnatten\r\n"));
         assert!(trygg.contains("UID:action-a1@radslag\r\n"));

@@ -115,11 +115,22 @@ pub fn render(layout: &WheelLayout, options: &SvgOptions) -> String {
     // Months: alternating bands behind the rings, and their names outside.
     s.push_str(r#"<g class="wheel-months" aria-hidden="true">"#);
     for m in &layout.months {
-        let fill = if m.month % 2 == 0 { "#F3F5F8" } else { "#FFFFFF" };
+        let fill = if m.month % 2 == 0 {
+            "#F3F5F8"
+        } else {
+            "#FFFFFF"
+        };
         let _ = write!(
             s,
             r#"<path d="{}" fill="{}"/>"#,
-            ring_arc_path(cx, cy, dims.r_inner, dims.r_outer + 24.0, m.start_angle, m.end_angle),
+            ring_arc_path(
+                cx,
+                cy,
+                dims.r_inner,
+                dims.r_outer + 24.0,
+                m.start_angle,
+                m.end_angle
+            ),
             fill
         );
     }
@@ -348,9 +359,19 @@ mod tests {
     #[test]
     fn labels_name_title_dates_and_ring() {
         let l = layout();
-        let i = l.items.iter().position(|i| i.title == "End of summer meet").unwrap();
-        assert_eq!(item_label(&l, i, Locale::Sv), "End of summer meet, 25–27 augusti 2023, Evenemang");
-        assert_eq!(item_label(&l, i, Locale::En), "End of summer meet, 25–27 August 2023, Evenemang");
+        let i = l
+            .items
+            .iter()
+            .position(|i| i.title == "End of summer meet")
+            .unwrap();
+        assert_eq!(
+            item_label(&l, i, Locale::Sv),
+            "End of summer meet, 25–27 augusti 2023, Evenemang"
+        );
+        assert_eq!(
+            item_label(&l, i, Locale::En),
+            "End of summer meet, 25–27 August 2023, Evenemang"
+        );
         assert_eq!(item_label(&l, 99, Locale::Sv), "");
     }
 
@@ -360,8 +381,15 @@ mod tests {
         let svg = render(&l, &options(Zoom::Year));
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
         assert!(svg.ends_with("</svg>"));
-        assert!(svg.contains(r#"viewBox="-55 0 940 600""#), "with the legend");
-        assert_eq!(svg.matches(r#"class="wheel-item" tabindex="0" role="button""#).count(), 2);
+        assert!(
+            svg.contains(r#"viewBox="-55 0 940 600""#),
+            "with the legend"
+        );
+        assert_eq!(
+            svg.matches(r#"class="wheel-item" tabindex="0" role="button""#)
+                .count(),
+            2
+        );
         assert!(svg.contains(r#"aria-label="End of summer meet, 25–27 augusti 2023, Evenemang""#));
         assert!(svg.contains("Kulturnatten &lt;&amp; &quot;mer&quot;&gt;"));
         assert!(!svg.contains("<&"));
@@ -380,7 +408,13 @@ mod tests {
         let svg = render(&l, &options(Zoom::Quarter(3)));
         assert!(svg.contains("wheel-dim"));
         assert!(!svg.contains("wheel-legend"));
-        let vb = svg.split("viewBox=\"").nth(1).unwrap().split('"').next().unwrap();
+        let vb = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         let w: f64 = vb.split(' ').nth(2).unwrap().parse().unwrap();
         assert!(w < 450.0, "{vb}");
     }
