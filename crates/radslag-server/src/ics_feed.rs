@@ -21,11 +21,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use radslag_core::{
-    WorkspaceDoc,
-    ids::GroupId,
-    model::Group,
-    sync::DocumentId,
-    wheel::sources::workspace_ics_at_ms,
+    WorkspaceDoc, ids::GroupId, model::Group, sync::DocumentId, wheel::sources::workspace_ics_at_ms,
 };
 
 /// Where the relay keeps documents.
@@ -95,7 +91,10 @@ pub async fn feed(
         .map(|g| g.trim())
         .filter(|g| !g.is_empty())
         .map(GroupId::from);
-    if group.as_ref().is_some_and(|g| doc.get::<Group>(g).is_none()) {
+    if group
+        .as_ref()
+        .is_some_and(|g| doc.get::<Group>(g).is_none())
+    {
         return not_found("no such group in this workspace\n");
     }
     let actions = query

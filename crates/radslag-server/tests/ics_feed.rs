@@ -88,7 +88,10 @@ async fn a_synced_workspace_is_a_calendar_feed() {
     assert!(all.contains("DTSTART;VALUE=DATE:20230825\r\n"));
     assert!(all.contains("SUMMARY:Kulturnatten\r\n"));
     assert!(all.ends_with("END:VCALENDAR\r\n"));
-    assert!(all.replace("\r\n ", "").contains("X-WR-CALNAME:Årshjul – Trygghetsrådet och Klara-gruppen\r\n"));
+    assert!(
+        all.replace("\r\n ", "")
+            .contains("X-WR-CALNAME:Årshjul – Trygghetsrådet och Klara-gruppen\r\n")
+    );
     assert_eq!(all.matches("BEGIN:VEVENT\r\n").count(), 2);
     assert_eq!(all.matches("END:VEVENT\r\n").count(), 2);
     assert!(all.split("\r\n").all(|line| line.len() <= 75));

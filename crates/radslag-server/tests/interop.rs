@@ -23,10 +23,14 @@ fn interop_dir() -> Option<PathBuf> {
     if dir.join("node_modules/@automerge/automerge-repo").is_dir() {
         Some(dir)
     } else if std::env::var_os("RADSLAG_SKIP_INTEROP").is_some() {
-        eprintln!("\n*** SKIPPED (RADSLAG_SKIP_INTEROP): interop needs (cd tests/interop && npm ci) ***\n");
+        eprintln!(
+            "\n*** SKIPPED (RADSLAG_SKIP_INTEROP): interop needs (cd tests/interop && npm ci) ***\n"
+        );
         None
     } else {
-        panic!("interop needs the npm packages: (cd tests/interop && npm ci), or set RADSLAG_SKIP_INTEROP=1");
+        panic!(
+            "interop needs the npm packages: (cd tests/interop && npm ci), or set RADSLAG_SKIP_INTEROP=1"
+        );
     }
 }
 

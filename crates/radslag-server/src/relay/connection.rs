@@ -2,21 +2,39 @@
 //! in, durability on the way out.
 //!
 //! Frames from the client are checked (size, rate, CBOR shape, number of
-//! documents) before samod sees them; a violation sends the client an
-//! automerge-repo `error` message and a close frame with the reason, and ends
-//! this connection only. Frames from samod that carry a sync message wait
+//! documents, new documents, bytes stored, inflated size of the changes)
+//! before samod sees them; a violation sends the client an automerge-repo
+//! `error` message and a close frame with the reason, and ends this
+//! connection only. A panic while checking a frame closes this connection
+//! (1011) and is logged. Frames from samod that carry a sync message wait
 //! until the changes named by its heads are on disk, so that what a client
-//! sees acknowledged survives a crash of the relay.
+//! sees acknowledged survives a crash of the relay; if they are not stored in
+//! time the connection is closed (1013) instead of acknowledging them. The
+//! queue towards the client is bounded: a client that does not read is
+//! disconnected.
 
-use std::{collections::HashSet, sync::Arc, time::Duration};
+use std::{
+    collections::HashSet,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Duration,
+};
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures::{SinkExt, StreamExt};
 use radslag_core::sync::{DocumentId, Message};
 use samod::AcceptorHandle;
-use tokio::{sync::mpsc, time::Instant};
+use tokio::{
+    sync::{mpsc, watch},
+    time::Instant,
+};
 
-use super::{Limits, storage::Durability};
+use super::{
+    Limits, redact,
+    storage::{Durability, StoreState},
+};
 
 /// Close codes (RFC 6455).
 const NORMAL: u16 = 1000;
@@ -25,9 +43,13 @@ const INVALID: u16 = 1007;
 const POLICY: u16 = 1008;
 const TOO_BIG: u16 = 1009;
 const INTERNAL: u16 = 1011;
+const TRY_AGAIN_LATER: u16 = 1013;
 
-/// Longest a sync message waits for the disk before it goes anyway.
-const DURABILITY_WAIT: Duration = Duration::from_secs(10);
+/// What every connection shares.
+pub(super) struct Shared {
+    pub durability: Arc<Durability>,
+    pub store: Arc<StoreState>,
+}
 
 struct Violation {
     code: u16,
@@ -81,8 +103,10 @@ impl TokenBucket {
 /// Checks of the incoming side.
 struct Inbound<'a> {
     limits: &'a Limits,
+    store: &'a StoreState,
     bucket: TokenBucket,
     docs: HashSet<DocumentId>,
+    new_docs: HashSet<DocumentId>,
     peer: Option<String>,
 }
 
@@ -109,19 +133,36 @@ impl Inbound<'_> {
         }
         let message = Message::decode(frame)
             .map_err(|e| Violation::new(INVALID, format!("malformed message: {e}")))?;
+        let mut carries_changes = false;
         match &message {
             Message::Join { sender_id, .. } => self.peer = Some(sender_id.clone()),
-            Message::Sync { data, .. } | Message::Request { data, .. }
-                if automerge::sync::Message::decode(data).is_err() =>
-            {
-                return Err(Violation::new(INVALID, "malformed Automerge sync message"));
+            Message::Sync { data, .. } | Message::Request { data, .. } => {
+                let sync = automerge::sync::Message::decode(data)
+                    .map_err(|_| Violation::new(INVALID, "malformed Automerge sync message"))?;
+                carries_changes = !sync.changes.is_empty();
+                let mut inflated = 0u64;
+                for chunk in sync.changes.iter() {
+                    let budget = self.limits.max_inflated_bytes.saturating_sub(inflated);
+                    inflated += super::inflate::inflated_size(chunk, budget).map_err(|e| {
+                        Violation::new(
+                            POLICY,
+                            format!(
+                                "changes refused: {e} (limit {} bytes inflated)",
+                                self.limits.max_inflated_bytes
+                            ),
+                        )
+                    })?;
+                }
             }
             _ => {}
         }
-        if let Some(id) = message.document_id()
-            && self.docs.insert(*id)
-            && self.docs.len() > self.limits.max_docs_per_connection
-        {
+        let Some(id) = message.document_id() else {
+            return Ok(());
+        };
+        if self.store.faults.has(&format!("panic-on-message {id}")) {
+            panic!("injected fault: panic on a message");
+        }
+        if self.docs.insert(*id) && self.docs.len() > self.limits.max_docs_per_connection {
             return Err(Violation::new(
                 POLICY,
                 format!(
@@ -130,7 +171,94 @@ impl Inbound<'_> {
                 ),
             ));
         }
+        let doc = id.to_string();
+        let stored = self.store.document_bytes(&doc);
+        if stored.is_none() && matches!(message, Message::Sync { .. } | Message::Request { .. }) {
+            if self.new_docs.insert(*id)
+                && self.new_docs.len() > self.limits.max_new_docs_per_connection
+            {
+                return Err(Violation::new(
+                    POLICY,
+                    format!(
+                        "more than {} new documents on one connection",
+                        self.limits.max_new_docs_per_connection
+                    ),
+                ));
+            }
+            if carries_changes && self.store.documents() >= self.limits.max_documents {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!(
+                        "the relay stores its maximum of {} documents; no new ones",
+                        self.limits.max_documents
+                    ),
+                ));
+            }
+        }
+        if carries_changes {
+            let len = frame.len() as u64;
+            if stored.unwrap_or(0) + len > self.limits.max_document_bytes {
+                return Err(Violation::new(
+                    POLICY,
+                    format!(
+                        "the document is at its limit of {} bytes stored",
+                        self.limits.max_document_bytes
+                    ),
+                ));
+            }
+            if self.store.total_bytes() + len > self.limits.max_total_bytes {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!(
+                        "the relay is at its limit of {} bytes stored; changes not accepted",
+                        self.limits.max_total_bytes
+                    ),
+                ));
+            }
+            if let Some(why) = self.store.degraded() {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!("changes not accepted now: {why}"),
+                ));
+            }
+        }
         Ok(())
+    }
+}
+
+/// Bytes per second: a sender over the rate waits (the relay stops reading
+/// its socket), so honest large first syncs pass, slowly.
+struct ByteBucket {
+    rate: f64,
+    capacity: f64,
+    tokens: f64,
+    last: Instant,
+}
+
+impl ByteBucket {
+    fn new(per_sec: u64, burst: usize) -> Self {
+        let rate = per_sec.max(1) as f64;
+        let capacity = rate.max(burst as f64);
+        ByteBucket {
+            rate,
+            capacity,
+            tokens: capacity,
+            last: Instant::now(),
+        }
+    }
+
+    /// How long to wait after taking `n` bytes.
+    fn take(&mut self, n: usize) -> Duration {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate)
+            .min(self.capacity);
+        self.last = now;
+        self.tokens -= n as f64;
+        if self.tokens >= 0.0 {
+            Duration::ZERO
+        } else {
+            Duration::from_secs_f64(-self.tokens / self.rate)
+        }
     }
 }
 
@@ -142,27 +270,68 @@ pub(super) async fn run(
     id: u64,
     socket: WebSocket,
     acceptor: &AcceptorHandle,
-    durability: Arc<Durability>,
+    shared: Shared,
     limits: &Limits,
 ) {
     let (ws_tx, mut ws_rx) = socket.split();
     // Towards samod: bounded, so a fast sender waits for the relay.
     let (to_samod, samod_in) = futures::channel::mpsc::channel::<Result<Vec<u8>, Closed>>(32);
-    let (samod_out, from_samod) = futures::channel::mpsc::channel::<Vec<u8>>(256);
+    // From samod: bounded in bytes; samod must never wait for a slow
+    // client (it would hold up the document for everyone), so a client
+    // that lets more than `max_outgoing_bytes` pile up is disconnected.
+    let (samod_out, from_samod) = futures::channel::mpsc::unbounded::<Vec<u8>>();
+    let queued = Arc::new(AtomicUsize::new(0));
+    // Set by the outgoing side when the connection must end.
+    let (kill, mut killed) = watch::channel::<Option<(u16, String)>>(None);
+    let sink = {
+        let queued = queued.clone();
+        let kill = kill.clone();
+        let max = limits.max_outgoing_bytes;
+        Box::pin(futures::sink::unfold(
+            samod_out,
+            move |tx, frame: Vec<u8>| {
+                let queued = queued.clone();
+                let kill = kill.clone();
+                async move {
+                    let total = queued.fetch_add(frame.len(), Ordering::Relaxed) + frame.len();
+                    if total > max {
+                        kill.send_replace(Some((
+                            POLICY,
+                            format!("the client reads too slowly: over {max} bytes waiting for it"),
+                        )));
+                        return Err(Closed);
+                    }
+                    tx.unbounded_send(frame).map_err(|_| Closed)?;
+                    Ok(tx)
+                }
+            },
+        ))
+    };
     let (control, control_rx) = mpsc::unbounded_channel::<WsMessage>();
-    let transport = samod::Transport::new(samod_in, samod_out.sink_map_err(|_| Closed));
+    let transport = samod::Transport::new(samod_in, sink);
     if acceptor.accept(transport).is_err() {
         let _ = control.send(close(INTERNAL, "the relay is stopping"));
     }
     tracing::debug!(connection = id, "connected");
-    let writer = tokio::spawn(write(ws_tx, control_rx, from_samod, durability));
+    let mut writer = tokio::spawn(write(
+        ws_tx,
+        control_rx,
+        from_samod,
+        shared.durability.clone(),
+        queued,
+        kill,
+        Duration::from_secs(limits.ack_timeout_secs.max(1)),
+    ));
 
     let mut inbound = Inbound {
         limits,
+        store: &shared.store,
         bucket: TokenBucket::new(limits.rate_limit_per_sec),
         docs: HashSet::new(),
+        new_docs: HashSet::new(),
         peer: None,
     };
+    let mut bytes = ByteBucket::new(limits.bytes_per_sec, limits.max_message_bytes);
     let idle = limits.idle_timeout();
     let mut deadline = Instant::now() + idle;
     let mut ping = tokio::time::interval(idle / 3);
@@ -184,11 +353,25 @@ pub(super) async fn run(
                 }
                 Some(Ok(WsMessage::Binary(frame))) => {
                     deadline = Instant::now() + idle;
-                    if let Err(v) = inbound.check(&frame) {
-                        break Some(v);
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        inbound.check(&frame)
+                    }));
+                    match checked {
+                        Ok(Ok(())) => {}
+                        Ok(Err(v)) => break Some(v),
+                        Err(_) => {
+                            tracing::error!(connection = id, "panicked while handling a message; closing this connection");
+                            break Some(Violation::new(INTERNAL, "internal error while handling a message"));
+                        }
                     }
+                    let wait = bytes.take(frame.len());
                     if to_samod.send(Ok(frame.to_vec())).await.is_err() {
                         break None;
+                    }
+                    if !wait.is_zero() {
+                        // Over the byte rate: read nothing for a while.
+                        tokio::time::sleep(wait).await;
+                        deadline = Instant::now() + idle;
                     }
                 }
                 Some(Ok(WsMessage::Text(_))) => break Some(Violation::new(
@@ -197,6 +380,10 @@ pub(super) async fn run(
                     deadline = Instant::now() + idle;
                 }
             },
+            _ = killed.changed() => {
+                let (code, reason) = killed.borrow().clone().unwrap_or((INTERNAL, "closing".into()));
+                break Some(Violation { code, reason, protocol_error: code != TRY_AGAIN_LATER });
+            }
             () = tokio::time::sleep_until(deadline) => break Some(Violation {
                 code: NORMAL,
                 reason: format!("idle for {} s", idle.as_secs()),
@@ -208,7 +395,7 @@ pub(super) async fn run(
         }
     };
 
-    let peer = inbound.peer.as_deref().unwrap_or("?");
+    let peer = inbound.peer.as_deref().map_or("?".into(), redact);
     if let Some(v) = &violation {
         tracing::warn!(
             connection = id,
@@ -230,11 +417,18 @@ pub(super) async fn run(
     // Samod sees the end of the stream and drops the connection.
     to_samod.close_channel();
     drop(control);
-    if tokio::time::timeout(Duration::from_secs(15), writer)
-        .await
-        .is_err()
-    {
-        tracing::warn!(connection = id, "writer did not finish");
+    match tokio::time::timeout(Duration::from_secs(15), &mut writer).await {
+        Err(_) => {
+            tracing::warn!(
+                connection = id,
+                "writer did not finish; dropping the socket"
+            );
+            writer.abort();
+        }
+        Ok(Err(e)) if e.is_panic() => {
+            tracing::error!(connection = id, "the writer panicked");
+        }
+        Ok(_) => {}
     }
     tracing::debug!(connection = id, peer, "disconnected");
 }
@@ -254,10 +448,14 @@ fn close(code: u16, reason: &str) -> WsMessage {
 async fn write(
     mut ws_tx: futures::stream::SplitSink<WebSocket, WsMessage>,
     mut control: mpsc::UnboundedReceiver<WsMessage>,
-    mut from_samod: futures::channel::mpsc::Receiver<Vec<u8>>,
+    mut from_samod: futures::channel::mpsc::UnboundedReceiver<Vec<u8>>,
     durability: Arc<Durability>,
+    queued: Arc<AtomicUsize>,
+    kill: watch::Sender<Option<(u16, String)>>,
+    ack_timeout: Duration,
 ) {
     let mut version = durability.subscribe();
+    let mut dead = false;
     loop {
         let message = tokio::select! {
             biased;
@@ -265,9 +463,20 @@ async fn write(
                 Some(m) => m,
                 None => break,
             },
-            f = from_samod.next() => match f {
+            f = from_samod.next(), if !dead => match f {
                 Some(frame) => {
-                    wait_until_stored(&frame, &durability, &mut version).await;
+                    queued.fetch_sub(frame.len(), Ordering::Relaxed);
+                    if !wait_until_stored(&frame, &durability, &mut version, ack_timeout).await {
+                        // Never acknowledge what is not stored: end the
+                        // connection; the client keeps its changes and
+                        // sends them again when it reconnects.
+                        dead = true;
+                        kill.send_replace(Some((
+                            TRY_AGAIN_LATER,
+                            "changes not stored in time (the relay's storage is failing); retry later".into(),
+                        )));
+                        continue;
+                    }
                     WsMessage::Binary(frame.into())
                 }
                 None => close(NORMAL, "bye"),
@@ -281,12 +490,14 @@ async fn write(
     let _ = ws_tx.close().await;
 }
 
-/// Holds a sync message until every change its heads name is on disk.
+/// Holds a sync message until every change its heads name is on disk; false
+/// when that takes longer than `timeout`.
 async fn wait_until_stored(
     frame: &[u8],
     durability: &Durability,
     version: &mut tokio::sync::watch::Receiver<u64>,
-) {
+    timeout: Duration,
+) -> bool {
     let Ok(
         Message::Sync {
             document_id, data, ..
@@ -296,24 +507,27 @@ async fn wait_until_stored(
         },
     ) = Message::decode(frame)
     else {
-        return;
+        return true;
     };
     let Ok(sync) = automerge::sync::Message::decode(&data) else {
-        return;
+        return true;
     };
     let doc = document_id.to_string();
-    let deadline = Instant::now() + DURABILITY_WAIT;
+    let deadline = Instant::now() + timeout;
     loop {
         version.borrow_and_update();
         if durability.covers(&doc, &sync.heads) {
-            return;
+            return true;
         }
         if tokio::time::timeout_at(deadline, version.changed())
             .await
             .is_err()
         {
-            tracing::warn!(document = %doc, "sync message sent before its changes were stored");
-            return;
+            tracing::warn!(
+                document = %redact(&doc),
+                "a sync message's changes were not stored in time; not acknowledged"
+            );
+            return false;
         }
     }
 }

@@ -21,7 +21,8 @@ use tokio_tungstenite::tungstenite::Message as WsMessage;
 /// one test must not go to another (whose server would then lose the bind,
 /// and its clients would talk to the first test's server).
 pub fn free_port() -> u16 {
-    static GIVEN: Mutex<std::collections::BTreeSet<u16>> = Mutex::new(std::collections::BTreeSet::new());
+    static GIVEN: Mutex<std::collections::BTreeSet<u16>> =
+        Mutex::new(std::collections::BTreeSet::new());
     loop {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -79,7 +80,11 @@ impl Server {
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
             assert!(Instant::now() < deadline, "radslag serve did not start");
-            assert!(self.is_running(), "radslag serve exited at start (port {} taken?)", self.port);
+            assert!(
+                self.is_running(),
+                "radslag serve exited at start (port {} taken?)",
+                self.port
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
