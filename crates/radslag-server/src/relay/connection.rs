@@ -380,9 +380,14 @@ pub(super) async fn run(
                     deadline = Instant::now() + idle;
                 }
             },
-            _ = killed.changed() => {
-                let (code, reason) = killed.borrow().clone().unwrap_or((INTERNAL, "closing".into()));
-                break Some(Violation { code, reason, protocol_error: code != TRY_AGAIN_LATER });
+            changed = killed.changed() => {
+                // Err: the writer ended (the socket is gone).
+                let kill = changed.ok().and_then(|()| killed.borrow().clone());
+                break kill.map(|(code, reason)| Violation {
+                    code,
+                    reason,
+                    protocol_error: code != TRY_AGAIN_LATER,
+                });
             }
             () = tokio::time::sleep_until(deadline) => break Some(Violation {
                 code: NORMAL,

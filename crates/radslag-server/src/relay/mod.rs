@@ -27,8 +27,6 @@ use axum::{
 };
 use samod::{AcceptorHandle, ConcurrencyConfig, Repo, ShareConfig};
 
-pub use storage::StoreState;
-
 const MIB: usize = 1024 * 1024;
 
 /// The relay's limits, as `radslag serve` flags.

@@ -58,6 +58,8 @@ pub struct StoreState {
     retrying: AtomicU64,
     stopping: AtomicBool,
     pub faults: Faults,
+    /// Documents read whole once (see `check_document`).
+    checked: Mutex<HashSet<String>>,
 }
 
 /// Fault injection for tests: `--faults-file` names a file whose lines turn
@@ -146,6 +148,34 @@ impl StoreState {
     fn forget(&self, doc: &str) {
         if let Some(bytes) = self.sizes.lock().unwrap().remove(doc) {
             self.total.fetch_sub(bytes, Ordering::Relaxed);
+        }
+    }
+
+    /// Reads document `doc` (its directory) once per process; quarantines
+    /// it when Automerge fails or panics on it.
+    fn check_document(&self, doc: &str, doc_dir: &Path) {
+        let mut checked = self.checked.lock().unwrap();
+        if !checked.insert(doc.to_owned()) || !doc_dir.is_dir() {
+            return;
+        }
+        let Ok(key) = StorageKey::from_parts([doc]) else {
+            return;
+        };
+        let chunks = read_tree(doc_dir, &key);
+        let injected = self.faults.has(&format!("panic-on-load {doc}"));
+        let loaded = no_panic(|| {
+            if injected {
+                panic!("injected fault: panic on load");
+            }
+            let mut all = Automerge::new();
+            for data in chunks.values() {
+                all.load_incremental(data).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        });
+        if let Err(why) = loaded {
+            self.quarantine(doc_dir, &format!("document cannot be loaded: {why}"));
+            self.forget(doc);
         }
     }
 
@@ -281,6 +311,7 @@ impl DurableStorage {
             retrying: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
             faults,
+            checked: Mutex::new(HashSet::new()),
         });
         scan(&state);
         DurableStorage {
@@ -361,6 +392,10 @@ fn scan(state: &StoreState) {
         };
         for rest in rests.flatten() {
             let doc = format!("{first_name}{}", rest.file_name().to_string_lossy());
+            if !rest.path().join("incremental").is_dir() && !rest.path().join("snapshot").is_dir() {
+                // Not a document (samod keeps its storage id at the top).
+                continue;
+            }
             let mut bytes = 0;
             for kind in ["incremental", "snapshot"] {
                 let Ok(chunks) = std::fs::read_dir(rest.path().join(kind)) else {
@@ -529,31 +564,19 @@ impl Storage for DurableStorage {
         let state = self.state.clone();
         async move {
             tokio::task::spawn_blocking(move || {
-                let found = read_tree(&path, &prefix);
-                let doc = (&prefix).into_iter().next().cloned();
-                // A whole document (its directory) is loaded: read it as
-                // samod will, and quarantine it if that fails or panics,
-                // rather than have samod's document actor panic on it.
-                if let Some(doc) = doc.filter(|_| prefix.into_iter().count() == 1)
-                    && !found.is_empty()
+                // samod loads a document as two ranges, `[doc, "snapshot"]`
+                // and `[doc, "incremental"]`. Before the first, the whole
+                // document is read as samod will read it, and quarantined if
+                // that fails or panics, rather than have samod's document
+                // actor panic on it (and again at every start).
+                let parts: Vec<&String> = (&prefix).into_iter().collect();
+                if let [doc, kind] = parts.as_slice()
+                    && (kind.as_str() == "snapshot" || kind.as_str() == "incremental")
+                    && let Some(doc_dir) = path.parent()
                 {
-                    let injected = state.faults.has(&format!("panic-on-load {doc}"));
-                    let loaded = no_panic(|| {
-                        if injected {
-                            panic!("injected fault: panic on load");
-                        }
-                        let mut all = Automerge::new();
-                        for data in found.values() {
-                            all.load_incremental(data).map_err(|e| e.to_string())?;
-                        }
-                        Ok(())
-                    });
-                    if let Err(why) = loaded {
-                        state.quarantine(&path, &format!("document cannot be loaded: {why}"));
-                        state.forget(&doc);
-                        return HashMap::new();
-                    }
+                    state.check_document(doc, doc_dir);
                 }
+                let found = read_tree(&path, &prefix);
                 // What was on disk is durable: note its changes (the heads
                 // of the document always name a stored change or a
                 // snapshot's head).
@@ -576,6 +599,7 @@ impl Storage for DurableStorage {
         // Registered now, in the order samod issues puts.
         let doc = (&key).into_iter().next().cloned();
         let seq = doc.as_ref().map(|d| durability.begin(d));
+        let is_chunk = (&key).into_iter().count() == 3;
         async move {
             let data = Arc::new(data);
             let mut delay = Duration::from_millis(250);
@@ -589,7 +613,7 @@ impl Storage for DurableStorage {
                 };
                 match attempt {
                     Ok(replaced) => {
-                        if let Some(doc) = &doc {
+                        if let Some(doc) = doc.as_ref().filter(|_| is_chunk) {
                             state.removed(doc, replaced);
                             state.added(doc, data.len() as u64);
                         }
@@ -652,7 +676,8 @@ fn put_once(state: &StoreState, path: &Path, data: &[u8]) -> Result<u64, String>
     if state.faults.has("fail-writes") {
         return Err("injected fault: writes fail".into());
     }
-    if let Some(free) = state.free_bytes()
+    if state.min_free_bytes > 0
+        && let Some(free) = state.free_bytes()
         && free < state.min_free_bytes.saturating_add(data.len() as u64)
     {
         return Err(format!(

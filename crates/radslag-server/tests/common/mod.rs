@@ -68,7 +68,11 @@ impl Server {
             .arg(&self.data)
             .args(&self.args)
             .env("RUST_LOG", "radslag=info")
-            .stdout(Stdio::null())
+            .stdout(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
+                Stdio::inherit()
+            } else {
+                Stdio::null()
+            })
             .stderr(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
                 Stdio::inherit()
             } else {
@@ -336,4 +340,118 @@ impl Drop for Peer {
 
 fn uuid_like() -> String {
     DocumentId::random().to_string()
+}
+
+/// A plain HTTP/1.1 GET on loopback (blocking; fine in a multi-threaded
+/// test runtime): the status and the body.
+pub fn http_get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut request =
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    tcp.write_all(request.as_bytes()).unwrap();
+    let mut received = Vec::new();
+    let _ = tcp.read_to_end(&mut received);
+    let text = String::from_utf8_lossy(&received).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Faults switched on in a running server (`--faults-file`).
+pub struct Faults {
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Faults {
+    pub fn new() -> Faults {
+        let dir = tempfile::tempdir().unwrap();
+        Faults {
+            path: dir.path().join("faults"),
+            _dir: dir,
+        }
+    }
+
+    pub fn set(&self, lines: &[&str]) {
+        std::fs::write(&self.path, lines.join("\n")).unwrap();
+    }
+
+    pub fn arg(&self) -> String {
+        self.path.to_string_lossy().into_owned()
+    }
+}
+
+/// Waits until `f` holds (polling), or panics after `secs`.
+pub async fn eventually(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Sends frames (made knowing our peer id and the relay's) on a fresh
+/// connection and returns the relay's close frame.
+pub async fn rejected_with(
+    url: &str,
+    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
+) -> (u16, String) {
+    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
+    peer.wait("the handshake", 10, |st| st.client.is_connected())
+        .await;
+    let ids = {
+        let st = peer.state.lock().unwrap();
+        let c = &st.client;
+        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
+    };
+    for f in frames(ids) {
+        peer.send_raw(f);
+    }
+    peer.wait_closed(20).await.expect("a close frame")
+}
+
+/// A `sync` frame from us to the relay.
+pub fn sync_frame((me, relay): &(String, String), doc: DocumentId, data: Vec<u8>) -> WsMessage {
+    WsMessage::Binary(
+        radslag_core::sync::Message::Sync {
+            sender_id: me.clone(),
+            target_id: relay.clone(),
+            document_id: doc,
+            data,
+        }
+        .encode()
+        .into(),
+    )
+}
+
+/// An Automerge sync message carrying `changes` (raw chunks).
+pub fn sync_data(changes: Vec<Vec<u8>>) -> Vec<u8> {
+    automerge::sync::Message {
+        heads: vec![],
+        need: vec![],
+        have: vec![],
+        changes: automerge::sync::ChunkList::from(changes),
+        flags: None,
+        version: automerge::sync::MessageVersion::V1,
+    }
+    .encode()
+}
+
+/// The directory the relay keeps document `id` in.
+pub fn doc_dir(data: &Path, id: &DocumentId) -> PathBuf {
+    let id = id.to_string();
+    data.join(&id[..2]).join(&id[2..])
 }
