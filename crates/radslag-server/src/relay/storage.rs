@@ -607,7 +607,7 @@ impl Storage for DurableStorage {
             loop {
                 let attempt = {
                     let (path, data, state) = (path.clone(), data.clone(), state.clone());
-                    tokio::task::spawn_blocking(move || put_once(&state, &path, &data))
+                    tokio::task::spawn_blocking(move || put_once(&state, &path, &data, is_chunk))
                         .await
                         .unwrap_or_else(|e| Err(format!("the write panicked: {e}")))
                 };
@@ -672,11 +672,14 @@ impl Storage for DurableStorage {
 }
 
 /// One attempt at a put: the size of the file it replaced, or why it failed.
-fn put_once(state: &StoreState, path: &Path, data: &[u8]) -> Result<u64, String> {
+fn put_once(state: &StoreState, path: &Path, data: &[u8], is_chunk: bool) -> Result<u64, String> {
     if state.faults.has("fail-writes") {
         return Err("injected fault: writes fail".into());
     }
-    if state.min_free_bytes > 0
+    // The floor is for documents' chunks (samod's few bytes of its own
+    // storage id must not stop the relay from starting).
+    if is_chunk
+        && state.min_free_bytes > 0
         && let Some(free) = state.free_bytes()
         && free < state.min_free_bytes.saturating_add(data.len() as u64)
     {
