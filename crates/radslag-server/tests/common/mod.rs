@@ -35,6 +35,15 @@ pub fn free_port() -> u16 {
     }
 }
 
+/// The `radslag` binary: `RADSLAG_BIN` when set (e.g. the server-profile
+/// build, `target/server/radslag`), else the one Cargo built for the tests.
+pub fn server_binary() -> PathBuf {
+    std::env::var_os("RADSLAG_BIN")
+        .map(PathBuf::from)
+        .or_else(|| option_env!("CARGO_BIN_EXE_radslag").map(PathBuf::from))
+        .expect("set RADSLAG_BIN to the radslag binary")
+}
+
 /// A `radslag serve` process on a free port.
 pub struct Server {
     child: Option<Child>,
@@ -60,7 +69,7 @@ impl Server {
     }
 
     fn spawn(&mut self) {
-        let child = Command::new(env!("CARGO_BIN_EXE_radslag"))
+        let child = Command::new(server_binary())
             .args(["serve", "--addr", &format!("127.0.0.1:{}", self.port)])
             .arg("--dist")
             .arg(self.dist.path())
@@ -121,6 +130,10 @@ impl Server {
         self.spawn();
     }
 
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     pub fn is_running(&mut self) -> bool {
         self.child
             .as_mut()
@@ -159,9 +172,17 @@ pub struct Peer {
 
 impl Peer {
     pub async fn connect(url: &str, name: &str, id: DocumentId, doc: AutoCommit) -> Peer {
-        let (ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true)
-            .await
-            .unwrap();
+        Peer::try_connect(url, name, id, doc).await.unwrap()
+    }
+
+    /// As [`Peer::connect`], with the error when the relay refuses.
+    pub async fn try_connect(
+        url: &str,
+        name: &str,
+        id: DocumentId,
+        doc: AutoCommit,
+    ) -> Result<Peer, tokio_tungstenite::tungstenite::Error> {
+        let (ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true).await?;
         let (mut ws_tx, mut ws_rx) = ws.split();
         let (out, mut out_rx) = mpsc::unbounded_channel::<WsMessage>();
         let (version_tx, version) = watch::channel(0u64);
@@ -233,7 +254,7 @@ impl Peer {
         for f in first {
             peer.send_raw(WsMessage::Binary(f.into()));
         }
-        peer
+        Ok(peer)
     }
 
     /// A new document with some content, and a peer for it.
