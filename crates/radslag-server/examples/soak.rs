@@ -110,7 +110,12 @@ async fn client(
             while tokio::time::Instant::now() < deadline {
                 {
                     let mut st = peer.state.lock().unwrap();
-                    let common::PeerState { client, doc, closed, .. } = &mut *st;
+                    let common::PeerState {
+                        client,
+                        doc,
+                        closed,
+                        ..
+                    } = &mut *st;
                     if client.is_synced(&id, &mut (id, &mut *doc)) {
                         acked = true;
                         break;
@@ -171,7 +176,8 @@ async fn main() {
         for i in 0..n {
             let url = url.clone();
             batch.push(tokio::spawn(async move {
-                let mut p = Peer::create(&url, "seed", &format!("workspace {}", chunk * 50 + i)).await;
+                let mut p =
+                    Peer::create(&url, "seed", &format!("workspace {}", chunk * 50 + i)).await;
                 p.wait_synced(60).await;
                 p.id
             }));
@@ -204,7 +210,9 @@ async fn main() {
         }
     }
 
-    println!(" time s | RSS MiB | open | edits | acked p50 ms | p99 ms | refused | closed | unacked");
+    println!(
+        " time s | RSS MiB | open | edits | acked p50 ms | p99 ms | refused | closed | unacked"
+    );
     let run = Instant::now();
     let mut last = 0;
     while run.elapsed() < Duration::from_secs(seconds) {

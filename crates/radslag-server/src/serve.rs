@@ -1,6 +1,6 @@
 //! `radslag serve`: the built app over HTTP, with a health check, the
 //! sync relay at `/sync` (see [`crate::relay`]) and each stored workspace's
-//! annual wheel as a calendar feed at `/ics/<documentId>.ics`
+//! annual wheel as a calendar feed at `/ics/<token>.ics`
 //! (see [`crate::ics_feed`]).
 //!
 //! Unknown paths without a file extension answer with `index.html`, because
@@ -248,6 +248,11 @@ pub fn router(options: &Options, relay: crate::relay::Relay) -> Router {
         &std::fs::read_to_string(options.dist.join("index.html")).unwrap_or_default(),
     );
     let csp = HeaderValue::from_str(&csp).expect("the policy is ASCII");
+    let feeds = crate::ics_feed::Feeds {
+        data_dir: std::sync::Arc::new(options.data_dir.clone()),
+        tokens: std::sync::Arc::new(crate::ics_feed::FeedTokens::new(&options.data_dir)),
+        allowed_origin: std::sync::Arc::new(options.limits.allowed_origin.clone()),
+    };
     Router::new()
         .route(
             "/healthz",
@@ -258,9 +263,11 @@ pub fn router(options: &Options, relay: crate::relay::Relay) -> Router {
         .route("/sync", get(crate::relay::upgrade).with_state(relay))
         .route(
             "/ics/{file}",
-            get(crate::ics_feed::feed).with_state(crate::ics_feed::Feeds {
-                data_dir: std::sync::Arc::new(options.data_dir.clone()),
-            }),
+            get(crate::ics_feed::feed).with_state(feeds.clone()),
+        )
+        .route(
+            "/ics/feeds",
+            axum::routing::post(crate::ics_feed::token).with_state(feeds),
         )
         .fallback(app_file)
         .with_state(std::sync::Arc::new(options.dist.clone()))

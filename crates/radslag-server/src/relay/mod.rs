@@ -103,18 +103,6 @@ pub struct Limits {
     pub faults_file: Option<PathBuf>,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        use clap::Parser;
-        #[derive(Parser)]
-        struct Wrapper {
-            #[command(flatten)]
-            limits: Limits,
-        }
-        Wrapper::parse_from(["radslag"]).limits
-    }
-}
-
 /// A short, stable, non-reversible name for a document id (or a token) in
 /// logs: the id itself is the key to the workspace.
 pub fn redact(id: &str) -> String {
@@ -277,7 +265,7 @@ pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr])
 
 /// Whether a browser's `Origin` may open `/sync`: one of `--allowed-origin`,
 /// or, without that flag, the serving host's own origin.
-fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     let Some(origin) = headers.get(header::ORIGIN) else {
         // Not a browser: no cross-site request to guard against.
         return true;

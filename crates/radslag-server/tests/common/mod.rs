@@ -77,11 +77,15 @@ impl Server {
             .arg(&self.data)
             .args(&self.args)
             .env("RUST_LOG", "radslag=info")
-            .stdout(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            })
+            // The relay logs to stdout: kept for `log()` (and printed when
+            // the server is dropped if RADSLAG_TEST_LOG is set).
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(self.dist.path().join("radslag.log"))
+                    .unwrap(),
+            )
             .stderr(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
                 Stdio::inherit()
             } else {
@@ -130,6 +134,11 @@ impl Server {
         self.spawn();
     }
 
+    /// What the relay logged so far (all its runs).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dist.path().join("radslag.log")).unwrap_or_default()
+    }
+
     pub fn pid(&self) -> Option<u32> {
         self.child.as_ref().map(Child::id)
     }
@@ -146,6 +155,13 @@ impl Drop for Server {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
+            eprintln!(
+                "--- radslag serve on port {} ---\n{}",
+                self.port,
+                self.log()
+            );
         }
     }
 }
