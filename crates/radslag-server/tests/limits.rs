@@ -390,3 +390,39 @@ async fn a_fast_sender_is_slowed_to_the_byte_rate() {
             .is_some()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_nobody_has_open_are_unloaded_and_load_again() {
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(data.path(), &["--unload-after-secs", "1"]);
+    let url = server.url();
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let mut p = Peer::create(&url, "p", &format!("doc {i}")).await;
+        p.put("n", i);
+        p.wait_synced(10).await;
+        ids.push((p.id, p.heads()));
+    }
+    // All closed: after a second of idleness every document is unloaded.
+    common::eventually("the documents unloaded", 15, || {
+        server.log().contains("(0 still loaded)")
+    })
+    .await;
+    let unloaded: usize = server
+        .log()
+        .lines()
+        .filter_map(|l| l.split("unloaded ").nth(1))
+        .filter_map(|r| r.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    assert_eq!(unloaded, 10, "{}", server.log());
+    // And load again from disk for the next member.
+    for (id, heads) in ids {
+        let mut q = Peer::connect(&url, "q", id, AutoCommit::new()).await;
+        q.wait("the stored document", 10, |st| {
+            let mut h = st.doc.get_heads();
+            h.sort();
+            h == heads
+        })
+        .await;
+    }
+}

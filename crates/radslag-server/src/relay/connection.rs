@@ -14,7 +14,7 @@
 //! disconnected.
 
 use std::{
-    collections::HashSet,
+    collections::{HashMap, HashSet},
     sync::{
         Arc,
         atomic::{AtomicUsize, Ordering},
@@ -24,8 +24,7 @@ use std::{
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures::{SinkExt, StreamExt};
-use radslag_core::sync::{DocumentId, Message};
-use samod::AcceptorHandle;
+use radslag_core::sync::{DocumentId, Message, PeerMetadata};
 use tokio::{
     sync::{mpsc, watch},
     time::Instant,
@@ -47,6 +46,7 @@ const TRY_AGAIN_LATER: u16 = 1013;
 
 /// What every connection shares.
 pub(super) struct Shared {
+    pub relay: super::Relay,
     pub durability: Arc<Durability>,
     pub store: Arc<StoreState>,
 }
@@ -111,7 +111,7 @@ struct Inbound<'a> {
 }
 
 impl Inbound<'_> {
-    fn check(&mut self, frame: &[u8]) -> Result<(), Violation> {
+    fn check(&mut self, frame: &[u8]) -> Result<Message, Violation> {
         if frame.len() > self.limits.max_message_bytes {
             return Err(Violation::new(
                 TOO_BIG,
@@ -156,9 +156,10 @@ impl Inbound<'_> {
             }
             _ => {}
         }
-        let Some(id) = message.document_id() else {
-            return Ok(());
+        let Some(id) = message.document_id().copied() else {
+            return Ok(message);
         };
+        let id = &id;
         if self.store.faults.has(&format!("panic-on-message {id}")) {
             panic!("injected fault: panic on a message");
         }
@@ -222,7 +223,7 @@ impl Inbound<'_> {
                 ));
             }
         }
-        Ok(())
+        Ok(message)
     }
 }
 
@@ -266,62 +267,65 @@ impl ByteBucket {
 #[error("connection closed")]
 struct Closed;
 
-pub(super) async fn run(
-    id: u64,
-    socket: WebSocket,
-    acceptor: &AcceptorHandle,
-    shared: Shared,
-    limits: &Limits,
-) {
+/// This connection's samod connection to one document's repository.
+struct DocConn {
+    to_samod: futures::channel::mpsc::Sender<Result<Vec<u8>, Closed>>,
+    _lease: super::DocLease,
+}
+
+type Outgoing = futures::channel::mpsc::UnboundedSender<Vec<u8>>;
+
+/// A sink for one document's samod connection: its frames join the
+/// connection's outgoing queue (bounded in bytes: a client that lets more
+/// than `max` bytes pile up is disconnected, samod never waits for it),
+/// except samod's `peer` answer to the join, which the relay gave already.
+fn doc_sink(
+    out: Outgoing,
+    queued: Arc<AtomicUsize>,
+    kill: watch::Sender<Option<(u16, String)>>,
+    max: usize,
+) -> impl futures::Sink<Vec<u8>, Error = Closed> + Send + Unpin + 'static {
+    Box::pin(futures::sink::unfold(out, move |tx, frame: Vec<u8>| {
+        let queued = queued.clone();
+        let kill = kill.clone();
+        async move {
+            if matches!(Message::decode(&frame), Ok(Message::Peer { .. })) {
+                return Ok(tx);
+            }
+            let total = queued.fetch_add(frame.len(), Ordering::Relaxed) + frame.len();
+            if total > max {
+                kill.send_replace(Some((
+                    POLICY,
+                    format!("the client reads too slowly: over {max} bytes waiting for it"),
+                )));
+                return Err(Closed);
+            }
+            tx.unbounded_send(frame).map_err(|_| Closed)?;
+            Ok(tx)
+        }
+    }))
+}
+
+pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Limits) {
     let (ws_tx, mut ws_rx) = socket.split();
-    // Towards samod: bounded, so a fast sender waits for the relay.
-    let (to_samod, samod_in) = futures::channel::mpsc::channel::<Result<Vec<u8>, Closed>>(32);
-    // From samod: bounded in bytes; samod must never wait for a slow
-    // client (it would hold up the document for everyone), so a client
-    // that lets more than `max_outgoing_bytes` pile up is disconnected.
     let (samod_out, from_samod) = futures::channel::mpsc::unbounded::<Vec<u8>>();
     let queued = Arc::new(AtomicUsize::new(0));
     // Set by the outgoing side when the connection must end.
     let (kill, mut killed) = watch::channel::<Option<(u16, String)>>(None);
-    let sink = {
-        let queued = queued.clone();
-        let kill = kill.clone();
-        let max = limits.max_outgoing_bytes;
-        Box::pin(futures::sink::unfold(
-            samod_out,
-            move |tx, frame: Vec<u8>| {
-                let queued = queued.clone();
-                let kill = kill.clone();
-                async move {
-                    let total = queued.fetch_add(frame.len(), Ordering::Relaxed) + frame.len();
-                    if total > max {
-                        kill.send_replace(Some((
-                            POLICY,
-                            format!("the client reads too slowly: over {max} bytes waiting for it"),
-                        )));
-                        return Err(Closed);
-                    }
-                    tx.unbounded_send(frame).map_err(|_| Closed)?;
-                    Ok(tx)
-                }
-            },
-        ))
-    };
     let (control, control_rx) = mpsc::unbounded_channel::<WsMessage>();
-    let transport = samod::Transport::new(samod_in, sink);
-    if acceptor.accept(transport).is_err() {
-        let _ = control.send(close(INTERNAL, "the relay is stopping"));
-    }
     tracing::debug!(connection = id, "connected");
     let mut writer = tokio::spawn(write(
         ws_tx,
         control_rx,
         from_samod,
         shared.durability.clone(),
-        queued,
-        kill,
+        queued.clone(),
+        kill.clone(),
         Duration::from_secs(limits.ack_timeout_secs.max(1)),
     ));
+    let mut docs: HashMap<DocumentId, DocConn> = HashMap::new();
+    // The client's join, replayed to each document's repository.
+    let mut join: Option<Vec<u8>> = None;
 
     let mut inbound = Inbound {
         limits,
@@ -336,7 +340,6 @@ pub(super) async fn run(
     let mut deadline = Instant::now() + idle;
     let mut ping = tokio::time::interval(idle / 3);
     ping.tick().await;
-    let mut to_samod = to_samod;
 
     let violation = loop {
         tokio::select! {
@@ -356,17 +359,17 @@ pub(super) async fn run(
                     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         inbound.check(&frame)
                     }));
-                    match checked {
-                        Ok(Ok(())) => {}
+                    let message = match checked {
+                        Ok(Ok(message)) => message,
                         Ok(Err(v)) => break Some(v),
                         Err(_) => {
                             tracing::error!(connection = id, "panicked while handling a message; closing this connection");
                             break Some(Violation::new(INTERNAL, "internal error while handling a message"));
                         }
-                    }
+                    };
                     let wait = bytes.take(frame.len());
-                    if to_samod.send(Ok(frame.to_vec())).await.is_err() {
-                        break None;
+                    if let Err(v) = route(&shared, limits, &mut docs, &mut join, &control, &kill, &samod_out, &queued, message, frame.to_vec()).await {
+                        break Some(v);
                     }
                     if !wait.is_zero() {
                         // Over the byte rate: read nothing for a while.
@@ -419,8 +422,9 @@ pub(super) async fn run(
     } else {
         let _ = control.send(close(NORMAL, "bye"));
     }
-    // Samod sees the end of the stream and drops the connection.
-    to_samod.close_channel();
+    // Samod sees the end of each stream and drops those connections; the
+    // leases of the documents' repositories are released.
+    drop(docs);
     drop(control);
     match tokio::time::timeout(Duration::from_secs(15), &mut writer).await {
         Err(_) => {
@@ -436,6 +440,94 @@ pub(super) async fn run(
         Ok(_) => {}
     }
     tracing::debug!(connection = id, peer, "disconnected");
+}
+
+/// Hands a checked frame to samod: the join is answered by the relay (and
+/// kept, to open each document's repository with it); a frame naming a
+/// document goes to that document's repository, connected on first use;
+/// `leave` goes to all of them.
+#[allow(clippy::too_many_arguments)]
+async fn route(
+    shared: &Shared,
+    limits: &Limits,
+    docs: &mut HashMap<DocumentId, DocConn>,
+    join: &mut Option<Vec<u8>>,
+    control: &mpsc::UnboundedSender<WsMessage>,
+    kill: &watch::Sender<Option<(u16, String)>>,
+    out: &Outgoing,
+    queued: &Arc<AtomicUsize>,
+    message: Message,
+    frame: Vec<u8>,
+) -> Result<(), Violation> {
+    match &message {
+        Message::Join { sender_id, .. } => {
+            if join.is_none() {
+                let peer = Message::Peer {
+                    sender_id: shared.relay.peer_id().to_owned(),
+                    target_id: sender_id.clone(),
+                    selected_protocol_version: "1".into(),
+                    peer_metadata: Some(PeerMetadata {
+                        storage_id: Some(shared.relay.storage_id().to_owned()),
+                        is_ephemeral: false,
+                    }),
+                };
+                let _ = control.send(WsMessage::Binary(peer.encode().into()));
+                *join = Some(frame);
+            }
+            Ok(())
+        }
+        Message::Leave { .. } => {
+            for d in docs.values_mut() {
+                let _ = d.to_samod.send(Ok(frame.clone())).await;
+            }
+            Ok(())
+        }
+        _ => {
+            let Some(doc) = message.document_id().copied() else {
+                return Ok(());
+            };
+            let Some(join) = join.as_ref() else {
+                return Err(Violation::new(INVALID, "a join must come first"));
+            };
+            if !docs.contains_key(&doc) {
+                let Some(lease) = shared.relay.lease(doc).await else {
+                    return Err(Violation::new(INTERNAL, "the relay is stopping"));
+                };
+                let (mut to_samod, samod_in) =
+                    futures::channel::mpsc::channel::<Result<Vec<u8>, Closed>>(32);
+                let sink = doc_sink(
+                    out.clone(),
+                    queued.clone(),
+                    kill.clone(),
+                    limits.max_outgoing_bytes,
+                );
+                if lease
+                    .acceptor
+                    .accept(samod::Transport::new(samod_in, sink))
+                    .is_err()
+                {
+                    return Err(Violation::new(INTERNAL, "the relay is stopping"));
+                }
+                let _ = to_samod.send(Ok(join.clone())).await;
+                docs.insert(
+                    doc,
+                    DocConn {
+                        to_samod,
+                        _lease: lease,
+                    },
+                );
+            }
+            let conn = docs.get_mut(&doc).expect("inserted above");
+            if conn.to_samod.send(Ok(frame)).await.is_err() {
+                docs.remove(&doc);
+                return Err(Violation::new(
+                    INTERNAL,
+                    "the document's repository stopped",
+                ));
+            }
+            Ok(())
+        }
+    }
 }
 
 fn close(code: u16, reason: &str) -> WsMessage {

@@ -2,6 +2,16 @@
 //! automerge-repo WebSocket protocol, storing every document it is asked
 //! for under `--data-dir`.
 //!
+//! Each document has a samod repository of its own, started when a
+//! connection first names the document and stopped (its memory freed) once
+//! no connection has used it for `--unload-after-secs`: samod connects every
+//! connection to every document a repository holds, so one repository for
+//! all documents costs connections × documents, and it never unloads a
+//! document. All the repositories share one store and one peer id; each
+//! client connection is split into one samod connection per document it
+//! names ([`connection`]). A panic inside one document's repository stops
+//! that repository only.
+//!
 //! Each WebSocket goes through [`connection`] first, which enforces the
 //! limits (message size, rate, documents, bytes, outgoing queue, idle time)
 //! and rejects malformed frames and change bombs, closing only the offending
@@ -25,7 +35,8 @@ use axum::{
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use samod::{AcceptorHandle, ConcurrencyConfig, Repo, ShareConfig};
+use radslag_core::sync::DocumentId;
+use samod::{AcceptorHandle, Repo, ShareConfig};
 
 const MIB: usize = 1024 * 1024;
 
@@ -98,6 +109,9 @@ pub struct Limits {
     /// Clients that send no Origin (not browsers) are not checked.
     #[arg(long, env = "RADSLAG_ALLOWED_ORIGIN", value_delimiter = ',')]
     pub allowed_origin: Vec<String>,
+    /// A document nobody has used for this long is unloaded from memory.
+    #[arg(long, default_value_t = 60, env = "RADSLAG_UNLOAD_AFTER_SECS")]
+    pub unload_after_secs: u64,
     /// Test-only fault injection (a file whose lines switch faults on).
     #[arg(long, hide = true, env = "RADSLAG_FAULTS_FILE")]
     pub faults_file: Option<PathBuf>,
@@ -118,13 +132,46 @@ pub struct Relay {
 }
 
 struct Inner {
-    repo: Repo,
-    acceptor: AcceptorHandle,
     storage: storage::DurableStorage,
     durability: Arc<storage::Durability>,
     limits: Limits,
+    /// The relay's peer id (every document's repository has it).
+    peer_id: String,
+    /// The store's id, as samod keeps it.
+    storage_id: String,
     next_connection: std::sync::atomic::AtomicU64,
     connections: Mutex<Connections>,
+    docs: Mutex<HashMap<DocumentId, DocRepo>>,
+    stopping: std::sync::atomic::AtomicBool,
+}
+
+/// One document's repository.
+struct DocRepo {
+    repo: Repo,
+    acceptor: AcceptorHandle,
+    /// Connections using it now.
+    users: usize,
+    /// Since when nobody uses it.
+    idle_since: Option<std::time::Instant>,
+}
+
+/// A connection's use of a document's repository; released when dropped.
+pub(crate) struct DocLease {
+    relay: Relay,
+    doc: DocumentId,
+    pub acceptor: AcceptorHandle,
+}
+
+impl Drop for DocLease {
+    fn drop(&mut self) {
+        let mut docs = self.relay.inner.docs.lock().unwrap();
+        if let Some(d) = docs.get_mut(&self.doc) {
+            d.users -= 1;
+            if d.users == 0 {
+                d.idle_since = Some(std::time::Instant::now());
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -156,51 +203,132 @@ impl Relay {
     /// Opens the store under `data_dir` and starts the sync server.
     pub async fn start(data_dir: &Path, limits: Limits) -> anyhow::Result<Relay> {
         let faults = storage::Faults::new(limits.faults_file.clone());
-        let store = {
+        let (store, storage_id) = {
             let dir = data_dir.to_path_buf();
             let floor = limits.min_free_bytes;
-            tokio::task::spawn_blocking(move || storage::DurableStorage::open(&dir, floor, faults))
-                .await?
+            tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let store = storage::DurableStorage::open(&dir, floor, faults);
+                // samod's storage id (`storage-adapter-id`), made here so that
+                // every repository finds the same one.
+                let path = dir.join("st").join("orage-adapter-id");
+                if !path.is_file() {
+                    storage::write_durably(&path, uuid::Uuid::new_v4().to_string().as_bytes())?;
+                }
+                Ok((store, std::fs::read_to_string(&path)?))
+            })
+            .await??
         };
         let durability = store.durability();
-        // Document actors run on a thread pool whose panic handler logs: a
-        // panic in one document (say, Automerge applying a hostile change)
-        // ends that job, not the process or the other documents.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(std::thread::available_parallelism().map_or(2, |n| n.get()))
-            .thread_name(|i| format!("radslag-doc-{i}"))
-            .panic_handler(|_| tracing::error!("a document actor panicked; that document stops"))
-            .build()?;
+        let peer_id = format!("relay-{}", uuid::Uuid::new_v4());
+        tracing::info!("relay ready at /sync");
+        let relay = Relay {
+            inner: Arc::new(Inner {
+                storage: store,
+                durability,
+                limits,
+                peer_id,
+                storage_id,
+                next_connection: 0.into(),
+                connections: Mutex::new(Connections::default()),
+                docs: Mutex::new(HashMap::new()),
+                stopping: false.into(),
+            }),
+        };
+        tokio::spawn(unload_idle(relay.clone()));
+        Ok(relay)
+    }
+
+    /// Flushes what is being stored and stops.
+    pub async fn stop(&self) {
+        self.inner
+            .stopping
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.inner.storage.stop();
+        let repos: Vec<(AcceptorHandle, Repo)> = self
+            .inner
+            .docs
+            .lock()
+            .unwrap()
+            .drain()
+            .map(|(_, d)| (d.acceptor, d.repo))
+            .collect();
+        let stops = repos.into_iter().map(|(acceptor, repo)| async move {
+            acceptor.close();
+            repo.stop().await;
+        });
+        futures::future::join_all(stops).await;
+    }
+
+    pub(crate) fn peer_id(&self) -> &str {
+        &self.inner.peer_id
+    }
+
+    pub(crate) fn storage_id(&self) -> &str {
+        &self.inner.storage_id
+    }
+
+    /// The repository of `doc` (started if needed), for one connection.
+    pub(crate) async fn lease(&self, doc: DocumentId) -> Option<DocLease> {
+        if self
+            .inner
+            .stopping
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
+        {
+            let mut docs = self.inner.docs.lock().unwrap();
+            if let Some(d) = docs.get_mut(&doc) {
+                d.users += 1;
+                d.idle_since = None;
+                return Some(DocLease {
+                    relay: self.clone(),
+                    doc,
+                    acceptor: d.acceptor.clone(),
+                });
+            }
+        }
         let repo = Repo::build_tokio()
-            .with_storage(store.clone())
-            .with_concurrency(ConcurrencyConfig::Threadpool(pool))
+            .with_storage(self.inner.storage.clone())
+            .with_peer_id(samod::PeerId::from(self.inner.peer_id.as_str()))
             // Like automerge-repo's sync server: serve whoever asks, but never
             // push documents to peers that did not ask for them.
             .with_share_policy(ShareConfig::read_write().with_announce(false))
             .load()
             .await;
         let acceptor = repo
-            .make_acceptor(samod::Url::parse("ws://relay/sync")?)
-            .map_err(|_| anyhow::anyhow!("the sync repository stopped while starting"))?;
-        tracing::info!(peer_id = %repo.peer_id(), "relay ready at /sync");
-        Ok(Relay {
-            inner: Arc::new(Inner {
+            .make_acceptor(samod::Url::parse("ws://relay/sync").ok()?)
+            .ok()?;
+        let mut docs = self.inner.docs.lock().unwrap();
+        let d = match docs.entry(doc) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                // Another connection started it meanwhile: use that one.
+                let (repo, acceptor) = (repo, acceptor);
+                tokio::spawn(async move {
+                    acceptor.close();
+                    repo.stop().await;
+                });
+                e.into_mut()
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(DocRepo {
                 repo,
                 acceptor,
-                storage: store,
-                durability,
-                limits,
-                next_connection: 0.into(),
-                connections: Mutex::new(Connections::default()),
+                users: 0,
+                idle_since: None,
             }),
+        };
+        d.users += 1;
+        d.idle_since = None;
+        Some(DocLease {
+            relay: self.clone(),
+            doc,
+            acceptor: d.acceptor.clone(),
         })
     }
 
-    /// Flushes what is being stored and stops.
-    pub async fn stop(&self) {
-        self.inner.acceptor.close();
-        self.inner.storage.stop();
-        self.inner.repo.stop().await;
+    /// Documents loaded in memory now.
+    pub fn loaded_documents(&self) -> usize {
+        self.inner.docs.lock().unwrap().len()
     }
 
     /// Why the relay cannot take changes now (for `/healthz`), if it cannot.
@@ -237,6 +365,52 @@ impl Relay {
             relay: self.clone(),
             client,
         })
+    }
+}
+
+/// Stops the repositories of documents nobody has used for
+/// `--unload-after-secs` (and that have no write in flight), freeing their
+/// memory; the next connection that names one loads it again from disk.
+async fn unload_idle(relay: Relay) {
+    let after = Duration::from_secs(relay.inner.limits.unload_after_secs.max(1));
+    let mut tick = tokio::time::interval(
+        (after / 4).clamp(Duration::from_millis(250), Duration::from_secs(15)),
+    );
+    loop {
+        tick.tick().await;
+        if relay
+            .inner
+            .stopping
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        let idle: Vec<DocRepo> = {
+            let mut docs = relay.inner.docs.lock().unwrap();
+            let ids: Vec<DocumentId> = docs
+                .iter()
+                .filter(|(id, d)| {
+                    d.users == 0
+                        && d.idle_since.is_some_and(|t| t.elapsed() >= after)
+                        && !relay.inner.durability.writing(&id.to_string())
+                })
+                .map(|(id, _)| *id)
+                .collect();
+            ids.iter().filter_map(|id| docs.remove(id)).collect()
+        };
+        if !idle.is_empty() {
+            tracing::info!(
+                "unloaded {} idle documents ({} still loaded)",
+                idle.len(),
+                relay.loaded_documents()
+            );
+        }
+        for d in idle {
+            tokio::spawn(async move {
+                d.acceptor.close();
+                d.repo.stop().await;
+            });
+        }
     }
 }
 
@@ -322,8 +496,8 @@ pub async fn upgrade(
             connection::run(
                 id,
                 socket,
-                &relay.inner.acceptor,
                 connection::Shared {
+                    relay: relay.clone(),
                     durability: relay.inner.durability.clone(),
                     store: relay.inner.storage.state(),
                 },

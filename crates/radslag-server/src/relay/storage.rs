@@ -255,6 +255,15 @@ impl Durability {
             .is_some_and(|d| heads.iter().all(|h| d.durable.contains(h)))
     }
 
+    /// True while a write of `doc` has not finished (or waits for a retry).
+    pub fn writing(&self, doc: &str) -> bool {
+        self.docs
+            .lock()
+            .unwrap()
+            .get(doc)
+            .is_some_and(|d| !d.puts.is_empty())
+    }
+
     fn begin(&self, doc: &str) -> u64 {
         let seq = self.seq.fetch_add(1, Ordering::SeqCst);
         self.docs
@@ -490,7 +499,7 @@ fn header_heads(data: &[u8]) -> Option<Vec<ChangeHash>> {
     Some(heads)
 }
 
-fn write_durably(path: &Path, data: &[u8]) -> std::io::Result<()> {
+pub fn write_durably(path: &Path, data: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let parent = path.parent().expect("keys have a directory");
     std::fs::create_dir_all(parent)?;
