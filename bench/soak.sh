@@ -3,7 +3,7 @@
 # for up to 10 minutes on loopback, editing and timing each acknowledgement.
 # Prints the relay's RSS every 10 s, acknowledgement latency p50/p99, refused
 # connections and acknowledgements that never came.
-#   bench/soak.sh [--connections N] [--documents N] [--minutes M | --seconds S]
+#   bench/soak.sh [--connections N] [--documents N] [--minutes M | --seconds S] [--no-edits]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

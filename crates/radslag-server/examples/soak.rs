@@ -7,7 +7,8 @@
 //! it); a share of the connections churns to other documents, so that every
 //! stored document is opened over the run. Prints the relay's RSS every 10 s,
 //! then acknowledgement latency p50/p99, refused connections and
-//! acknowledgements that never came.
+//! acknowledgements that never came. `--no-edits`: connections only open
+//! and close documents (memory without the documents' growing history).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -23,6 +24,8 @@ use std::{
 use automerge::AutoCommit;
 use common::{Peer, Server};
 use radslag_core::sync::DocumentId;
+
+static NO_EDITS: AtomicBool = AtomicBool::new(false);
 
 #[derive(Default)]
 struct Stats {
@@ -101,6 +104,12 @@ async fn client(
                 stats.closed_by_relay.fetch_add(1, Ordering::Relaxed);
                 break;
             }
+            if NO_EDITS.load(Ordering::Relaxed) {
+                // Only open and close documents (to tell memory held by
+                // the documents' growing history from memory leaked by the
+                // relay's machinery).
+                continue;
+            }
             let started = Instant::now();
             peer.put(&format!("k{}", next(&mut x) % 50), i as i64);
             stats.edits.fetch_add(1, Ordering::Relaxed);
@@ -148,6 +157,10 @@ async fn main() {
     let documents = arg("--documents", 2000) as usize;
     let minutes = arg("--minutes", 10).min(10);
     let seconds = arg("--seconds", minutes * 60).min(600);
+    NO_EDITS.store(
+        std::env::args().any(|a| a == "--no-edits"),
+        Ordering::Relaxed,
+    );
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(
         data.path(),

@@ -22,7 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the built app over HTTP on loopback.
-    Serve(serve::Options),
+    Serve(Box<serve::Options>),
     /// Parse a text file of minutes and print what was found.
     Import {
         /// A plain-text file of minutes (UTF-8), e.g. a PDF's text.
@@ -38,7 +38,7 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Serve(options) => serve::run(options),
+        Command::Serve(options) => serve::run(*options),
         Command::Import { file, json, year } => import_cmd::run(&file, json, year),
     }
 }

@@ -188,7 +188,7 @@ pub fn content_security_policy(index_html: &str) -> String {
             break;
         };
         if !tag.contains(" src=") {
-            let digest = sha2::Sha256::digest(body_and_more[..close].as_bytes());
+            let digest = sha2::Sha256::digest(&body_and_more.as_bytes()[..close]);
             hashes.push_str(&format!(
                 " 'sha256-{}'",
                 base64::engine::general_purpose::STANDARD.encode(digest)

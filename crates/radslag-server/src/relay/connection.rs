@@ -489,6 +489,7 @@ async fn route(
             let Some(join) = join.as_ref() else {
                 return Err(Violation::new(INVALID, "a join must come first"));
             };
+            #[allow(clippy::map_entry)] // the insert needs an await first
             if !docs.contains_key(&doc) {
                 let Some(lease) = shared.relay.lease(doc).await else {
                     return Err(Violation::new(INTERNAL, "the relay is stopping"));

@@ -409,6 +409,7 @@ async fn unload_idle(relay: Relay) {
             tokio::spawn(async move {
                 d.acceptor.close();
                 d.repo.stop().await;
+                tracing::debug!("an idle document's repository stopped");
             });
         }
     }
