@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test >/dev/null
 scripts/build-app.sh >/dev/null 2>&1
-cargo build --release --locked -q -p radslag-server --bin radslag
+cargo build --profile server --locked -q -p radslag-server --bin radslag
 mkdir -p bench/out
 cargo run --release --locked -q -p radslag-core --example five_years > bench/out/five_years.b64
 
@@ -17,7 +17,7 @@ echo "wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 data=$(mktemp -d)
-target/release/radslag serve --addr "127.0.0.1:$port" --dist dist --data-dir "$data" >/dev/null 2>&1 &
+target/server/radslag serve --addr "127.0.0.1:$port" --dist dist --data-dir "$data" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done

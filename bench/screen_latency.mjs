@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const sizes = (process.argv[2] || '2,10,50').split(',').map(Number);
 const edits = Number(process.argv[3] || 60);
-const radslag = process.env.RADSLAG_BIN || join(root, 'target/release/radslag');
+const radslag = process.env.RADSLAG_BIN || join(root, 'target/server/radslag');
 const dist = process.env.RADSLAG_DIST || join(root, 'dist');
 const peer = join(root, 'tests/interop/peer.mjs');
 

@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh test >/dev/null
 scripts/build-app.sh >/dev/null 2>&1
-cargo build --release --locked -q -p radslag-server --bin radslag
+cargo build --profile server --locked -q -p radslag-server --bin radslag
 node bench/screen_latency.mjs "${SIZES:-2,10,50}" "${EDITS:-60}"

@@ -8,8 +8,36 @@ const CACHE = 'radslag-shell-v1';
 const SHELL = '/index.html';
 const STATIC = ['/public/icon.svg', '/public/manifest.webmanifest', '/public/icon-192.png', '/public/icon-512.png'];
 
-// Files kept for offline use once fetched.
+// Files kept for offline use once fetched, with the content type each must
+// have: only a 2xx answer of that type is cached (an error page, or the
+// app's index.html answered for a missing file, never is).
+const TYPES = {
+  js: 'text/javascript|application/javascript',
+  wasm: 'application/wasm',
+  css: 'text/css',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  webmanifest: 'application/manifest+json|application/json',
+  html: 'text/html',
+};
 const CACHEABLE = /\.(?:js|wasm|css|png|svg|webmanifest)$/;
+
+function cacheable(path, response) {
+  if (!response.ok || response.type !== 'basic') return false;
+  const ext = path === SHELL ? 'html' : (path.match(/\.([a-z]+)$/) || [])[1];
+  const type = (response.headers.get('content-type') || '').split(';')[0].trim();
+  return Boolean(TYPES[ext]) && TYPES[ext].split('|').includes(type);
+}
+
+// Fetches `paths` into the cache, or fails (caching nothing) if any answer is
+// not a 2xx of the expected type.
+async function addAllChecked(cache, paths) {
+  const responses = await Promise.all(paths.map((p) => fetch(p, { cache: 'no-cache' })));
+  responses.forEach((response, i) => {
+    if (!cacheable(paths[i], response)) throw new Error(`not cached: ${paths[i]} (${response.status})`);
+  });
+  await Promise.all(responses.map((response, i) => cache.put(paths[i], response)));
+}
 // Paths that always go to the network: the relay and server endpoints.
 const NETWORK_ONLY = ['/sync', '/healthz', '/ics/'];
 
@@ -24,13 +52,13 @@ function assetsOf(html) {
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch(SHELL, { cache: 'no-store' });
-  if (!response.ok) return false;
+  if (!cacheable(SHELL, response)) return false;
   const html = await response.clone().text();
   const cached = await cache.match(SHELL);
   const changed = !cached || (await cached.text()) !== html;
   if (changed) {
     const assets = assetsOf(html);
-    await cache.addAll([...assets, ...STATIC]);
+    await addAllChecked(cache, [...assets, ...STATIC]);
     await cache.put(SHELL, response);
     // The previous version's hashed files: open pages have them loaded
     // already, and nothing names them any more.
@@ -90,7 +118,7 @@ self.addEventListener('fetch', (event) => {
       (cached) =>
         cached ||
         fetch(request).then((response) => {
-          if (response.ok && CACHEABLE.test(url.pathname)) {
+          if (CACHEABLE.test(url.pathname) && cacheable(url.pathname, response)) {
             const copy = response.clone();
             caches.open(CACHE).then((cache) => cache.put(request, copy));
           }

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh app
 scripts/build-app.sh
-exec cargo run --release --locked -p radslag-server --bin radslag -- serve --dist dist "$@"
+exec cargo run --profile server --locked -p radslag-server --bin radslag -- serve --dist dist "$@"

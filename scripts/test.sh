@@ -12,7 +12,7 @@ cargo test --locked -p radslag-core -p radslag-server
 
 echo "==> Building the app and the server"
 scripts/build-app.sh
-cargo build --locked --release -p radslag-server --bin radslag
+cargo build --locked --profile server -p radslag-server --bin radslag
 
 echo "==> End-to-end tests (Playwright, Debian Chromium)"
 cd tests

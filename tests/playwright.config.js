@@ -1,4 +1,4 @@
-// End-to-end tests against a real `radslag serve` serving the release build,
+// End-to-end tests against a real `radslag serve` serving the release app and the server-profile binary,
 // in Debian's Chromium (Playwright never downloads a browser here).
 // RADSLAG_DIST, RADSLAG_BIN and RADSLAG_E2E_PORT point it at another build.
 import { defineConfig } from '@playwright/test';
@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.RADSLAG_E2E_PORT || 8765);
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
-const radslag = process.env.RADSLAG_BIN || join(targetDir, 'release', 'radslag');
+const radslag = process.env.RADSLAG_BIN || join(targetDir, 'server', 'radslag');
 const dist = process.env.RADSLAG_DIST || join(root, 'dist');
 const dataDir = mkdtempSync(join(tmpdir(), 'radslag-e2e-'));
 

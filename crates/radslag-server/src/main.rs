@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the built app over HTTP on loopback.
-    Serve(serve::Options),
+    Serve(Box<serve::Options>),
     /// Read minutes from a file (text, PDF, Word .docx, or a scan through
     /// OCR) and print what was found; or import every file under a folder
     /// into a workspace through a relay (--into, --relay), or try it
@@ -55,7 +55,7 @@ enum Command {
 
 fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
-        Command::Serve(options) => serve::run(options),
+        Command::Serve(options) => serve::run(*options),
         Command::Import {
             path,
             json,

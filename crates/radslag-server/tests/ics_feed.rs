@@ -1,7 +1,9 @@
-//! The calendar feed `GET /ics/<documentId>.ics`: a workspace synced to the
+//! The calendar feed `GET /ics/<token>.ics`: a workspace synced to the
 //! relay by a real client is served as an iCalendar file — everything, or
-//! one group's — and follows later edits. (The core's tests read the same
-//! output with a real iCalendar parser.)
+//! one group's — and follows later edits; its URL carries a token of its
+//! own (from `POST /ics/feeds`), never the document id, and a renewed token
+//! makes the old URL not found. (The core's tests read the same output with
+//! a real iCalendar parser.)
 
 mod common;
 
@@ -54,6 +56,28 @@ fn workspace() -> WorkspaceDoc {
     ws
 }
 
+/// `POST /ics/feeds[?renew=1]` with `body`: the status and the token.
+async fn feed_token(base: &str, body: String, renew: bool, origin: Option<&str>) -> (u16, String) {
+    let url = format!("{base}/ics/feeds{}", if renew { "?renew=1" } else { "" });
+    let origin = origin.map(str::to_owned);
+    tokio::task::spawn_blocking(move || {
+        let mut request = reqwest::blocking::Client::new().post(url).body(body);
+        if let Some(origin) = origin {
+            request = request.header("origin", origin);
+        }
+        let r = request.send().unwrap();
+        let status = r.status().as_u16();
+        let text = r.text().unwrap();
+        let token = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v["token"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        (status, token)
+    })
+    .await
+    .unwrap()
+}
+
 async fn get(url: String) -> (u16, String, String) {
     tokio::task::spawn_blocking(move || {
         let r = reqwest::blocking::get(url).unwrap();
@@ -80,7 +104,19 @@ async fn a_synced_workspace_is_a_calendar_feed() {
     let mut peer = Peer::connect(&server.url(), "moa", id, doc).await;
     peer.wait_synced(10).await;
 
-    let (status, kind, all) = get(format!("{base}/ics/{id}.ics")).await;
+    // The document id is not a feed URL; a token is.
+    let (status, _, _) = get(format!("{base}/ics/{id}.ics")).await;
+    assert_eq!(status, 404);
+    let (status, token) = feed_token(&base, id.to_string(), false, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(token.len(), 43, "{token}");
+    assert!(!token.contains(&id.to_string()));
+    assert_eq!(
+        feed_token(&base, id.to_string(), false, None).await,
+        (200, token.clone()),
+        "the same until renewed"
+    );
+    let (status, kind, all) = get(format!("{base}/ics/{token}.ics")).await;
     assert_eq!(status, 200, "{all}");
     assert_eq!(kind, "text/calendar; charset=utf-8");
     assert!(all.starts_with("BEGIN:VCALENDAR\r\n"));
@@ -97,7 +133,7 @@ async fn a_synced_workspace_is_a_calendar_feed() {
     assert!(all.split("\r\n").all(|line| line.len() <= 75));
 
     // One group's feed: Klara-gruppen's event is not Trygghetsrådet's.
-    let (status, _, trygg) = get(format!("{base}/ics/{id}.ics?group=trygg")).await;
+    let (status, _, trygg) = get(format!("{base}/ics/{token}.ics?group=trygg")).await;
     assert_eq!(status, 200);
     assert!(!trygg.contains("End of summer meet"));
     assert!(trygg.contains("SUMMARY:Kulturnatten\r\n"));
@@ -114,7 +150,7 @@ async fn a_synced_workspace_is_a_calendar_feed() {
         doc.load_incremental(&ws.save_incremental()).unwrap();
     });
     peer.wait_synced(10).await;
-    let (_, _, later) = get(format!("{base}/ics/{id}.ics")).await;
+    let (_, _, later) = get(format!("{base}/ics/{token}.ics")).await;
     assert!(later.contains("SUMMARY:Kampanjvecka\r\n"), "{later}");
 
     // Unknown documents, bad ids and unknown groups are not found.
@@ -123,9 +159,55 @@ async fn a_synced_workspace_is_a_calendar_feed() {
         format!("/ics/{other}.ics"),
         "/ics/..%2F..%2Fetc%2Fpasswd.ics".to_owned(),
         "/ics/not-an-id.ics".to_owned(),
-        format!("/ics/{id}.ics?group=nobody"),
+        format!("/ics/{token}.ics?group=nobody"),
+        format!("/ics/{id}.ics"),
     ] {
         let (status, _, _) = get(format!("{base}{path}")).await;
         assert_eq!(status, 404, "{path}");
+    }
+
+    // Only for stored workspaces, and not from another site's page.
+    assert_eq!(
+        feed_token(&base, other.to_string(), false, None).await.0,
+        404
+    );
+    assert_eq!(
+        feed_token(&base, "nonsense".into(), false, None).await.0,
+        404
+    );
+    assert_eq!(
+        feed_token(&base, id.to_string(), false, Some("https://evil.example"))
+            .await
+            .0,
+        403
+    );
+
+    // Renewed: the old URL is gone, the new one works.
+    let (status, renewed) = feed_token(&base, id.to_string(), true, None).await;
+    assert_eq!(status, 200);
+    assert_ne!(renewed, token);
+    assert_eq!(get(format!("{base}/ics/{token}.ics")).await.0, 404);
+    let (status, _, feed) = get(format!("{base}/ics/{renewed}.ics")).await;
+    assert_eq!(status, 200);
+    assert!(feed.contains("SUMMARY:Kampanjvecka\r\n"));
+
+    // Neither the document id nor a token is in the log, nor in the
+    // token store's file names.
+    let names: Vec<String> = std::fs::read_dir(data.path().join(".feeds"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        assert!(
+            !name.contains(&renewed) && !name.contains(&id.to_string()),
+            "{name}"
+        );
+    }
+    let log = server.log();
+    assert!(log.contains("calendar feed renewed"), "{log}");
+    for secret in [id.to_string(), token, renewed] {
+        assert!(!log.contains(&secret), "{secret} in the log:\n{log}");
     }
 }

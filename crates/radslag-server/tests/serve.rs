@@ -105,3 +105,55 @@ fn stops_cleanly_on_ctrl_c() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn every_answer_is_hardened_and_missing_files_are_404() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let dist = tempfile::tempdir().unwrap();
+    // As Trunk writes it: an inline module script that loads the wasm.
+    let inline = "\nimport init, * as bindings from '/radslag-app-1.js';\nconst wasm = await init({ module_or_path: '/radslag-app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n";
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!("<!doctype html><title>Rådslag</title><script type=\"module\">{inline}</script><script src=\"/x.js\"></script>"),
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("app.css"), "body{}").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(dist.path(), data.path());
+
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(inline.as_bytes()));
+    for path in ["/", "/w/abc/moten", "/app.css", "/healthz", "/nope.wasm"] {
+        let r = reqwest::blocking::get(format!("{}{path}", server.base)).unwrap();
+        let h = r.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+        assert_eq!(
+            csp.matches("'sha256-").count(),
+            1,
+            "only the inline script: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        let script_src = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap();
+        assert!(!script_src.contains("unsafe-inline"), "{csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+    }
+    // A missing file is a 404, not the app; an app route is the app.
+    let missing = reqwest::blocking::get(format!("{}/radslag-app-0_bg.wasm", server.base)).unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(!missing.text().unwrap().contains("<title>"));
+    let missing = reqwest::blocking::get(format!("{}/public/nope.png", server.base)).unwrap();
+    assert_eq!(missing.status(), 404);
+    let route = reqwest::blocking::get(format!("{}/join/3xyz", server.base)).unwrap();
+    assert_eq!(route.status(), 200);
+    assert!(route.text().unwrap().contains("<title>Rådslag</title>"));
+}

@@ -2,21 +2,38 @@
 //! in, durability on the way out.
 //!
 //! Frames from the client are checked (size, rate, CBOR shape, number of
-//! documents) before samod sees them; a violation sends the client an
-//! automerge-repo `error` message and a close frame with the reason, and ends
-//! this connection only. Frames from samod that carry a sync message wait
+//! documents, new documents, bytes stored, inflated size of the changes)
+//! before samod sees them; a violation sends the client an automerge-repo
+//! `error` message and a close frame with the reason, and ends this
+//! connection only. A panic while checking a frame closes this connection
+//! (1011) and is logged. Frames from samod that carry a sync message wait
 //! until the changes named by its heads are on disk, so that what a client
-//! sees acknowledged survives a crash of the relay.
+//! sees acknowledged survives a crash of the relay; if they are not stored in
+//! time the connection is closed (1013) instead of acknowledging them. The
+//! queue towards the client is bounded: a client that does not read is
+//! disconnected.
 
-use std::{collections::HashSet, sync::Arc, time::Duration};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Duration,
+};
 
 use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket};
 use futures::{SinkExt, StreamExt};
-use radslag_core::sync::{DocumentId, Message};
-use samod::AcceptorHandle;
-use tokio::{sync::mpsc, time::Instant};
+use radslag_core::sync::{DocumentId, Message, PeerMetadata};
+use tokio::{
+    sync::{mpsc, watch},
+    time::Instant,
+};
 
-use super::{Limits, storage::Durability};
+use super::{
+    Limits, redact,
+    storage::{Durability, StoreState},
+};
 
 /// Close codes (RFC 6455).
 const NORMAL: u16 = 1000;
@@ -25,9 +42,14 @@ const INVALID: u16 = 1007;
 const POLICY: u16 = 1008;
 const TOO_BIG: u16 = 1009;
 const INTERNAL: u16 = 1011;
+const TRY_AGAIN_LATER: u16 = 1013;
 
-/// Longest a sync message waits for the disk before it goes anyway.
-const DURABILITY_WAIT: Duration = Duration::from_secs(10);
+/// What every connection shares.
+pub(super) struct Shared {
+    pub relay: super::Relay,
+    pub durability: Arc<Durability>,
+    pub store: Arc<StoreState>,
+}
 
 struct Violation {
     code: u16,
@@ -81,13 +103,15 @@ impl TokenBucket {
 /// Checks of the incoming side.
 struct Inbound<'a> {
     limits: &'a Limits,
+    store: &'a StoreState,
     bucket: TokenBucket,
     docs: HashSet<DocumentId>,
+    new_docs: HashSet<DocumentId>,
     peer: Option<String>,
 }
 
 impl Inbound<'_> {
-    fn check(&mut self, frame: &[u8]) -> Result<(), Violation> {
+    fn check(&mut self, frame: &[u8]) -> Result<Message, Violation> {
         if frame.len() > self.limits.max_message_bytes {
             return Err(Violation::new(
                 TOO_BIG,
@@ -109,19 +133,37 @@ impl Inbound<'_> {
         }
         let message = Message::decode(frame)
             .map_err(|e| Violation::new(INVALID, format!("malformed message: {e}")))?;
+        let mut carries_changes = false;
         match &message {
             Message::Join { sender_id, .. } => self.peer = Some(sender_id.clone()),
-            Message::Sync { data, .. } | Message::Request { data, .. }
-                if automerge::sync::Message::decode(data).is_err() =>
-            {
-                return Err(Violation::new(INVALID, "malformed Automerge sync message"));
+            Message::Sync { data, .. } | Message::Request { data, .. } => {
+                let sync = automerge::sync::Message::decode(data)
+                    .map_err(|_| Violation::new(INVALID, "malformed Automerge sync message"))?;
+                carries_changes = !sync.changes.is_empty();
+                let mut inflated = 0u64;
+                for chunk in sync.changes.iter() {
+                    let budget = self.limits.max_inflated_bytes.saturating_sub(inflated);
+                    inflated += super::inflate::inflated_size(chunk, budget).map_err(|e| {
+                        Violation::new(
+                            POLICY,
+                            format!(
+                                "changes refused: {e} (limit {} bytes inflated)",
+                                self.limits.max_inflated_bytes
+                            ),
+                        )
+                    })?;
+                }
             }
             _ => {}
         }
-        if let Some(id) = message.document_id()
-            && self.docs.insert(*id)
-            && self.docs.len() > self.limits.max_docs_per_connection
-        {
+        let Some(id) = message.document_id().copied() else {
+            return Ok(message);
+        };
+        let id = &id;
+        if self.store.faults.has(&format!("panic-on-message {id}")) {
+            panic!("injected fault: panic on a message");
+        }
+        if self.docs.insert(*id) && self.docs.len() > self.limits.max_docs_per_connection {
             return Err(Violation::new(
                 POLICY,
                 format!(
@@ -130,7 +172,94 @@ impl Inbound<'_> {
                 ),
             ));
         }
-        Ok(())
+        let doc = id.to_string();
+        let stored = self.store.document_bytes(&doc);
+        if stored.is_none() && matches!(message, Message::Sync { .. } | Message::Request { .. }) {
+            if self.new_docs.insert(*id)
+                && self.new_docs.len() > self.limits.max_new_docs_per_connection
+            {
+                return Err(Violation::new(
+                    POLICY,
+                    format!(
+                        "more than {} new documents on one connection",
+                        self.limits.max_new_docs_per_connection
+                    ),
+                ));
+            }
+            if carries_changes && self.store.documents() >= self.limits.max_documents {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!(
+                        "the relay stores its maximum of {} documents; no new ones",
+                        self.limits.max_documents
+                    ),
+                ));
+            }
+        }
+        if carries_changes {
+            let len = frame.len() as u64;
+            if stored.unwrap_or(0) + len > self.limits.max_document_bytes {
+                return Err(Violation::new(
+                    POLICY,
+                    format!(
+                        "the document is at its limit of {} bytes stored",
+                        self.limits.max_document_bytes
+                    ),
+                ));
+            }
+            if self.store.total_bytes() + len > self.limits.max_total_bytes {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!(
+                        "the relay is at its limit of {} bytes stored; changes not accepted",
+                        self.limits.max_total_bytes
+                    ),
+                ));
+            }
+            if let Some(why) = self.store.degraded() {
+                return Err(Violation::new(
+                    TRY_AGAIN_LATER,
+                    format!("changes not accepted now: {why}"),
+                ));
+            }
+        }
+        Ok(message)
+    }
+}
+
+/// Bytes per second: a sender over the rate waits (the relay stops reading
+/// its socket), so honest large first syncs pass, slowly.
+struct ByteBucket {
+    rate: f64,
+    capacity: f64,
+    tokens: f64,
+    last: Instant,
+}
+
+impl ByteBucket {
+    fn new(per_sec: u64, burst: usize) -> Self {
+        let rate = per_sec.max(1) as f64;
+        let capacity = rate.max(burst as f64);
+        ByteBucket {
+            rate,
+            capacity,
+            tokens: capacity,
+            last: Instant::now(),
+        }
+    }
+
+    /// How long to wait after taking `n` bytes.
+    fn take(&mut self, n: usize) -> Duration {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate)
+            .min(self.capacity);
+        self.last = now;
+        self.tokens -= n as f64;
+        if self.tokens >= 0.0 {
+            Duration::ZERO
+        } else {
+            Duration::from_secs_f64(-self.tokens / self.rate)
+        }
     }
 }
 
@@ -138,36 +267,79 @@ impl Inbound<'_> {
 #[error("connection closed")]
 struct Closed;
 
-pub(super) async fn run(
-    id: u64,
-    socket: WebSocket,
-    acceptor: &AcceptorHandle,
-    durability: Arc<Durability>,
-    limits: &Limits,
-) {
+/// This connection's samod connection to one document's repository.
+struct DocConn {
+    to_samod: futures::channel::mpsc::Sender<Result<Vec<u8>, Closed>>,
+    _lease: super::DocLease,
+}
+
+type Outgoing = futures::channel::mpsc::UnboundedSender<Vec<u8>>;
+
+/// A sink for one document's samod connection: its frames join the
+/// connection's outgoing queue (bounded in bytes: a client that lets more
+/// than `max` bytes pile up is disconnected, samod never waits for it),
+/// except samod's `peer` answer to the join, which the relay gave already.
+fn doc_sink(
+    out: Outgoing,
+    queued: Arc<AtomicUsize>,
+    kill: watch::Sender<Option<(u16, String)>>,
+    max: usize,
+) -> impl futures::Sink<Vec<u8>, Error = Closed> + Send + Unpin + 'static {
+    Box::pin(futures::sink::unfold(out, move |tx, frame: Vec<u8>| {
+        let queued = queued.clone();
+        let kill = kill.clone();
+        async move {
+            if matches!(Message::decode(&frame), Ok(Message::Peer { .. })) {
+                return Ok(tx);
+            }
+            let total = queued.fetch_add(frame.len(), Ordering::Relaxed) + frame.len();
+            if total > max {
+                kill.send_replace(Some((
+                    POLICY,
+                    format!("the client reads too slowly: over {max} bytes waiting for it"),
+                )));
+                return Err(Closed);
+            }
+            tx.unbounded_send(frame).map_err(|_| Closed)?;
+            Ok(tx)
+        }
+    }))
+}
+
+pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Limits) {
     let (ws_tx, mut ws_rx) = socket.split();
-    // Towards samod: bounded, so a fast sender waits for the relay.
-    let (to_samod, samod_in) = futures::channel::mpsc::channel::<Result<Vec<u8>, Closed>>(32);
-    let (samod_out, from_samod) = futures::channel::mpsc::channel::<Vec<u8>>(256);
+    let (samod_out, from_samod) = futures::channel::mpsc::unbounded::<Vec<u8>>();
+    let queued = Arc::new(AtomicUsize::new(0));
+    // Set by the outgoing side when the connection must end.
+    let (kill, mut killed) = watch::channel::<Option<(u16, String)>>(None);
     let (control, control_rx) = mpsc::unbounded_channel::<WsMessage>();
-    let transport = samod::Transport::new(samod_in, samod_out.sink_map_err(|_| Closed));
-    if acceptor.accept(transport).is_err() {
-        let _ = control.send(close(INTERNAL, "the relay is stopping"));
-    }
     tracing::debug!(connection = id, "connected");
-    let writer = tokio::spawn(write(ws_tx, control_rx, from_samod, durability));
+    let mut writer = tokio::spawn(write(
+        ws_tx,
+        control_rx,
+        from_samod,
+        shared.durability.clone(),
+        queued.clone(),
+        kill.clone(),
+        Duration::from_secs(limits.ack_timeout_secs.max(1)),
+    ));
+    let mut docs: HashMap<DocumentId, DocConn> = HashMap::new();
+    // The client's join, replayed to each document's repository.
+    let mut join: Option<Vec<u8>> = None;
 
     let mut inbound = Inbound {
         limits,
+        store: &shared.store,
         bucket: TokenBucket::new(limits.rate_limit_per_sec),
         docs: HashSet::new(),
+        new_docs: HashSet::new(),
         peer: None,
     };
+    let mut bytes = ByteBucket::new(limits.bytes_per_sec, limits.max_message_bytes);
     let idle = limits.idle_timeout();
     let mut deadline = Instant::now() + idle;
     let mut ping = tokio::time::interval(idle / 3);
     ping.tick().await;
-    let mut to_samod = to_samod;
 
     let violation = loop {
         tokio::select! {
@@ -184,11 +356,25 @@ pub(super) async fn run(
                 }
                 Some(Ok(WsMessage::Binary(frame))) => {
                     deadline = Instant::now() + idle;
-                    if let Err(v) = inbound.check(&frame) {
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        inbound.check(&frame)
+                    }));
+                    let message = match checked {
+                        Ok(Ok(message)) => message,
+                        Ok(Err(v)) => break Some(v),
+                        Err(_) => {
+                            tracing::error!(connection = id, "panicked while handling a message; closing this connection");
+                            break Some(Violation::new(INTERNAL, "internal error while handling a message"));
+                        }
+                    };
+                    let wait = bytes.take(frame.len());
+                    if let Err(v) = route(&shared, limits, &mut docs, &mut join, &control, &kill, &samod_out, &queued, message, frame.to_vec()).await {
                         break Some(v);
                     }
-                    if to_samod.send(Ok(frame.to_vec())).await.is_err() {
-                        break None;
+                    if !wait.is_zero() {
+                        // Over the byte rate: read nothing for a while.
+                        tokio::time::sleep(wait).await;
+                        deadline = Instant::now() + idle;
                     }
                 }
                 Some(Ok(WsMessage::Text(_))) => break Some(Violation::new(
@@ -197,6 +383,15 @@ pub(super) async fn run(
                     deadline = Instant::now() + idle;
                 }
             },
+            changed = killed.changed() => {
+                // Err: the writer ended (the socket is gone).
+                let kill = changed.ok().and_then(|()| killed.borrow().clone());
+                break kill.map(|(code, reason)| Violation {
+                    code,
+                    reason,
+                    protocol_error: code != TRY_AGAIN_LATER,
+                });
+            }
             () = tokio::time::sleep_until(deadline) => break Some(Violation {
                 code: NORMAL,
                 reason: format!("idle for {} s", idle.as_secs()),
@@ -208,7 +403,7 @@ pub(super) async fn run(
         }
     };
 
-    let peer = inbound.peer.as_deref().unwrap_or("?");
+    let peer = inbound.peer.as_deref().map_or("?".into(), redact);
     if let Some(v) = &violation {
         tracing::warn!(
             connection = id,
@@ -227,16 +422,113 @@ pub(super) async fn run(
     } else {
         let _ = control.send(close(NORMAL, "bye"));
     }
-    // Samod sees the end of the stream and drops the connection.
-    to_samod.close_channel();
+    // Samod sees the end of each stream and drops those connections; the
+    // leases of the documents' repositories are released.
+    drop(docs);
     drop(control);
-    if tokio::time::timeout(Duration::from_secs(15), writer)
-        .await
-        .is_err()
-    {
-        tracing::warn!(connection = id, "writer did not finish");
+    match tokio::time::timeout(Duration::from_secs(15), &mut writer).await {
+        Err(_) => {
+            tracing::warn!(
+                connection = id,
+                "writer did not finish; dropping the socket"
+            );
+            writer.abort();
+        }
+        Ok(Err(e)) if e.is_panic() => {
+            tracing::error!(connection = id, "the writer panicked");
+        }
+        Ok(_) => {}
     }
     tracing::debug!(connection = id, peer, "disconnected");
+}
+
+/// Hands a checked frame to samod: the join is answered by the relay (and
+/// kept, to open each document's repository with it); a frame naming a
+/// document goes to that document's repository, connected on first use;
+/// `leave` goes to all of them.
+#[allow(clippy::too_many_arguments)]
+async fn route(
+    shared: &Shared,
+    limits: &Limits,
+    docs: &mut HashMap<DocumentId, DocConn>,
+    join: &mut Option<Vec<u8>>,
+    control: &mpsc::UnboundedSender<WsMessage>,
+    kill: &watch::Sender<Option<(u16, String)>>,
+    out: &Outgoing,
+    queued: &Arc<AtomicUsize>,
+    message: Message,
+    frame: Vec<u8>,
+) -> Result<(), Violation> {
+    match &message {
+        Message::Join { sender_id, .. } => {
+            if join.is_none() {
+                let peer = Message::Peer {
+                    sender_id: shared.relay.peer_id().to_owned(),
+                    target_id: sender_id.clone(),
+                    selected_protocol_version: "1".into(),
+                    peer_metadata: Some(PeerMetadata {
+                        storage_id: Some(shared.relay.storage_id().to_owned()),
+                        is_ephemeral: false,
+                    }),
+                };
+                let _ = control.send(WsMessage::Binary(peer.encode().into()));
+                *join = Some(frame);
+            }
+            Ok(())
+        }
+        Message::Leave { .. } => {
+            for d in docs.values_mut() {
+                let _ = d.to_samod.send(Ok(frame.clone())).await;
+            }
+            Ok(())
+        }
+        _ => {
+            let Some(doc) = message.document_id().copied() else {
+                return Ok(());
+            };
+            let Some(join) = join.as_ref() else {
+                return Err(Violation::new(INVALID, "a join must come first"));
+            };
+            #[allow(clippy::map_entry)] // the insert needs an await first
+            if !docs.contains_key(&doc) {
+                let Some(lease) = shared.relay.lease(doc).await else {
+                    return Err(Violation::new(INTERNAL, "the relay is stopping"));
+                };
+                let (mut to_samod, samod_in) =
+                    futures::channel::mpsc::channel::<Result<Vec<u8>, Closed>>(32);
+                let sink = doc_sink(
+                    out.clone(),
+                    queued.clone(),
+                    kill.clone(),
+                    limits.max_outgoing_bytes,
+                );
+                if lease
+                    .acceptor
+                    .accept(samod::Transport::new(samod_in, sink))
+                    .is_err()
+                {
+                    return Err(Violation::new(INTERNAL, "the relay is stopping"));
+                }
+                let _ = to_samod.send(Ok(join.clone())).await;
+                docs.insert(
+                    doc,
+                    DocConn {
+                        to_samod,
+                        _lease: lease,
+                    },
+                );
+            }
+            let conn = docs.get_mut(&doc).expect("inserted above");
+            if conn.to_samod.send(Ok(frame)).await.is_err() {
+                docs.remove(&doc);
+                return Err(Violation::new(
+                    INTERNAL,
+                    "the document's repository stopped",
+                ));
+            }
+            Ok(())
+        }
+    }
 }
 
 fn close(code: u16, reason: &str) -> WsMessage {
@@ -254,10 +546,14 @@ fn close(code: u16, reason: &str) -> WsMessage {
 async fn write(
     mut ws_tx: futures::stream::SplitSink<WebSocket, WsMessage>,
     mut control: mpsc::UnboundedReceiver<WsMessage>,
-    mut from_samod: futures::channel::mpsc::Receiver<Vec<u8>>,
+    mut from_samod: futures::channel::mpsc::UnboundedReceiver<Vec<u8>>,
     durability: Arc<Durability>,
+    queued: Arc<AtomicUsize>,
+    kill: watch::Sender<Option<(u16, String)>>,
+    ack_timeout: Duration,
 ) {
     let mut version = durability.subscribe();
+    let mut dead = false;
     loop {
         let message = tokio::select! {
             biased;
@@ -265,9 +561,20 @@ async fn write(
                 Some(m) => m,
                 None => break,
             },
-            f = from_samod.next() => match f {
+            f = from_samod.next(), if !dead => match f {
                 Some(frame) => {
-                    wait_until_stored(&frame, &durability, &mut version).await;
+                    queued.fetch_sub(frame.len(), Ordering::Relaxed);
+                    if !wait_until_stored(&frame, &durability, &mut version, ack_timeout).await {
+                        // Never acknowledge what is not stored: end the
+                        // connection; the client keeps its changes and
+                        // sends them again when it reconnects.
+                        dead = true;
+                        kill.send_replace(Some((
+                            TRY_AGAIN_LATER,
+                            "changes not stored in time (the relay's storage is failing); retry later".into(),
+                        )));
+                        continue;
+                    }
                     WsMessage::Binary(frame.into())
                 }
                 None => close(NORMAL, "bye"),
@@ -281,12 +588,14 @@ async fn write(
     let _ = ws_tx.close().await;
 }
 
-/// Holds a sync message until every change its heads name is on disk.
+/// Holds a sync message until every change its heads name is on disk; false
+/// when that takes longer than `timeout`.
 async fn wait_until_stored(
     frame: &[u8],
     durability: &Durability,
     version: &mut tokio::sync::watch::Receiver<u64>,
-) {
+    timeout: Duration,
+) -> bool {
     let Ok(
         Message::Sync {
             document_id, data, ..
@@ -296,24 +605,27 @@ async fn wait_until_stored(
         },
     ) = Message::decode(frame)
     else {
-        return;
+        return true;
     };
     let Ok(sync) = automerge::sync::Message::decode(&data) else {
-        return;
+        return true;
     };
     let doc = document_id.to_string();
-    let deadline = Instant::now() + DURABILITY_WAIT;
+    let deadline = Instant::now() + timeout;
     loop {
         version.borrow_and_update();
         if durability.covers(&doc, &sync.heads) {
-            return;
+            return true;
         }
         if tokio::time::timeout_at(deadline, version.changed())
             .await
             .is_err()
         {
-            tracing::warn!(document = %doc, "sync message sent before its changes were stored");
-            return;
+            tracing::warn!(
+                document = %redact(&doc),
+                "a sync message's changes were not stored in time; not acknowledged"
+            );
+            return false;
         }
     }
 }

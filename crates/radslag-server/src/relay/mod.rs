@@ -2,29 +2,50 @@
 //! automerge-repo WebSocket protocol, storing every document it is asked
 //! for under `--data-dir`.
 //!
+//! Each document has a samod repository of its own, started when a
+//! connection first names the document and stopped (its memory freed) once
+//! no connection has used it for `--unload-after-secs`: samod connects every
+//! connection to every document a repository holds, so one repository for
+//! all documents costs connections × documents, and it never unloads a
+//! document. All the repositories share one store and one peer id; each
+//! client connection is split into one samod connection per document it
+//! names ([`connection`]). A panic inside one document's repository stops
+//! that repository only.
+//!
 //! Each WebSocket goes through [`connection`] first, which enforces the
-//! limits (message size, documents per connection, idle time-out, rate) and
-//! rejects malformed frames, closing only the offending connection, and which
-//! holds back each outgoing sync message until the changes it acknowledges
-//! are on disk ([`storage`]).
+//! limits (message size, rate, documents, bytes, outgoing queue, idle time)
+//! and rejects malformed frames and change bombs, closing only the offending
+//! connection, and which holds back each outgoing sync message until the
+//! changes it acknowledges are on disk ([`storage`]).
 
 mod connection;
+pub mod inflate;
 mod storage;
 
-use std::{path::Path, sync::Arc, time::Duration};
+use std::{
+    collections::HashMap,
+    net::{IpAddr, SocketAddr},
+    path::{Path, PathBuf},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use axum::{
-    extract::{State, WebSocketUpgrade},
-    response::Response,
+    extract::{ConnectInfo, State, WebSocketUpgrade},
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
 };
+use radslag_core::sync::DocumentId;
 use samod::{AcceptorHandle, Repo, ShareConfig};
+
+const MIB: usize = 1024 * 1024;
 
 /// The relay's limits, as `radslag serve` flags.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Limits {
     /// Largest WebSocket message accepted, in bytes (a first sync of a large
     /// workspace is one message).
-    #[arg(long, default_value_t = 32 * 1024 * 1024, env = "RADSLAG_MAX_MESSAGE_BYTES")]
+    #[arg(long, default_value_t = 32 * MIB, env = "RADSLAG_MAX_MESSAGE_BYTES")]
     pub max_message_bytes: usize,
     /// Most documents one connection may sync.
     #[arg(long, default_value_t = 256, env = "RADSLAG_MAX_DOCS_PER_CONNECTION")]
@@ -36,17 +57,72 @@ pub struct Limits {
     /// twice as many are allowed).
     #[arg(long, default_value_t = 200, env = "RADSLAG_RATE_LIMIT_PER_SEC")]
     pub rate_limit_per_sec: u32,
+    /// Bytes per second one connection may send on average; a faster sender
+    /// is slowed down (the relay stops reading), bursts of one largest
+    /// message are allowed.
+    #[arg(long, default_value_t = MIB as u64, env = "RADSLAG_BYTES_PER_SEC")]
+    pub bytes_per_sec: u64,
+    /// WebSocket connections to the relay in total (more: HTTP 503).
+    #[arg(long, default_value_t = 2000, env = "RADSLAG_MAX_CONNECTIONS")]
+    pub max_connections: usize,
+    /// WebSocket connections from one client address (more: HTTP 429).
+    #[arg(long, default_value_t = 50, env = "RADSLAG_MAX_CONNECTIONS_PER_CLIENT")]
+    pub max_connections_per_client: usize,
+    /// Address of a reverse proxy whose `X-Forwarded-For` names the client
+    /// (repeat for several; comma-separated in the env var).
+    #[arg(long, env = "RADSLAG_TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxy: Vec<IpAddr>,
+    /// Documents the relay does not store yet that one connection may open.
+    #[arg(
+        long,
+        default_value_t = 16,
+        env = "RADSLAG_MAX_NEW_DOCS_PER_CONNECTION"
+    )]
+    pub max_new_docs_per_connection: usize,
+    /// Documents the relay stores at most; past it, new ones are refused.
+    #[arg(long, default_value_t = 100_000, env = "RADSLAG_MAX_DOCUMENTS")]
+    pub max_documents: usize,
+    /// Bytes stored for one document at most; changes past it are refused.
+    #[arg(long, default_value_t = 256 * MIB as u64, env = "RADSLAG_MAX_DOCUMENT_BYTES")]
+    pub max_document_bytes: u64,
+    /// Bytes stored in total at most; changes past it are refused.
+    #[arg(long, default_value_t = 20 * 1024 * MIB as u64, env = "RADSLAG_MAX_TOTAL_BYTES")]
+    pub max_total_bytes: u64,
+    /// Free space on the data directory's file system below which writes
+    /// are refused (and `/healthz` says `degraded`).
+    #[arg(long, default_value_t = 256 * MIB as u64, env = "RADSLAG_MIN_FREE_BYTES")]
+    pub min_free_bytes: u64,
+    /// Bytes waiting to be sent to one connection at most; a client that
+    /// reads slower is disconnected.
+    #[arg(long, default_value_t = 64 * MIB, env = "RADSLAG_MAX_OUTGOING_BYTES")]
+    pub max_outgoing_bytes: usize,
+    /// Largest total size of the changes in one message once inflated
+    /// (compressed changes are measured before they are applied).
+    #[arg(long, default_value_t = 256 * MIB as u64, env = "RADSLAG_MAX_INFLATED_BYTES")]
+    pub max_inflated_bytes: u64,
+    /// Longest a sync message waits for its changes to be stored; then the
+    /// connection is closed (1013) instead of acknowledging them.
+    #[arg(long, default_value_t = 10, env = "RADSLAG_ACK_TIMEOUT_SECS")]
+    pub ack_timeout_secs: u64,
+    /// Browser origins allowed to open `/sync` (e.g. `https://radslag.example.se`;
+    /// repeat for several). Without it only the serving host's own origin is.
+    /// Clients that send no Origin (not browsers) are not checked.
+    #[arg(long, env = "RADSLAG_ALLOWED_ORIGIN", value_delimiter = ',')]
+    pub allowed_origin: Vec<String>,
+    /// A document nobody has used for this long is unloaded from memory.
+    #[arg(long, default_value_t = 60, env = "RADSLAG_UNLOAD_AFTER_SECS")]
+    pub unload_after_secs: u64,
+    /// Test-only fault injection (a file whose lines switch faults on).
+    #[arg(long, hide = true, env = "RADSLAG_FAULTS_FILE")]
+    pub faults_file: Option<PathBuf>,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_message_bytes: 32 * 1024 * 1024,
-            max_docs_per_connection: 256,
-            idle_timeout_secs: 120,
-            rate_limit_per_sec: 200,
-        }
-    }
+/// A short, stable, non-reversible name for a document id (or a token) in
+/// logs: the id itself is the key to the workspace.
+pub fn redact(id: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(id.as_bytes());
+    digest[..5].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The running relay; cheap to clone.
@@ -56,50 +132,359 @@ pub struct Relay {
 }
 
 struct Inner {
-    repo: Repo,
-    acceptor: AcceptorHandle,
+    storage: storage::DurableStorage,
     durability: Arc<storage::Durability>,
     limits: Limits,
+    /// The relay's peer id (every document's repository has it).
+    peer_id: String,
+    /// The store's id, as samod keeps it.
+    storage_id: String,
     next_connection: std::sync::atomic::AtomicU64,
+    connections: Mutex<Connections>,
+    docs: Mutex<HashMap<DocumentId, DocRepo>>,
+    stopping: std::sync::atomic::AtomicBool,
+}
+
+/// One document's repository.
+struct DocRepo {
+    repo: Repo,
+    acceptor: AcceptorHandle,
+    /// Connections using it now.
+    users: usize,
+    /// Since when nobody uses it.
+    idle_since: Option<std::time::Instant>,
+}
+
+/// A connection's use of a document's repository; released when dropped.
+pub(crate) struct DocLease {
+    relay: Relay,
+    doc: DocumentId,
+    pub acceptor: AcceptorHandle,
+}
+
+impl Drop for DocLease {
+    fn drop(&mut self) {
+        let mut docs = self.relay.inner.docs.lock().unwrap();
+        if let Some(d) = docs.get_mut(&self.doc) {
+            d.users -= 1;
+            if d.users == 0 {
+                d.idle_since = Some(std::time::Instant::now());
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct Connections {
+    total: usize,
+    per_client: HashMap<IpAddr, usize>,
+}
+
+/// A counted connection; uncounted when dropped.
+struct Slot {
+    relay: Relay,
+    client: IpAddr,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut c = self.relay.inner.connections.lock().unwrap();
+        c.total -= 1;
+        if let Some(n) = c.per_client.get_mut(&self.client) {
+            *n -= 1;
+            if *n == 0 {
+                c.per_client.remove(&self.client);
+            }
+        }
+    }
 }
 
 impl Relay {
     /// Opens the store under `data_dir` and starts the sync server.
     pub async fn start(data_dir: &Path, limits: Limits) -> anyhow::Result<Relay> {
-        let store = storage::DurableStorage::new(data_dir);
+        let faults = storage::Faults::new(limits.faults_file.clone());
+        let (store, storage_id) = {
+            let dir = data_dir.to_path_buf();
+            let floor = limits.min_free_bytes;
+            tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+                let store = storage::DurableStorage::open(&dir, floor, faults);
+                // samod's storage id (`storage-adapter-id`), made here so that
+                // every repository finds the same one.
+                let path = dir.join("st").join("orage-adapter-id");
+                if !path.is_file() {
+                    storage::write_durably(&path, uuid::Uuid::new_v4().to_string().as_bytes())?;
+                }
+                Ok((store, std::fs::read_to_string(&path)?))
+            })
+            .await??
+        };
         let durability = store.durability();
+        let peer_id = format!("relay-{}", uuid::Uuid::new_v4());
+        tracing::info!("relay ready at /sync");
+        let relay = Relay {
+            inner: Arc::new(Inner {
+                storage: store,
+                durability,
+                limits,
+                peer_id,
+                storage_id,
+                next_connection: 0.into(),
+                connections: Mutex::new(Connections::default()),
+                docs: Mutex::new(HashMap::new()),
+                stopping: false.into(),
+            }),
+        };
+        tokio::spawn(unload_idle(relay.clone()));
+        Ok(relay)
+    }
+
+    /// Flushes what is being stored and stops.
+    pub async fn stop(&self) {
+        self.inner
+            .stopping
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.inner.storage.stop();
+        let repos: Vec<(AcceptorHandle, Repo)> = self
+            .inner
+            .docs
+            .lock()
+            .unwrap()
+            .drain()
+            .map(|(_, d)| (d.acceptor, d.repo))
+            .collect();
+        let stops = repos.into_iter().map(|(acceptor, repo)| async move {
+            acceptor.close();
+            repo.stop().await;
+        });
+        futures::future::join_all(stops).await;
+    }
+
+    pub(crate) fn peer_id(&self) -> &str {
+        &self.inner.peer_id
+    }
+
+    pub(crate) fn storage_id(&self) -> &str {
+        &self.inner.storage_id
+    }
+
+    /// The repository of `doc` (started if needed), for one connection.
+    pub(crate) async fn lease(&self, doc: DocumentId) -> Option<DocLease> {
+        if self
+            .inner
+            .stopping
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
+        {
+            let mut docs = self.inner.docs.lock().unwrap();
+            if let Some(d) = docs.get_mut(&doc) {
+                d.users += 1;
+                d.idle_since = None;
+                return Some(DocLease {
+                    relay: self.clone(),
+                    doc,
+                    acceptor: d.acceptor.clone(),
+                });
+            }
+        }
         let repo = Repo::build_tokio()
-            .with_storage(store)
+            .with_storage(self.inner.storage.clone())
+            .with_peer_id(samod::PeerId::from(self.inner.peer_id.as_str()))
             // Like automerge-repo's sync server: serve whoever asks, but never
             // push documents to peers that did not ask for them.
             .with_share_policy(ShareConfig::read_write().with_announce(false))
             .load()
             .await;
         let acceptor = repo
-            .make_acceptor(samod::Url::parse("ws://relay/sync")?)
-            .map_err(|_| anyhow::anyhow!("the sync repository stopped while starting"))?;
-        tracing::info!(peer_id = %repo.peer_id(), "relay ready at /sync");
-        Ok(Relay {
-            inner: Arc::new(Inner {
+            .make_acceptor(samod::Url::parse("ws://relay/sync").ok()?)
+            .ok()?;
+        let mut docs = self.inner.docs.lock().unwrap();
+        let d = match docs.entry(doc) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                // Another connection started it meanwhile: use that one.
+                let (repo, acceptor) = (repo, acceptor);
+                tokio::spawn(async move {
+                    acceptor.close();
+                    repo.stop().await;
+                });
+                e.into_mut()
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(DocRepo {
                 repo,
                 acceptor,
-                durability,
-                limits,
-                next_connection: 0.into(),
+                users: 0,
+                idle_since: None,
             }),
+        };
+        d.users += 1;
+        d.idle_since = None;
+        Some(DocLease {
+            relay: self.clone(),
+            doc,
+            acceptor: d.acceptor.clone(),
         })
     }
 
-    /// Flushes what is being stored and stops.
-    pub async fn stop(&self) {
-        self.inner.acceptor.close();
-        self.inner.repo.stop().await;
+    /// Documents loaded in memory now.
+    pub fn loaded_documents(&self) -> usize {
+        self.inner.docs.lock().unwrap().len()
+    }
+
+    /// Why the relay cannot take changes now (for `/healthz`), if it cannot.
+    pub fn degraded(&self) -> Option<String> {
+        self.inner.storage.state().degraded()
+    }
+
+    /// Counts a connection from `client`, or says why it is refused.
+    fn admit(&self, client: IpAddr) -> Result<Slot, (StatusCode, String)> {
+        let limits = &self.inner.limits;
+        let mut c = self.inner.connections.lock().unwrap();
+        if c.total >= limits.max_connections {
+            return Err((
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the relay has its maximum of {} connections\n",
+                    limits.max_connections
+                ),
+            ));
+        }
+        let mine = c.per_client.entry(client).or_default();
+        if *mine >= limits.max_connections_per_client {
+            return Err((
+                StatusCode::TOO_MANY_REQUESTS,
+                format!(
+                    "more than {} connections from one address\n",
+                    limits.max_connections_per_client
+                ),
+            ));
+        }
+        *mine += 1;
+        c.total += 1;
+        Ok(Slot {
+            relay: self.clone(),
+            client,
+        })
     }
 }
 
+/// Stops the repositories of documents nobody has used for
+/// `--unload-after-secs` (and that have no write in flight), freeing their
+/// memory; the next connection that names one loads it again from disk.
+async fn unload_idle(relay: Relay) {
+    let after = Duration::from_secs(relay.inner.limits.unload_after_secs.max(1));
+    let mut tick = tokio::time::interval(
+        (after / 4).clamp(Duration::from_millis(250), Duration::from_secs(15)),
+    );
+    loop {
+        tick.tick().await;
+        if relay
+            .inner
+            .stopping
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        let idle: Vec<DocRepo> = {
+            let mut docs = relay.inner.docs.lock().unwrap();
+            let ids: Vec<DocumentId> = docs
+                .iter()
+                .filter(|(id, d)| {
+                    d.users == 0
+                        && d.idle_since.is_some_and(|t| t.elapsed() >= after)
+                        && !relay.inner.durability.writing(&id.to_string())
+                })
+                .map(|(id, _)| *id)
+                .collect();
+            ids.iter().filter_map(|id| docs.remove(id)).collect()
+        };
+        if !idle.is_empty() {
+            tracing::info!(
+                "unloaded {} idle documents ({} still loaded)",
+                idle.len(),
+                relay.loaded_documents()
+            );
+        }
+        for d in idle {
+            tokio::spawn(async move {
+                d.acceptor.close();
+                d.repo.stop().await;
+                tracing::debug!("an idle document's repository stopped");
+            });
+        }
+    }
+}
+
+/// The client's address: the TCP peer, or, when that is a trusted proxy,
+/// the last address in `X-Forwarded-For` that is not a trusted proxy.
+pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    let peer = peer.ip();
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .or(forwarded.first())
+        .copied()
+        .unwrap_or(peer)
+}
+
+/// Whether a browser's `Origin` may open `/sync`: one of `--allowed-origin`,
+/// or, without that flag, the serving host's own origin.
+pub fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        // Not a browser: no cross-site request to guard against.
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let origin = origin.trim_end_matches('/');
+    if !allowed.is_empty() {
+        return allowed
+            .iter()
+            .any(|a| a.trim_end_matches('/').eq_ignore_ascii_case(origin));
+    }
+    let host = headers
+        .get("x-forwarded-host")
+        .or(headers.get(header::HOST))
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let Some((_, origin_host)) = origin.split_once("://") else {
+        return false;
+    };
+    !host.is_empty() && origin_host.eq_ignore_ascii_case(host)
+}
+
 /// `GET /sync`: upgrades to a WebSocket and hands it to the relay.
-pub async fn upgrade(ws: WebSocketUpgrade, State(relay): State<Relay>) -> Response {
+pub async fn upgrade(
+    ws: WebSocketUpgrade,
+    State(relay): State<Relay>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
     let limits = relay.inner.limits.clone();
+    if !origin_allowed(&headers, &limits.allowed_origin) {
+        tracing::warn!("refused /sync from a page of another origin");
+        return (StatusCode::FORBIDDEN, "this origin may not sync here\n").into_response();
+    }
+    let client = client_address(peer, &headers, &limits.trusted_proxy);
+    let slot = match relay.admit(client) {
+        Ok(slot) => slot,
+        Err((status, why)) => {
+            tracing::warn!("refused a connection: {}", why.trim());
+            return (status, why).into_response();
+        }
+    };
     // One byte over the limit still reaches us, so that we can say why we
     // close; anything larger is cut off by the WebSocket layer itself.
     ws.max_message_size(limits.max_message_bytes + 1)
@@ -112,16 +497,57 @@ pub async fn upgrade(ws: WebSocketUpgrade, State(relay): State<Relay>) -> Respon
             connection::run(
                 id,
                 socket,
-                &relay.inner.acceptor,
-                relay.inner.durability.clone(),
+                connection::Shared {
+                    relay: relay.clone(),
+                    durability: relay.inner.durability.clone(),
+                    store: relay.inner.storage.state(),
+                },
                 &limits,
             )
             .await;
+            drop(slot);
         })
 }
 
 impl Limits {
     fn idle_timeout(&self) -> Duration {
         Duration::from_secs(self.idle_timeout_secs.max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_for_counts_only_behind_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "1.2.3.4, 5.6.7.8".parse().unwrap());
+        let peer = SocketAddr::new(proxy, 1234);
+        assert_eq!(client_address(peer, &headers, &[]), proxy);
+        assert_eq!(
+            client_address(peer, &headers, &[proxy]),
+            "5.6.7.8".parse::<IpAddr>().unwrap()
+        );
+        let other = SocketAddr::new("9.9.9.9".parse().unwrap(), 1);
+        assert_eq!(client_address(other, &headers, &[proxy]), other.ip());
+    }
+
+    #[test]
+    fn origin_must_be_the_serving_host_or_allowed() {
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, "radslag.example.se".parse().unwrap());
+        assert!(origin_allowed(&h, &[]), "no Origin: not a browser");
+        h.insert(
+            header::ORIGIN,
+            "https://radslag.example.se".parse().unwrap(),
+        );
+        assert!(origin_allowed(&h, &[]));
+        h.insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+        assert!(!origin_allowed(&h, &[]));
+        assert!(origin_allowed(&h, &["https://evil.example".into()]));
+        h.insert(header::ORIGIN, "null".parse().unwrap());
+        assert!(!origin_allowed(&h, &[]));
     }
 }

@@ -8,24 +8,212 @@
 //! chunk or none of it. It also tracks, per document, which changes are on
 //! disk ([`Durability`]), so that the connection layer can hold back a sync
 //! message until every change it acknowledges is stored.
+//!
+//! When a write fails (a full disk, an I/O error, free space under
+//! `--min-free-bytes`) the put does not finish: it is retried until it
+//! succeeds, so its changes, and every later change of that document, never
+//! count as stored meanwhile, and samod, which deletes the chunks a compaction
+//! replaces only once the compacted chunk's put has finished, deletes nothing.
+//! The store is then *degraded* (`/healthz` says why) and the connection
+//! layer refuses new changes.
+//!
+//! A chunk that Automerge cannot read, or that panics while being read, is
+//! moved under `<data-dir>/.quarantine/` (never deleted): at start for each
+//! chunk, and when samod loads a document for the whole document.
 
 use std::{
     collections::{BTreeMap, HashMap, HashSet},
     path::{Path, PathBuf},
     sync::{
         Arc, Mutex,
-        atomic::{AtomicU64, Ordering},
+        atomic::{AtomicBool, AtomicU64, Ordering},
     },
+    time::Duration,
 };
 
 use automerge::{Automerge, ChangeHash, LoadOptions, VerificationMode};
 use samod::storage::{Storage, StorageKey};
 use tokio::sync::watch;
 
+use super::redact;
+
 #[derive(Clone)]
 pub struct DurableStorage {
     dir: PathBuf,
     durability: Arc<Durability>,
+    state: Arc<StoreState>,
+}
+
+/// What the store knows about itself, for limits and `/healthz`.
+pub struct StoreState {
+    dir: PathBuf,
+    /// Bytes on disk per document (every document the relay stores).
+    sizes: Mutex<HashMap<String, u64>>,
+    total: AtomicU64,
+    /// Writes refused below this much free space.
+    pub min_free_bytes: u64,
+    /// Why writes are failing now (`None` when they are not).
+    failing: Mutex<Option<String>>,
+    /// Puts waiting for a retry.
+    retrying: AtomicU64,
+    stopping: AtomicBool,
+    pub faults: Faults,
+    /// Documents read whole once (see `check_document`).
+    checked: Mutex<HashSet<String>>,
+}
+
+/// Fault injection for tests: `--faults-file` names a file whose lines turn
+/// faults on while they are there (`fail-writes`, `panic-on-load <docId>`,
+/// `panic-on-message <docId>`). Without the flag nothing is read.
+#[derive(Clone, Default)]
+pub struct Faults {
+    file: Option<PathBuf>,
+}
+
+impl Faults {
+    pub fn new(file: Option<PathBuf>) -> Self {
+        Faults { file }
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .map(|s| s.lines().map(|l| l.trim().to_owned()).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn has(&self, fault: &str) -> bool {
+        self.file.is_some() && self.lines().iter().any(|l| l == fault)
+    }
+}
+
+impl StoreState {
+    pub fn total_bytes(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    pub fn documents(&self) -> usize {
+        self.sizes.lock().unwrap().len()
+    }
+
+    /// Bytes stored for `doc`, or `None` when the relay does not store it.
+    pub fn document_bytes(&self, doc: &str) -> Option<u64> {
+        self.sizes.lock().unwrap().get(doc).copied()
+    }
+
+    /// Free bytes on the data directory's file system.
+    pub fn free_bytes(&self) -> Option<u64> {
+        let stat = nix::sys::statvfs::statvfs(&self.dir).ok()?;
+        #[allow(clippy::useless_conversion)]
+        Some(u64::from(stat.blocks_available()) * u64::from(stat.fragment_size()))
+    }
+
+    /// Why the store cannot take more changes now, if it cannot.
+    pub fn degraded(&self) -> Option<String> {
+        if let Some(reason) = self.failing.lock().unwrap().clone() {
+            return Some(format!(
+                "storage failing ({} writes waiting for a retry): {reason}",
+                self.retrying.load(Ordering::Relaxed)
+            ));
+        }
+        match self.free_bytes() {
+            Some(free) if free < self.min_free_bytes => Some(format!(
+                "free space {free} bytes is under the floor of {} bytes",
+                self.min_free_bytes
+            )),
+            _ => None,
+        }
+    }
+
+    fn added(&self, doc: &str, bytes: u64) {
+        *self
+            .sizes
+            .lock()
+            .unwrap()
+            .entry(doc.to_owned())
+            .or_default() += bytes;
+        self.total.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    fn removed(&self, doc: &str, bytes: u64) {
+        let mut sizes = self.sizes.lock().unwrap();
+        if let Some(size) = sizes.get_mut(doc) {
+            let bytes = bytes.min(*size);
+            *size -= bytes;
+            self.total.fetch_sub(bytes, Ordering::Relaxed);
+        }
+    }
+
+    fn forget(&self, doc: &str) {
+        if let Some(bytes) = self.sizes.lock().unwrap().remove(doc) {
+            self.total.fetch_sub(bytes, Ordering::Relaxed);
+        }
+    }
+
+    /// Reads document `doc` (its directory) once per process; quarantines
+    /// it when Automerge fails or panics on it.
+    fn check_document(&self, doc: &str, doc_dir: &Path) {
+        let mut checked = self.checked.lock().unwrap();
+        if !checked.insert(doc.to_owned()) || !doc_dir.is_dir() {
+            return;
+        }
+        let Ok(key) = StorageKey::from_parts([doc]) else {
+            return;
+        };
+        let chunks = read_tree(doc_dir, &key);
+        let injected = self.faults.has(&format!("panic-on-load {doc}"));
+        let loaded = no_panic(|| {
+            if injected {
+                panic!("injected fault: panic on load");
+            }
+            let mut all = Automerge::new();
+            for data in chunks.values() {
+                all.load_incremental(data).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        });
+        if let Err(why) = loaded {
+            self.quarantine(doc_dir, &format!("document cannot be loaded: {why}"));
+            self.forget(doc);
+        }
+    }
+
+    /// Moves `path` (a chunk or a document's directory) under `.quarantine/`.
+    fn quarantine(&self, path: &Path, why: &str) {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis());
+        let relative = path.strip_prefix(&self.dir).unwrap_or(path);
+        let name = relative.to_string_lossy().replace('/', "_");
+        let target = self
+            .dir
+            .join(".quarantine")
+            .join(format!("{stamp}-{}", redact_path(&name)));
+        let moved = std::fs::create_dir_all(self.dir.join(".quarantine"))
+            .and_then(|()| std::fs::rename(path, &target));
+        match moved {
+            Ok(()) => tracing::error!(
+                "quarantined {} (moved to {}): {why}",
+                redact_path(&relative.to_string_lossy()),
+                target.display()
+            ),
+            Err(e) => tracing::error!(
+                "cannot quarantine {}: {e} ({why})",
+                redact_path(&relative.to_string_lossy())
+            ),
+        }
+    }
+}
+
+/// A data path with its document id redacted.
+fn redact_path(path: &str) -> String {
+    let mut parts = path.splitn(3, ['/', '_']);
+    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+        return path.to_owned();
+    };
+    let rest = parts.next().map(|r| format!("_{r}")).unwrap_or_default();
+    format!("doc-{}{rest}", redact(&format!("{a}{b}")))
 }
 
 /// Which changes of each document are on disk.
@@ -67,6 +255,15 @@ impl Durability {
             .is_some_and(|d| heads.iter().all(|h| d.durable.contains(h)))
     }
 
+    /// True while a write of `doc` has not finished (or waits for a retry).
+    pub fn writing(&self, doc: &str) -> bool {
+        self.docs
+            .lock()
+            .unwrap()
+            .get(doc)
+            .is_some_and(|d| !d.puts.is_empty())
+    }
+
     fn begin(&self, doc: &str) -> u64 {
         let seq = self.seq.fetch_add(1, Ordering::SeqCst);
         self.docs
@@ -79,10 +276,11 @@ impl Durability {
         seq
     }
 
-    /// A put finished (`hashes` are the changes it holds; empty when it
-    /// failed). Changes count as durable once every earlier put of the same
-    /// document finished too: samod writes changes in causal order, so a
-    /// durable change's ancestors are durable.
+    /// A put is on disk (`hashes` are the changes it holds). Changes count
+    /// as durable once every earlier put of the same document is on disk
+    /// too: samod writes changes in causal order, so a durable change's
+    /// ancestors are durable. A put that fails never gets here (it is
+    /// retried), so nothing after it counts meanwhile.
     fn finish(&self, doc: &str, seq: u64, hashes: Vec<ChangeHash>) {
         let mut docs = self.docs.lock().unwrap();
         let d = docs.entry(doc.to_owned()).or_default();
@@ -110,15 +308,39 @@ impl Durability {
 }
 
 impl DurableStorage {
-    pub fn new(dir: &Path) -> Self {
+    /// Opens the store: scans `dir` for the documents it holds and their
+    /// sizes, and quarantines chunks Automerge cannot read.
+    pub fn open(dir: &Path, min_free_bytes: u64, faults: Faults) -> Self {
+        let state = Arc::new(StoreState {
+            dir: dir.to_path_buf(),
+            sizes: Mutex::new(HashMap::new()),
+            total: AtomicU64::new(0),
+            min_free_bytes,
+            failing: Mutex::new(None),
+            retrying: AtomicU64::new(0),
+            stopping: AtomicBool::new(false),
+            faults,
+            checked: Mutex::new(HashSet::new()),
+        });
+        scan(&state);
         DurableStorage {
             dir: dir.to_path_buf(),
             durability: Arc::new(Durability::new()),
+            state,
         }
     }
 
     pub fn durability(&self) -> Arc<Durability> {
         self.durability.clone()
+    }
+
+    pub fn state(&self) -> Arc<StoreState> {
+        self.state.clone()
+    }
+
+    /// Puts being retried give up (the relay stops; they stay unacknowledged).
+    pub fn stop(&self) {
+        self.state.stopping.store(true, Ordering::Relaxed);
     }
 
     fn path(&self, key: &StorageKey) -> PathBuf {
@@ -138,6 +360,80 @@ impl DurableStorage {
         }
         path
     }
+}
+
+/// Runs `f`, turning a panic into an error.
+fn no_panic<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!("panicked while loading: {what}"))
+    })
+}
+
+/// Reads one stored chunk with Automerge.
+fn check_chunk(data: &[u8]) -> Result<(), String> {
+    no_panic(|| {
+        Automerge::new()
+            .load_incremental(data)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// The start-up scan: every document directory, its size, and its chunks
+/// checked one by one.
+fn scan(state: &StoreState) {
+    let Ok(firsts) = std::fs::read_dir(&state.dir) else {
+        return;
+    };
+    let mut sizes = HashMap::new();
+    for first in firsts.flatten() {
+        let first_name = first.file_name().to_string_lossy().into_owned();
+        if first_name.starts_with('.') || !first.path().is_dir() {
+            continue;
+        }
+        let Ok(rests) = std::fs::read_dir(first.path()) else {
+            continue;
+        };
+        for rest in rests.flatten() {
+            let doc = format!("{first_name}{}", rest.file_name().to_string_lossy());
+            if !rest.path().join("incremental").is_dir() && !rest.path().join("snapshot").is_dir() {
+                // Not a document (samod keeps its storage id at the top).
+                continue;
+            }
+            let mut bytes = 0;
+            for kind in ["incremental", "snapshot"] {
+                let Ok(chunks) = std::fs::read_dir(rest.path().join(kind)) else {
+                    continue;
+                };
+                for chunk in chunks.flatten() {
+                    let name = chunk.file_name().to_string_lossy().into_owned();
+                    if name.starts_with('.') && name.ends_with(".tmp") {
+                        // A write cut short by a crash.
+                        let _ = std::fs::remove_file(chunk.path());
+                        continue;
+                    }
+                    let Ok(data) = std::fs::read(chunk.path()) else {
+                        continue;
+                    };
+                    if let Err(why) = check_chunk(&data) {
+                        state.quarantine(&chunk.path(), &format!("unreadable chunk: {why}"));
+                        continue;
+                    }
+                    bytes += data.len() as u64;
+                }
+            }
+            sizes.insert(doc, bytes);
+        }
+    }
+    let total = sizes.values().sum();
+    tracing::info!("the store holds {} documents, {total} bytes", sizes.len());
+    *state.sizes.lock().unwrap() = sizes;
+    state.total.store(total, Ordering::Relaxed);
 }
 
 /// The document a key belongs to and the changes a chunk under it holds.
@@ -203,7 +499,7 @@ fn header_heads(data: &[u8]) -> Option<Vec<ChangeHash>> {
     Some(heads)
 }
 
-fn write_durably(path: &Path, data: &[u8]) -> std::io::Result<()> {
+pub fn write_durably(path: &Path, data: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let parent = path.parent().expect("keys have a directory");
     std::fs::create_dir_all(parent)?;
@@ -212,11 +508,18 @@ fn write_durably(path: &Path, data: &[u8]) -> std::io::Result<()> {
         path.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
     ));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(data)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&tmp, path)?;
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(data)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        // E.g. a full disk: leave no partial file taking space.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written?;
     std::fs::File::open(parent)?.sync_all()
 }
 
@@ -267,8 +570,21 @@ impl Storage for DurableStorage {
     ) -> impl Future<Output = HashMap<StorageKey, Vec<u8>>> + Send {
         let path = self.path(&prefix);
         let durability = self.durability.clone();
+        let state = self.state.clone();
         async move {
             tokio::task::spawn_blocking(move || {
+                // samod loads a document as two ranges, `[doc, "snapshot"]`
+                // and `[doc, "incremental"]`. Before the first, the whole
+                // document is read as samod will read it, and quarantined if
+                // that fails or panics, rather than have samod's document
+                // actor panic on it (and again at every start).
+                let parts: Vec<&String> = (&prefix).into_iter().collect();
+                if let [doc, kind] = parts.as_slice()
+                    && (kind.as_str() == "snapshot" || kind.as_str() == "incremental")
+                    && let Some(doc_dir) = path.parent()
+                {
+                    state.check_document(doc, doc_dir);
+                }
                 let found = read_tree(&path, &prefix);
                 // What was on disk is durable: note its changes (the heads
                 // of the document always name a stored change or a
@@ -288,22 +604,59 @@ impl Storage for DurableStorage {
     fn put(&self, key: StorageKey, data: Vec<u8>) -> impl Future<Output = ()> + Send {
         let path = self.path(&key);
         let durability = self.durability.clone();
+        let state = self.state.clone();
         // Registered now, in the order samod issues puts.
         let doc = (&key).into_iter().next().cloned();
         let seq = doc.as_ref().map(|d| durability.begin(d));
+        let is_chunk = (&key).into_iter().count() == 3;
         async move {
-            let written = tokio::task::spawn_blocking(move || {
-                let result = write_durably(&path, &data);
-                if let Err(e) = &result {
-                    tracing::error!("cannot store {}: {e}", path.display());
+            let data = Arc::new(data);
+            let mut delay = Duration::from_millis(250);
+            let mut failed = false;
+            loop {
+                let attempt = {
+                    let (path, data, state) = (path.clone(), data.clone(), state.clone());
+                    tokio::task::spawn_blocking(move || put_once(&state, &path, &data, is_chunk))
+                        .await
+                        .unwrap_or_else(|e| Err(format!("the write panicked: {e}")))
+                };
+                match attempt {
+                    Ok(replaced) => {
+                        if let Some(doc) = doc.as_ref().filter(|_| is_chunk) {
+                            state.removed(doc, replaced);
+                            state.added(doc, data.len() as u64);
+                        }
+                        if failed {
+                            let left = state.retrying.fetch_sub(1, Ordering::Relaxed) - 1;
+                            if left == 0 {
+                                *state.failing.lock().unwrap() = None;
+                                tracing::info!("storage works again: every held write is stored");
+                            }
+                        }
+                        break;
+                    }
+                    Err(why) => {
+                        if !failed {
+                            failed = true;
+                            state.retrying.fetch_add(1, Ordering::Relaxed);
+                            tracing::error!(
+                                "cannot store a chunk of {}: {why}; not acknowledged, retrying",
+                                doc.as_deref().map_or("?".into(), redact)
+                            );
+                        }
+                        *state.failing.lock().unwrap() = Some(why);
+                        if state.stopping.load(Ordering::Relaxed) {
+                            // Never acknowledged; the clients still have it.
+                            tracing::error!("stopping with a chunk not stored");
+                            return;
+                        }
+                        tokio::time::sleep(delay).await;
+                        delay = (delay * 2).min(Duration::from_secs(5));
+                    }
                 }
-                result.ok().map(|()| classify(&key, &data))
-            })
-            .await
-            .ok()
-            .flatten();
+            }
             if let (Some(doc), Some(seq)) = (doc, seq) {
-                let hashes = written.flatten().map(|(_, h)| h).unwrap_or_default();
+                let hashes = classify(&key, &data).map(|(_, h)| h).unwrap_or_default();
                 durability.finish(&doc, seq, hashes);
             }
         }
@@ -311,10 +664,42 @@ impl Storage for DurableStorage {
 
     fn delete(&self, key: StorageKey) -> impl Future<Output = ()> + Send {
         let path = self.path(&key);
+        let state = self.state.clone();
+        let doc = (&key).into_iter().next().cloned();
         async move {
-            let _ = tokio::task::spawn_blocking(move || std::fs::remove_file(path)).await;
+            let _ = tokio::task::spawn_blocking(move || {
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                if std::fs::remove_file(&path).is_ok()
+                    && let Some(doc) = doc
+                {
+                    state.removed(&doc, size);
+                }
+            })
+            .await;
         }
     }
+}
+
+/// One attempt at a put: the size of the file it replaced, or why it failed.
+fn put_once(state: &StoreState, path: &Path, data: &[u8], is_chunk: bool) -> Result<u64, String> {
+    if state.faults.has("fail-writes") {
+        return Err("injected fault: writes fail".into());
+    }
+    // The floor is for documents' chunks (samod's few bytes of its own
+    // storage id must not stop the relay from starting).
+    if is_chunk
+        && state.min_free_bytes > 0
+        && let Some(free) = state.free_bytes()
+        && free < state.min_free_bytes.saturating_add(data.len() as u64)
+    {
+        return Err(format!(
+            "free space {free} bytes is under the floor of {} bytes",
+            state.min_free_bytes
+        ));
+    }
+    let replaced = std::fs::metadata(path).map_or(0, |m| m.len());
+    write_durably(path, data).map_err(|e| e.to_string())?;
+    Ok(replaced)
 }
 
 #[cfg(test)]

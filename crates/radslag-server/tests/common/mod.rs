@@ -35,6 +35,15 @@ pub fn free_port() -> u16 {
     }
 }
 
+/// The `radslag` binary: `RADSLAG_BIN` when set (e.g. the server-profile
+/// build, `target/server/radslag`), else the one Cargo built for the tests.
+pub fn server_binary() -> PathBuf {
+    std::env::var_os("RADSLAG_BIN")
+        .map(PathBuf::from)
+        .or_else(|| option_env!("CARGO_BIN_EXE_radslag").map(PathBuf::from))
+        .expect("set RADSLAG_BIN to the radslag binary")
+}
+
 /// A `radslag serve` process on a free port.
 pub struct Server {
     child: Option<Child>,
@@ -60,7 +69,7 @@ impl Server {
     }
 
     fn spawn(&mut self) {
-        let child = Command::new(env!("CARGO_BIN_EXE_radslag"))
+        let child = Command::new(server_binary())
             .args(["serve", "--addr", &format!("127.0.0.1:{}", self.port)])
             .arg("--dist")
             .arg(self.dist.path())
@@ -68,7 +77,15 @@ impl Server {
             .arg(&self.data)
             .args(&self.args)
             .env("RUST_LOG", "radslag=info")
-            .stdout(Stdio::null())
+            // The relay logs to stdout: kept for `log()` (and printed when
+            // the server is dropped if RADSLAG_TEST_LOG is set).
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(self.dist.path().join("radslag.log"))
+                    .unwrap(),
+            )
             .stderr(if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
                 Stdio::inherit()
             } else {
@@ -117,6 +134,15 @@ impl Server {
         self.spawn();
     }
 
+    /// What the relay logged so far (all its runs).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dist.path().join("radslag.log")).unwrap_or_default()
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     pub fn is_running(&mut self) -> bool {
         self.child
             .as_mut()
@@ -129,6 +155,13 @@ impl Drop for Server {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if std::env::var_os("RADSLAG_TEST_LOG").is_some() {
+            eprintln!(
+                "--- radslag serve on port {} ---\n{}",
+                self.port,
+                self.log()
+            );
         }
     }
 }
@@ -155,9 +188,17 @@ pub struct Peer {
 
 impl Peer {
     pub async fn connect(url: &str, name: &str, id: DocumentId, doc: AutoCommit) -> Peer {
-        let (ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true)
-            .await
-            .unwrap();
+        Peer::try_connect(url, name, id, doc).await.unwrap()
+    }
+
+    /// As [`Peer::connect`], with the error when the relay refuses.
+    pub async fn try_connect(
+        url: &str,
+        name: &str,
+        id: DocumentId,
+        doc: AutoCommit,
+    ) -> Result<Peer, tokio_tungstenite::tungstenite::Error> {
+        let (ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true).await?;
         let (mut ws_tx, mut ws_rx) = ws.split();
         let (out, mut out_rx) = mpsc::unbounded_channel::<WsMessage>();
         let (version_tx, version) = watch::channel(0u64);
@@ -229,7 +270,7 @@ impl Peer {
         for f in first {
             peer.send_raw(WsMessage::Binary(f.into()));
         }
-        peer
+        Ok(peer)
     }
 
     /// A new document with some content, and a peer for it.
@@ -336,4 +377,118 @@ impl Drop for Peer {
 
 fn uuid_like() -> String {
     DocumentId::random().to_string()
+}
+
+/// A plain HTTP/1.1 GET on loopback (blocking; fine in a multi-threaded
+/// test runtime): the status and the body.
+pub fn http_get(port: u16, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut request =
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    tcp.write_all(request.as_bytes()).unwrap();
+    let mut received = Vec::new();
+    let _ = tcp.read_to_end(&mut received);
+    let text = String::from_utf8_lossy(&received).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Faults switched on in a running server (`--faults-file`).
+pub struct Faults {
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Faults {
+    pub fn new() -> Faults {
+        let dir = tempfile::tempdir().unwrap();
+        Faults {
+            path: dir.path().join("faults"),
+            _dir: dir,
+        }
+    }
+
+    pub fn set(&self, lines: &[&str]) {
+        std::fs::write(&self.path, lines.join("\n")).unwrap();
+    }
+
+    pub fn arg(&self) -> String {
+        self.path.to_string_lossy().into_owned()
+    }
+}
+
+/// Waits until `f` holds (polling), or panics after `secs`.
+pub async fn eventually(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Sends frames (made knowing our peer id and the relay's) on a fresh
+/// connection and returns the relay's close frame.
+pub async fn rejected_with(
+    url: &str,
+    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
+) -> (u16, String) {
+    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
+    peer.wait("the handshake", 10, |st| st.client.is_connected())
+        .await;
+    let ids = {
+        let st = peer.state.lock().unwrap();
+        let c = &st.client;
+        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
+    };
+    for f in frames(ids) {
+        peer.send_raw(f);
+    }
+    peer.wait_closed(20).await.expect("a close frame")
+}
+
+/// A `sync` frame from us to the relay.
+pub fn sync_frame((me, relay): &(String, String), doc: DocumentId, data: Vec<u8>) -> WsMessage {
+    WsMessage::Binary(
+        radslag_core::sync::Message::Sync {
+            sender_id: me.clone(),
+            target_id: relay.clone(),
+            document_id: doc,
+            data,
+        }
+        .encode()
+        .into(),
+    )
+}
+
+/// An Automerge sync message carrying `changes` (raw chunks).
+pub fn sync_data(changes: Vec<Vec<u8>>) -> Vec<u8> {
+    automerge::sync::Message {
+        heads: vec![],
+        need: vec![],
+        have: vec![],
+        changes: automerge::sync::ChunkList::from(changes),
+        flags: None,
+        version: automerge::sync::MessageVersion::V1,
+    }
+    .encode()
+}
+
+/// The directory the relay keeps document `id` in.
+pub fn doc_dir(data: &Path, id: &DocumentId) -> PathBuf {
+    let id = id.to_string();
+    data.join(&id[..2]).join(&id[2..])
 }
