@@ -424,6 +424,15 @@ impl Connection {
                 id.to_url()
             )
         })?;
+        // The app opens such a workspace at its last readable state; an
+        // import must not write into a shape it does not know.
+        if let Some(problem) = ws.unreadable() {
+            bail!(
+                "{} cannot be written into: {}; nothing was imported",
+                id.to_url(),
+                problem.reason
+            );
+        }
         Ok((c, ws))
     }
 
