@@ -93,6 +93,7 @@ test('restoring a backup of another workspace over an open one asks first', asyn
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Ladda ner säkerhetskopia' }).click();
   const backup = await (await download).path();
+  await menu(page).getByRole('link', { name: 'Personer' }).click();
   await page.getByLabel('Arbetsyta').selectOption({ label: 'Ny arbetsyta…' });
   await page.getByLabel('Rådets namn').fill('Trygghetsrådet');
   await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
