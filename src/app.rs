@@ -28,7 +28,8 @@ pub fn App() -> impl IntoView {
     provide_context(I18n(lang));
     let app = AppState::new();
     provide_context(app);
-    provide_context(Sync::start(app));
+    let sync = Sync::start(app);
+    provide_context(sync);
 
     // The page's language follows the choice, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -39,7 +40,9 @@ pub fn App() -> impl IntoView {
     // Other tabs of this browser write to the same storage: take in their changes.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
-            app.absorb_storage_event(&key, ev.new_value());
+            let value = ev.new_value();
+            app.absorb_storage_event(&key, value.clone());
+            sync.absorb_storage_event(&key, value.as_deref());
         }
     });
     // The service worker has cached a new version (see index.html).

@@ -8,6 +8,7 @@ use radslag_core::{ids::PersonId, model::Person};
 use crate::components::sync_status::{Invite, Presence, SyncIndicator};
 use crate::i18n::{Lang, Texts, use_i18n};
 use crate::state::{OpenState, storage, use_app};
+use crate::sync::{SyncStatus, use_sync};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -49,12 +50,31 @@ fn WorkspaceSwitcher() -> impl IntoView {
                 <span class="visually-hidden">{move || i18n.t().workspace_switcher}</span>
                 <select on:change=on_change.clone() prop:value=move || app.workspace.id.get().unwrap_or_default()>
                     <For each=move || app.workspaces.get() key=|entry| (entry.id.clone(), entry.name.clone()) let:entry>
-                        <option value=entry.id.clone()>{entry.name.clone()}</option>
+                        <option value=entry.id.clone()>{entry.name.clone()}<SyncState id=entry.id.clone()/></option>
                     </For>
                     <option value="new">{move || i18n.t().new_workspace}</option>
                 </select>
             </label>
         </Show>
+    }
+}
+
+/// A workspace's own sync state, after its name in the switcher: every
+/// workspace on the device syncs, open or not.
+#[component]
+fn SyncState(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    move || {
+        sync.states.with(|states| {
+            let t = i18n.t();
+            let words = match states.get(&id)? {
+                SyncStatus::Offline => t.workspace_offline,
+                SyncStatus::Connecting | SyncStatus::Syncing => t.workspace_syncing,
+                SyncStatus::Synced => t.workspace_synced,
+            };
+            Some(format!(" — {words}"))
+        })
     }
 }
 

@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use radslag_core::{backup, model::WorkspaceInfo};
 use std::time::Duration;
 
-use crate::components::{notices::offer_workspace_backup, restore::RestoreBackup};
+use crate::components::{
+    notices::{offer_raw_backup, offer_workspace_backup},
+    restore::RestoreBackup,
+};
 use crate::i18n::use_i18n;
-use crate::state::{download, storage, use_workspace};
+use crate::state::{download, storage, use_app, use_workspace};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -16,6 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
         <WorkspaceDetails/>
         <Backups/>
         <StorageHealth/>
+        <SetAsideCopies/>
     }
 }
 
@@ -128,6 +132,71 @@ fn StorageHealth() -> impl IntoView {
                 {move || i18n.t().compact}
             </button>
             <p role="status">{move || compacted.get().then(|| i18n.t().compacted)}</p>
+        </section>
+    }
+}
+
+/// Values that could not be read, kept aside as they were instead of being
+/// overwritten: each can be downloaded (to keep, or to send for help) and
+/// deleted when no longer needed.
+#[component]
+fn SetAsideCopies() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let copies = RwSignal::new(storage::set_aside());
+    let what = move |copy: &storage::SetAside| {
+        let name = copy.workspace().and_then(|id| {
+            app.workspaces.with_untracked(|list| list.iter().find(|e| e.id == id).map(|e| e.name.clone()))
+        });
+        name.or_else(|| copy.workspace().map(str::to_owned)).unwrap_or_else(|| copy.original_key.clone())
+    };
+    let delete = move |key: String| {
+        if window().confirm_with_message(i18n.t().set_aside_delete_confirm).unwrap_or(false) {
+            storage::delete_set_aside(&key);
+            copies.set(storage::set_aside());
+        }
+    };
+    view! {
+        <section aria-labelledby="set-aside-heading">
+            <h2 id="set-aside-heading">{move || i18n.t().set_aside}</h2>
+            <p class="hint">{move || i18n.t().set_aside_intro}</p>
+            <Show when=move || !copies.with(Vec::is_empty) fallback=move || view! { <p class="set-aside-none">{move || i18n.t().set_aside_none}</p> }>
+                <table class="set-aside">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t().set_aside_what}</th>
+                            <th scope="col">{move || i18n.t().set_aside_when}</th>
+                            <th scope="col">{move || i18n.t().set_aside_size}</th>
+                            <th scope="col"><span class="visually-hidden">{move || i18n.t().set_aside_actions}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || copies.get() key=|copy| copy.key.clone() let:copy>
+                            {
+                                let when = radslag_core::actions::stockholm_datetime_ms(copy.at_ms).format("%Y-%m-%d %H:%M").to_string();
+                                let what = what(&copy);
+                                let (download_key, delete_key) = (copy.key.clone(), copy.key.clone());
+                                let label = what.clone();
+                                view! {
+                                    <tr>
+                                        <td>{what}</td>
+                                        <td><time datetime=when.clone()>{when.clone()}</time></td>
+                                        <td>{kilobytes(copy.chars)}</td>
+                                        <td class="row-actions">
+                                            <button type="button" class="secondary" aria-label=move || format!("{} {label}", i18n.t().download_copy) on:click=move |_| offer_raw_backup(&download_key)>
+                                                {move || i18n.t().download_copy}
+                                            </button>
+                                            <button type="button" class="secondary" on:click=move |_| delete(delete_key.clone())>
+                                                {move || i18n.t().delete}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
         </section>
     }
 }

@@ -219,6 +219,12 @@ impl AppState {
         self.workspace.flush();
     }
 
+    /// A workspace synced in the background was saved under this name
+    /// (perhaps renamed by another member): the switcher follows.
+    pub fn note_workspace_name(&self, id: &str, name: &str) {
+        self.shared().sync_registry_entry(id, name, None);
+    }
+
     /// Another tab stored something: take in its changes to the open
     /// workspace and its list of workspaces.
     pub fn absorb_storage_event(&self, key: &str, value: Option<String>) {
@@ -228,6 +234,13 @@ impl AppState {
             self.workspace.absorb(key, value.as_deref());
         }
     }
+}
+
+/// A workspace that was open, as it was saved.
+pub struct Closed {
+    pub id: String,
+    pub doc: WorkspaceDoc,
+    pub store: DocStore,
 }
 
 /// The open workspace. Reading tracks a revision counter, so views re-render
@@ -243,6 +256,9 @@ pub struct Workspace {
     revision: RwSignal<u64>,
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
     store: StoredValue<Option<DocStore>, LocalStorage>,
+    /// The workspace this one replaced, saved, for sync to keep syncing in
+    /// the background (see [`Self::take_closed`]).
+    closed: StoredValue<Option<Closed>, LocalStorage>,
     save_scheduled: StoredValue<bool>,
     shared: Shared,
 }
@@ -257,14 +273,33 @@ impl Workspace {
             revision: RwSignal::new(0),
             doc: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
+            closed: StoredValue::new_local(None),
             save_scheduled: StoredValue::new(false),
             shared,
         }
     }
 
+    /// Saves the open workspace and lets it go, when another takes its place.
+    fn close_for(&self, next: &str) {
+        self.flush();
+        let Some(id) = self.id.get_untracked().filter(|id| id != next) else {
+            return;
+        };
+        let doc = self.doc.try_update_value(Option::take).flatten();
+        let store = self.store.try_update_value(Option::take).flatten();
+        if let (Some(doc), Some(store)) = (doc, store) {
+            self.closed.set_value(Some(Closed { id, doc, store }));
+        }
+    }
+
+    /// The workspace closed last, if nobody took it yet.
+    pub fn take_closed(&self) -> Option<Closed> {
+        self.closed.try_update_value(Option::take).flatten()
+    }
+
     /// Makes `doc` the open workspace, after saving the one it replaces.
     fn install(&self, id: String, mut doc: WorkspaceDoc, store: DocStore) {
-        self.flush();
+        self.close_for(&id);
         self.shared.sync_registry_entry(&id, &doc.info().name, doc.origin());
         // Workspaces from before backups carried their id get it now.
         if doc.document_id().is_none() && doc.set_document_id(&id).is_ok() {
@@ -281,7 +316,7 @@ impl Workspace {
     }
 
     fn set_state(&self, id: &str, state: OpenState) {
-        self.flush();
+        self.close_for(id);
         self.doc.set_value(None);
         self.store.set_value(None);
         self.id.set(Some(id.to_owned()));
@@ -399,10 +434,11 @@ impl Workspace {
         }
     }
 
-    /// Lets sync work on the document as it is, without committing or
-    /// signing; call [`Self::remote_changed`] when it brought changes.
-    pub fn sync_with<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
-        self.doc.try_update_value(|doc| doc.as_mut().map(f)).flatten()
+    /// Lets sync work on the document as it is (`None` when none is open),
+    /// without committing or signing; call [`Self::remote_changed`] when it
+    /// brought changes.
+    pub fn sync_with<T>(&self, f: impl FnOnce(Option<&mut WorkspaceDoc>) -> T) -> Option<T> {
+        self.doc.try_update_value(|doc| f(doc.as_mut()))
     }
 
     /// Changes arrived from another member: refresh views and save them.

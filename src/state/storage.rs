@@ -25,8 +25,10 @@ fn chunk_prefix(id: &str) -> String {
     format!("radslag.doc.{id}.chunk.")
 }
 
+const BACKUP_PREFIX: &str = "radslag.backup.";
+
 fn backup_key(key: &str, now_ms: i64) -> String {
-    format!("radslag.backup.{now_ms}.{key}")
+    format!("{BACKUP_PREFIX}{now_ms}.{key}")
 }
 
 /// A workspace this browser knows.
@@ -65,10 +67,61 @@ fn read(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-/// Keeps an unreadable value under a backup key; returns that key.
+/// Keeps an unreadable value under a backup key; returns that key. A value
+/// already kept is not copied again: every open of an unreadable workspace
+/// would otherwise add a copy until storage is full.
 fn keep_aside(key: &str, value: &str, now_ms: i64) -> Option<String> {
+    let kept = set_aside().into_iter().find(|copy| copy.original_key == key && read(&copy.key).as_deref() == Some(value));
+    if let Some(copy) = kept {
+        return Some(copy.key);
+    }
     let backup = backup_key(key, now_ms);
     write(&backup, value).ok().map(|()| backup)
+}
+
+/// A stored value that could not be read, kept aside as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// Where the copy is.
+    pub key: String,
+    /// Where the value was.
+    pub original_key: String,
+    pub at_ms: i64,
+    /// Its size in characters.
+    pub chars: usize,
+}
+
+impl SetAside {
+    /// The workspace the value belonged to, if it was a workspace's.
+    pub fn workspace(&self) -> Option<&str> {
+        let rest = self.original_key.strip_prefix("radslag.doc.")?;
+        Some(rest.split_once(".chunk.").map_or(rest, |(id, _)| id))
+    }
+}
+
+/// Every value kept aside on this device, newest first.
+pub fn set_aside() -> Vec<SetAside> {
+    let mut copies: Vec<SetAside> = keys_with_prefix(BACKUP_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let (at, original) = key.strip_prefix(BACKUP_PREFIX)?.split_once('.')?;
+            Some(SetAside {
+                original_key: original.to_owned(),
+                at_ms: at.parse().ok()?,
+                chars: read(&key)?.len(),
+                key,
+            })
+        })
+        .collect();
+    copies.sort_by(|a, b| b.at_ms.cmp(&a.at_ms));
+    copies
+}
+
+/// Deletes a copy kept aside (the member downloaded it or has no use for it).
+pub fn delete_set_aside(key: &str) {
+    if key.starts_with(BACKUP_PREFIX) {
+        LocalStorage::delete(key);
+    }
 }
 
 pub fn language() -> Option<String> {

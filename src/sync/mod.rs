@@ -1,23 +1,27 @@
 //! Live sync with the relay: one WebSocket to `/sync` that drives the core's
-//! automerge-repo [`SyncClient`] for the open workspace. The app never needs
-//! the relay to start or to edit: without it, everything stays local and
-//! syncs when the connection comes back (with backoff and jitter).
+//! automerge-repo [`SyncClient`] for every workspace on the device — the
+//! open one and, in the [`background`], the others. The app never needs the
+//! relay to start or to edit: without it, everything stays local and syncs
+//! when the connection comes back (with backoff and jitter).
 
+mod background;
 mod presence;
 mod socket;
 
 pub use presence::Peer;
 
+use background::Background;
 use leptos::prelude::*;
 use radslag_core::{
     model::Person,
     reconnect,
-    sync::{DocumentId, Event, Joining, NoDocs, Received, SyncClient},
+    sync::{Both, DocumentId, Event, Joining, NoDocs, Received, SyncClient},
 };
 use socket::Socket;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
-use crate::state::{AppState, OpenState, now_ms, storage};
+use crate::state::{AppState, Notice, OpenState, now_ms, storage, storage::WriteError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -35,10 +39,14 @@ struct Engine {
     socket: Option<Socket>,
     attempt: u32,
     retry_pending: bool,
-    /// The document being synced…
-    doc: Option<DocumentId>,
+    /// The open workspace…
+    open: Option<DocumentId>,
     /// …held here, empty at first, while it is joined from an invitation.
     joining: Option<Joining>,
+    /// The device's other workspaces.
+    background: Background,
+    /// A background workspace is due to be loaded soon.
+    load_pending: bool,
 }
 
 /// The sync engine and what the views show of it.
@@ -46,6 +54,8 @@ struct Engine {
 pub struct Sync {
     pub status: RwSignal<SyncStatus>,
     pub peers: RwSignal<Vec<Peer>>,
+    /// Each workspace's own state, by the id it has on this device.
+    pub states: RwSignal<BTreeMap<String, SyncStatus>>,
     engine: StoredValue<Engine, LocalStorage>,
     app: AppState,
 }
@@ -67,12 +77,15 @@ impl Sync {
             socket: None,
             attempt: 0,
             retry_pending: false,
-            doc: None,
+            open: None,
             joining: None,
+            background: Background::default(),
+            load_pending: false,
         };
         let sync = Sync {
             status: RwSignal::new(SyncStatus::Offline),
             peers: RwSignal::new(Vec::new()),
+            states: RwSignal::new(BTreeMap::new()),
             engine: StoredValue::new_local(engine),
             app,
         };
@@ -80,6 +93,7 @@ impl Sync {
             let state = app.workspace.state.get();
             let id = app.workspace.id.get();
             sync.follow(id.as_deref(), &state);
+            app.workspaces.with(|registry| sync.keep_in_background(registry, id.as_deref()));
         });
         Effect::new(move |_| {
             app.workspace.track();
@@ -103,33 +117,119 @@ impl Sync {
         });
     }
 
+    /// Runs `f` with the client and every document it syncs.
+    fn with_docs<T>(&self, f: impl FnOnce(&mut SyncClient, &mut Both) -> T) -> Option<T> {
+        let workspace = self.app.workspace;
+        self.engine.try_update_value(|e| {
+            let Engine { client, open, joining, background, .. } = e;
+            let others = &mut background.docs;
+            match (*open, joining.as_mut()) {
+                (Some(id), Some(joining)) => Some(f(client, &mut Both(&mut (id, joining), others))),
+                (Some(id), None) => workspace
+                    .sync_with(|doc| match doc {
+                        Some(doc) => f(client, &mut Both(&mut (id, doc), others)),
+                        None => f(client, &mut Both(&mut NoDocs, others)),
+                    }),
+                (None, _) => Some(f(client, &mut Both(&mut NoDocs, others))),
+            }
+        })
+        .flatten()
+    }
+
     /// Syncs the open workspace (or the one being joined).
     fn follow(&self, id: Option<&str>, state: &OpenState) {
         let wanted = match state {
             OpenState::Ready | OpenState::Joining => id.and_then(|id| DocumentId::parse(id).ok()),
             _ => None,
         };
-        if self.engine.with_value(|e| e.doc) == wanted {
+        if self.engine.with_value(|e| e.open) == wanted {
             return;
         }
-        let app = self.app;
-        let frames = self.engine.try_update_value(|e| {
-            if let Some(old) = e.doc.take() {
-                e.client.remove_document(&old);
+        // The workspace closed goes on syncing in the background, as it is
+        // and with its sync state: on the same connection, the relay only
+        // speaks again when it has something new.
+        let closed = self.app.workspace.take_closed();
+        self.engine.update_value(|e| {
+            if let Some(old) = e.open.take() {
+                match closed.filter(|c| DocumentId::parse(&c.id).ok() == Some(old)) {
+                    Some(closed) => e.background.adopt(old, closed),
+                    None => e.client.remove_document(&old),
+                }
             }
             e.joining = None;
-            let id = wanted?;
-            e.doc = Some(id);
-            let saved = storage::sync_state(&id.to_string());
+        });
+        let Some(id) = wanted else {
+            self.refresh_status();
+            return;
+        };
+        // A workspace synced in the background becomes the open one: it was
+        // saved as changes arrived, so the open workspace loaded all of it.
+        let known = self.engine.try_update_value(|e| {
+            e.background.remove(&id);
+            e.open = Some(id);
             if *state == OpenState::Joining {
-                let mut joining = Joining::new();
-                let frames = e.client.add_document(id, None, &mut (id, &mut joining));
-                e.joining = Some(joining);
-                Some(frames)
-            } else {
-                app.workspace
-                    .sync_with(|doc| e.client.add_document(id, saved.as_deref(), &mut (id, doc)))
+                e.joining = Some(Joining::new());
             }
+            e.joining.is_none() && e.client.documents().any(|doc| *doc == id)
+        });
+        let saved = storage::sync_state(&id.to_string());
+        let saved = saved.filter(|_| *state != OpenState::Joining);
+        let frames = self.with_docs(|client, docs| match known {
+            Some(true) => client.local_change(&id, docs),
+            _ => client.add_document(id, saved.as_deref(), docs),
+        });
+        self.send(frames.unwrap_or_default());
+        self.refresh_status();
+    }
+
+    /// Syncs every other workspace on the device in the background.
+    fn keep_in_background(&self, registry: &[storage::WorkspaceEntry], open: Option<&str>) {
+        self.engine.update_value(|e| {
+            for id in e.background.want(registry, open) {
+                if e.open != Some(id) {
+                    e.client.remove_document(&id);
+                }
+            }
+        });
+        self.load_background_soon();
+        self.refresh_status();
+    }
+
+    /// Loads the background workspaces one at a time, after the open one
+    /// has had its turn, so the page stays responsive.
+    fn load_background_soon(&self) {
+        let due = self.engine.try_update_value(|e| {
+            let due = !e.load_pending && e.background.next_to_load().is_some();
+            e.load_pending |= due;
+            due
+        });
+        if due == Some(true) {
+            let this = *self;
+            set_timeout(move || this.load_next_background(), Duration::from_millis(50));
+        }
+    }
+
+    fn load_next_background(&self) {
+        let loaded = self.engine.try_update_value(|e| {
+            e.load_pending = false;
+            let (id, local_id) = e.background.next_to_load()?;
+            e.background.load(id, &local_id, now_ms()).then_some(id)
+        });
+        if let Some(id) = loaded.flatten() {
+            let saved = storage::sync_state(&id.to_string());
+            let frames =
+                self.with_docs(|client, docs| client.add_document(id, saved.as_deref(), docs));
+            self.send(frames.unwrap_or_default());
+            self.refresh_status();
+        }
+        self.load_background_soon();
+    }
+
+    /// Another tab stored changes to a workspace synced in the background.
+    pub fn absorb_storage_event(&self, key: &str, value: Option<&str>) {
+        let frames = self.engine.try_update_value(|e| {
+            let id = e.background.absorb(key, value)?;
+            Some(e.client.local_change(&id, &mut e.background.docs))
         });
         self.send(frames.flatten().unwrap_or_default());
         self.refresh_status();
@@ -196,21 +296,7 @@ impl Sync {
     }
 
     fn receive(&self, frame: &[u8]) {
-        let app = self.app;
-        let outcome = self.engine.try_update_value(|e| {
-            if let (Some(id), Some(joining)) = (e.doc, e.joining.as_mut()) {
-                return e.client.receive(frame, &mut (id, joining));
-            }
-            if let Some(id) = e.doc
-                && let Some(result) = app
-                    .workspace
-                    .sync_with(|doc| e.client.receive(frame, &mut (id, doc)))
-            {
-                return result;
-            }
-            // No document open: the handshake and presence still count.
-            e.client.receive(frame, &mut NoDocs)
-        });
+        let outcome = self.with_docs(|client, docs| client.receive(frame, docs));
         match outcome {
             Some(Ok(Received { send, events })) => {
                 self.send(send);
@@ -235,20 +321,26 @@ impl Sync {
                 document_id,
                 changed,
             } => {
-                if changed {
+                if changed && self.is_open(&document_id) {
                     self.took_changes();
+                } else if changed {
+                    self.save_background(&document_id);
                 }
                 self.keep_sync_state(&document_id);
             }
-            Event::Unavailable { .. } => {
-                if self.engine.with_value(|e| e.joining.is_some()) {
+            Event::Unavailable { document_id } => {
+                if self.engine.with_value(|e| e.joining.is_some()) && self.is_open(&document_id) {
                     self.app.workspace.state.set(OpenState::NotFound);
                 }
             }
             Event::Ephemeral {
-                sender_id, data, ..
+                document_id,
+                sender_id,
+                data,
             } => {
-                if let Some(peer) = presence::read(&sender_id, &data, now_ms()) {
+                if self.is_open(&document_id)
+                    && let Some(peer) = presence::read(&sender_id, &data, now_ms())
+                {
                     self.peers.update(|peers| presence::seen(peers, peer));
                 }
             }
@@ -257,6 +349,22 @@ impl Sync {
                 leptos::logging::warn!("sync: the relay says: {message}")
             }
             Event::Ignored { .. } => {}
+        }
+    }
+
+    fn is_open(&self, id: &DocumentId) -> bool {
+        self.engine.with_value(|e| e.open == Some(*id))
+    }
+
+    /// Changes arrived for a workspace that is not open: keep them.
+    fn save_background(&self, id: &DocumentId) {
+        let Some(saved) = self.engine.try_update_value(|e| e.background.save(id)).flatten() else {
+            return;
+        };
+        match saved.result {
+            Ok(()) => self.app.note_workspace_name(&saved.local_id, &saved.name),
+            Err(WriteError::Full) => self.app.notify(Notice::StorageFull),
+            Err(WriteError::Failed(message)) => leptos::logging::error!("saving failed: {message}"),
         }
     }
 
@@ -284,43 +392,58 @@ impl Sync {
     }
 
     fn local_change(&self) {
-        let app = self.app;
-        let frames = self.engine.try_update_value(|e| {
-            let id = e.doc.filter(|_| e.joining.is_none())?;
-            app.workspace
-                .sync_with(|doc| e.client.local_change(&id, &mut (id, doc)))
-        });
-        self.send(frames.flatten().unwrap_or_default());
+        let Some(id) = self.engine.with_value(|e| e.open.filter(|_| e.joining.is_none())) else {
+            return;
+        };
+        let frames = self.with_docs(|client, docs| client.local_change(&id, docs));
+        self.send(frames.unwrap_or_default());
         self.refresh_status();
     }
 
+    /// Each workspace's state, and the header's: synced when all are.
     fn refresh_status(&self) {
-        let app = self.app;
-        let status = self.engine.try_update_value(|e| {
-            if e.socket.is_none() {
-                return SyncStatus::Offline;
-            }
-            if !e.client.is_connected() {
-                return SyncStatus::Connecting;
-            }
-            let Some(id) = e.doc else {
-                return SyncStatus::Synced;
-            };
-            let synced = e.joining.is_none()
-                && app
-                    .workspace
-                    .sync_with(|doc| e.client.is_synced(&id, &mut (id, doc)))
-                    .unwrap_or(false);
-            if synced {
+        let (socket, joining) = self.engine.with_value(|e| (e.socket.is_some(), e.joining.is_some()));
+        let synced = self
+            .with_docs(|client, docs| {
+                let ids: Vec<DocumentId> = client.documents().copied().collect();
+                let connected = client.is_connected();
+                let synced: Vec<(DocumentId, bool)> =
+                    ids.into_iter().map(|id| (id, connected && client.is_synced(&id, docs))).collect();
+                (connected, synced)
+            })
+            .unwrap_or_default();
+        let (connected, synced) = synced;
+        let state_of = |synced: bool| {
+            if !socket {
+                SyncStatus::Offline
+            } else if !connected {
+                SyncStatus::Connecting
+            } else if synced {
                 SyncStatus::Synced
             } else {
                 SyncStatus::Syncing
             }
+        };
+        let open_id = self.app.workspace.id.get_untracked();
+        let states: BTreeMap<String, SyncStatus> = self.engine.with_value(|e| {
+            synced
+                .iter()
+                .filter_map(|(id, done)| {
+                    let local = if e.open == Some(*id) {
+                        open_id.clone()?
+                    } else {
+                        e.background.local_id(id)?.to_owned()
+                    };
+                    Some((local, state_of(*done && !(joining && e.open == Some(*id)))))
+                })
+                .collect()
         });
-        if let Some(status) = status
-            && self.status.get_untracked() != status
-        {
+        let status = state_of(!joining && synced.iter().all(|(_, done)| *done));
+        if self.status.get_untracked() != status {
             self.status.set(status);
+        }
+        if self.states.with_untracked(|old| *old != states) {
+            self.states.set(states);
         }
     }
 
@@ -334,14 +457,14 @@ impl Sync {
             .me
             .get_untracked()
             .and_then(|me| {
-                ws.sync_with(|d| d.get::<Person>(&me).map(|p| p.name))
+                ws.sync_with(|d| d?.get::<Person>(&me).map(|p| p.name))
                     .flatten()
             })
             .unwrap_or_default();
         let place = window().location().pathname().unwrap_or_default();
         let item = presence::focused_agenda_item().unwrap_or_default();
         let frame = self.engine.try_update_value(|e| {
-            let id = e.doc.filter(|_| e.joining.is_none())?;
+            let id = e.open.filter(|_| e.joining.is_none())?;
             e.client
                 .broadcast(&id, presence::payload(&name, &place, &item))
         });

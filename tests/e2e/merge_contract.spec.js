@@ -4,6 +4,7 @@
 // newer release never bricks a device.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { menu, addPerson, names } from './app.js';
 import { council, invitationLink, join, syncStatus } from './peers.js';
@@ -134,4 +135,61 @@ test('a stock automerge-repo client writes schemaVersion 99: the app shows the l
   await expect(page.locator('.notice').filter({ hasText: 'kunde inte läsas' })).toBeVisible();
   await menu(page).getByRole('link', { name: 'Personer' }).click();
   await expect(names(page)).toHaveText(['Josef Wiklund', 'Moa Magnusson']);
+});
+
+test('a second workspace edited offline reaches another device without being opened', async ({ browser }) => {
+  const { context, page } = await council(browser, 'Trygghetsrådet');
+  const trygghetsradet = new URL(page.url()).pathname.split('/')[2];
+  await page.getByLabel('Arbetsyta').selectOption({ label: 'Ny arbetsyta…' });
+  await page.getByLabel('Rådets namn').fill('Klara-gruppen');
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await expect(syncStatus(page, 'Allt synkat')).toBeVisible();
+  const klara = new URL(page.url()).pathname.split('/')[2];
+  const { page: other } = await join(browser, await invitationLink(page));
+  await menu(other).getByRole('link', { name: 'Personer' }).click();
+
+  // Offline, Klara-gruppen gets a new member; then the device moves on to
+  // the other workspace and only then finds the network again.
+  await context.setOffline(true);
+  await addPerson(page, 'Elin Berg');
+  await page.getByLabel('Arbetsyta').selectOption(trygghetsradet);
+  await expect(page).toHaveURL(new RegExp(`/w/${trygghetsradet}/`));
+  await expect(page.getByLabel('Arbetsyta').locator(`option[value="${klara}"]`)).toHaveText('Klara-gruppen — offline');
+  await context.setOffline(false);
+
+  await expect(names(other)).toHaveText(['Elin Berg'], { timeout: 30_000 });
+  await expect(page.getByLabel('Arbetsyta').locator(`option[value="${klara}"]`)).toHaveText('Klara-gruppen — synkad');
+  await expect(page.getByLabel('Arbetsyta')).toHaveValue(trygghetsradet);
+  await expect(syncStatus(page, 'Allt synkat')).toBeVisible();
+});
+
+test('an unreadable stored workspace is set aside once; settings lists the copy to download or delete', async ({ browser }) => {
+  const { page } = await council(browser, 'Trygghetsrådet');
+  const damaged = new URL(page.url()).pathname.split('/')[2];
+  await page.evaluate((id) => localStorage.setItem(`radslag.doc.${id}`, 'this is not a workspace'), damaged);
+  for (let open = 0; open < 3; open++) {
+    await page.reload();
+    await expect(page.getByRole('alert')).toContainText('kunde inte läsas');
+  }
+  const copies = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('radslag.backup.')));
+  expect(await copies()).toHaveLength(1);
+
+  await page.getByLabel('Arbetsyta').selectOption({ label: 'Ny arbetsyta…' });
+  await page.getByLabel('Rådets namn').fill('Klara-gruppen');
+  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
+  await menu(page).getByRole('link', { name: 'Inställningar' }).click();
+  const section = page.getByRole('region', { name: 'Undanlagda kopior' });
+  const row = section.getByRole('row').filter({ hasText: 'Trygghetsrådet' });
+  await expect(row).toContainText('0 kB');
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Ladda ner' }).click();
+  const saved = await (await download).path();
+  expect(readFileSync(saved, 'utf8')).toBe('this is not a workspace');
+  // Opening the other workspace synced nothing over the copy, nor copied it again.
+  expect(await copies()).toHaveLength(1);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await row.getByRole('button', { name: 'Ta bort' }).click();
+  await expect(section.getByText('Inga undanlagda kopior.')).toBeVisible();
+  expect(await copies()).toHaveLength(0);
 });

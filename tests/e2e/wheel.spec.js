@@ -2,6 +2,8 @@
 // away, export the wheel as .ics and SVG, and a recurring campaign week.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { addWheelEvent } from './app.js';
+import { syncStatus } from './peers.js';
 
 async function createWorkspace(page, name, groups) {
   await page.goto('/');
@@ -190,4 +192,25 @@ test('categories can be recoloured, with a contrast check, and added', async ({ 
   await page.getByLabel('Lägg till kategori').fill('Arbetsplatsträffar');
   await page.getByRole('button', { name: 'Lägg till kategori' }).click();
   await expect(page.getByRole('group', { name: 'Filter' }).getByLabel('Arbetsplatsträffar')).toBeChecked();
+});
+
+test('the subscription address serves the calendar under a read-only token; a new address retires the old one', async ({ page, request }) => {
+  await createWorkspace(page, 'Trygghetsrådet', ['Trygghetsrådet']);
+  const id = page.url().match(/\/w\/([^/]+)\//)[1];
+  await addWheelEvent(page, 'Kulturnatten', 'Evenemang', '2026-05-29');
+  await expect(syncStatus(page, 'Allt synkat')).toBeVisible();
+  const address = page.getByLabel('Prenumerationsadress');
+  await expect(address).toHaveValue(/\/ics\/[^/]+\.ics$/, { timeout: 30_000 });
+  const first = await address.inputValue();
+  // The address is not the workspace's id, which is its write key.
+  expect(first).not.toContain(id);
+  const feed = await request.get(first);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain('SUMMARY:Kulturnatten');
+
+  await page.getByRole('button', { name: 'Ny adress (den gamla slutar fungera)' }).click();
+  await expect(address).not.toHaveValue(first);
+  const second = await address.inputValue();
+  expect((await request.get(first)).status()).toBe(404);
+  expect(await (await request.get(second)).text()).toContain('SUMMARY:Kulturnatten');
 });

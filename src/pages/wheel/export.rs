@@ -4,10 +4,29 @@
 use leptos::prelude::*;
 use radslag_core::{ids::GroupId, wheel::sources::workspace_ics};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
 
 use super::{svg::svg_text, use_data, use_ui};
 use crate::i18n::use_i18n;
 use crate::state::{download, now_ms, use_workspace};
+
+/// The wheel's feed address on `radslag serve`: a read-only token of its
+/// own, not the document id (which is the workspace's write key). `renew`
+/// replaces the token; the old address then answers 404.
+async fn feed_path(id: String, renew: bool) -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&id));
+    let url = if renew { "/ics/feeds?renew=1" } else { "/ics/feeds" };
+    let response: web_sys::Response =
+        JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let answer: serde_json::Value = serde_json::from_str(&text).ok()?;
+    answer["path"].as_str().map(str::to_owned)
+}
 
 /// A file name part: lower case ASCII letters and digits joined by dashes.
 fn slug(text: &str) -> String {
@@ -123,17 +142,43 @@ pub fn Export() -> impl IntoView {
         let name = format!("arshjul-{}{group_part}.ics", untrack(workspace_slug));
         download::offer(&name, "text/calendar;charset=utf-8", text.as_bytes());
     };
-    // Workspaces synced through `radslag serve` are named by their
-    // automerge-repo document id; the server offers their wheel as a feed.
-    let subscribe_url = move || {
+    // Workspaces synced through `radslag serve` get their wheel as a feed
+    // under a read-only token the server hands out (none offline, or for a
+    // workspace the server does not store yet).
+    let feed = RwSignal::new(None::<(String, String)>);
+    let fetch_feed = move |renew: bool| {
+        let Some(id) = ws.id.get_untracked() else { return };
+        if radslag_core::sync::DocumentId::parse(&id).is_err() {
+            return;
+        }
+        spawn_local(async move {
+            if let Some(path) = feed_path(id.clone(), renew).await {
+                feed.set(Some((id, path)));
+            }
+        });
+    };
+    // Asked once everything is synced: a new workspace is on the server
+    // only then.
+    let sync = crate::sync::use_sync();
+    let synced = Memo::new(move |_| sync.status.get() == crate::sync::SyncStatus::Synced);
+    let feed_of_open = move || {
         let id = ws.id.get()?;
-        radslag_core::sync::DocumentId::parse(&id).ok()?;
+        feed.get().filter(|(of, _)| *of == id).map(|(_, path)| path)
+    };
+    Effect::new(move || {
+        ws.id.track();
+        if synced.get() && untrack(feed_of_open).is_none() {
+            fetch_feed(false);
+        }
+    });
+    let subscribe_url = move || {
+        let path = feed_of_open()?;
         let origin = window().location().origin().ok()?;
         let group = calendar_group
             .get()
             .map(|g| format!("?group={g}"))
             .unwrap_or_default();
-        Some(format!("{origin}/ics/{id}.ics{group}"))
+        Some(format!("{origin}{path}{group}"))
     };
     let file_base = move || {
         let mut base = format!(
@@ -193,6 +238,7 @@ pub fn Export() -> impl IntoView {
                             }
                         }/>
                     <p id="wheel-ics-url-hint" class="hint">{t().subscribe_hint}</p>
+                    <button type="button" class="secondary" on:click=move |_| fetch_feed(true)>{t().subscribe_renew}</button>
                 </div>
             })}
             <div class="actions">

@@ -52,6 +52,39 @@ impl SyncDocs for (DocumentId, &mut WorkspaceDoc) {
     }
 }
 
+/// Workspaces by id: a device's workspaces synced over one connection.
+impl SyncDocs for BTreeMap<DocumentId, WorkspaceDoc> {
+    fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
+        self.get_mut(id).map(WorkspaceDoc::automerge_mut)
+    }
+    fn arrived(&mut self, id: &DocumentId, before: &[ChangeHash]) {
+        if let Some(doc) = self.get_mut(id) {
+            (*id, doc).arrived(id, before);
+        }
+    }
+}
+
+/// Two sets of documents synced over one connection (the open workspace and
+/// the device's others): a document is looked up in the first, then the
+/// second.
+pub struct Both<'a>(pub &'a mut dyn SyncDocs, pub &'a mut dyn SyncDocs);
+
+impl SyncDocs for Both<'_> {
+    fn doc_mut(&mut self, id: &DocumentId) -> Option<&mut AutoCommit> {
+        match self.0.doc_mut(id) {
+            Some(doc) => Some(doc),
+            None => self.1.doc_mut(id),
+        }
+    }
+    fn arrived(&mut self, id: &DocumentId, before: &[ChangeHash]) {
+        if self.0.doc_mut(id).is_some() {
+            self.0.arrived(id, before);
+        } else {
+            self.1.arrived(id, before);
+        }
+    }
+}
+
 /// No documents: frames that arrive while none is open still count for the
 /// handshake and presence.
 pub struct NoDocs;
@@ -428,7 +461,14 @@ fn reset(state: &sync::State) -> sync::State {
 
 fn remote_has_all(state: &sync::State, doc: &mut AutoCommit) -> bool {
     let Some(theirs) = &state.their_heads else {
-        return doc.get_heads().is_empty();
+        // The remote has not spoken yet on this connection (and stays quiet
+        // when it has nothing new): what both were known to have, kept from
+        // the last sync, counts.
+        let mut heads = doc.get_heads();
+        let mut shared = state.shared_heads.clone();
+        heads.sort();
+        shared.sort();
+        return heads == shared;
     };
     theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes(theirs).is_empty()
 }

@@ -11,7 +11,7 @@ mod document_id;
 pub mod ephemeral;
 pub mod message;
 
-pub use client::{Event, Joining, NoDocs, Received, SyncClient, SyncDocs, SyncError};
+pub use client::{Both, Event, Joining, NoDocs, Received, SyncClient, SyncDocs, SyncError};
 pub use document_id::{BadDocumentId, DocumentId};
 pub use message::{Message, PeerMetadata};
 

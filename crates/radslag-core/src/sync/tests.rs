@@ -391,3 +391,60 @@ fn a_document_that_is_not_a_workspace_is_not_opened() {
     assert!(carol.is_connected());
     assert!(received.send.is_empty());
 }
+
+#[test]
+fn one_connection_carries_the_open_workspace_and_the_others() {
+    let workspace = |name: &str| {
+        let info = crate::model::WorkspaceInfo {
+            name: name.into(),
+            organisation: "Ånge kommun".into(),
+        };
+        let mut doc = crate::WorkspaceDoc::create(&info).unwrap();
+        doc.commit(0);
+        doc
+    };
+    let (open_id, other_id) = (DocumentId::random(), DocumentId::random());
+    let mut open = workspace("Trygghetsrådet");
+    let mut others = BTreeMap::from([(other_id, workspace("Klara-gruppen"))]);
+    let mut relay = MiniRelay::new();
+    let mut moa = SyncClient::new("moa");
+    let mut first = moa.connected();
+    {
+        let mut docs = Both(&mut (open_id, &mut open), &mut others);
+        first.extend(moa.add_document(open_id, None, &mut docs));
+        first.extend(moa.add_document(other_id, None, &mut docs));
+    }
+    pump(&mut relay, &mut moa, Both(&mut (open_id, &mut open), &mut others), first);
+    let mut docs = Both(&mut (open_id, &mut open), &mut others);
+    assert!(moa.is_synced(&open_id, &mut docs));
+    assert!(moa.is_synced(&other_id, &mut docs));
+
+    // Another device fetches the workspace that was never open here.
+    let mut joining = Joining::new();
+    let mut josef = SyncClient::new("josef");
+    let mut first = josef.connected();
+    first.extend(josef.add_document(other_id, None, &mut (other_id, &mut joining)));
+    pump(&mut relay, &mut josef, (other_id, &mut joining), first);
+    assert_eq!(joining.workspace().expect("a workspace").info().name, "Klara-gruppen");
+}
+
+#[test]
+fn a_document_added_again_with_nothing_new_counts_as_synced_before_the_remote_speaks() {
+    let id = DocumentId::random();
+    let mut relay = MiniRelay::new();
+    let mut doc = AutoCommit::new();
+    doc.put(ROOT, "title", "Protokoll").unwrap();
+    let mut alice = SyncClient::new("alice");
+    let mut first = alice.connected();
+    first.extend(alice.add_document(id, None, &mut (id, &mut doc)));
+    pump(&mut relay, &mut alice, (id, &mut doc), first);
+    let saved = alice.sync_state(&id).unwrap();
+
+    // Removed and added again on the same connection: a relay that is in
+    // sync says nothing, and the saved shared heads speak for it.
+    alice.remove_document(&id);
+    alice.add_document(id, Some(&saved), &mut (id, &mut doc));
+    assert!(alice.is_synced(&id, &mut (id, &mut doc)));
+    doc.put(ROOT, "title", "Minnesanteckningar").unwrap();
+    assert!(!alice.is_synced(&id, &mut (id, &mut doc)), "a new change is not on the relay");
+}
