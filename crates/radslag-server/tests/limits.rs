@@ -403,9 +403,12 @@ async fn documents_nobody_has_open_are_unloaded_and_load_again() {
         p.wait_synced(10).await;
         ids.push((p.id, p.heads()));
     }
-    // All closed: after a second of idleness every document is unloaded.
+    // All closed: after a second of idleness every document is unloaded,
+    // and its repository's tasks end.
     common::eventually("the documents unloaded", 15, || {
-        server.log().contains("(0 still loaded)")
+        server
+            .log()
+            .contains("(0 still loaded); 0 repository tasks running")
     })
     .await;
     let unloaded: usize = server

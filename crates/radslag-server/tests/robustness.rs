@@ -58,6 +58,56 @@ async fn a_panic_handling_one_connection_closes_only_that_one() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_inside_one_documents_repository_closes_only_its_connections() {
+    let data = tempfile::tempdir().unwrap();
+    let faults = Faults::new();
+    let mut server = Server::start(data.path(), &["--faults-file", &faults.arg()]);
+    let url = server.url();
+    let (alice, mut bob) = common::alice_and_bob(&url, "Lugnt").await;
+    let (mut mallory, mut eve) = common::alice_and_bob(&url, "Giftig").await;
+    let evil = mallory.id;
+
+    // The next sync message of the evil document panics inside its
+    // repository, as Automerge applying a hostile change would.
+    faults.set(&[&format!("panic-in-document {evil}")]);
+    let started = std::time::Instant::now();
+    mallory.put("boom", 1);
+    for peer in [&mut mallory, &mut eve] {
+        let close = peer.wait_closed(10).await.expect("a close frame");
+        assert_eq!(close.0, 1011, "{close:?}");
+        assert!(close.1.contains("internal error"), "{close:?}");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    let log = server.log();
+    assert!(log.contains("repository panicked"), "{log}");
+    assert!(
+        !log.contains(&evil.to_string()),
+        "no document id in clear: {log}"
+    );
+
+    // Everyone else keeps syncing, and the relay is up.
+    assert!(server.is_running());
+    alice.put("after", 1);
+    bob.wait("alice's edit after the panic", 10, |st| {
+        st.doc.get(ROOT, "after").unwrap().is_some()
+    })
+    .await;
+    assert!(alice.state.lock().unwrap().close.is_none());
+
+    // The evil document is served again by a new repository.
+    faults.set(&[]);
+    let heads = eve.heads();
+    let mut carol = Peer::connect(&url, "carol", evil, AutoCommit::new()).await;
+    carol.wait_heads("the evil document", &heads, 10).await;
+    carol.put("again", 1);
+    carol.wait_synced(10).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stored_document_that_panics_on_load_is_quarantined_once() {
     let data = tempfile::tempdir().unwrap();
     let faults = Faults::new();

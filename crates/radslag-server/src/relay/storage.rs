@@ -35,7 +35,7 @@ use automerge::{Automerge, ChangeHash, LoadOptions, VerificationMode};
 use samod::storage::{Storage, StorageKey};
 use tokio::sync::watch;
 
-use super::redact;
+use super::{faults::Faults, redact};
 
 #[derive(Clone)]
 pub struct DurableStorage {
@@ -60,32 +60,6 @@ pub struct StoreState {
     pub faults: Faults,
     /// Documents read whole once (see `check_document`).
     checked: Mutex<HashSet<String>>,
-}
-
-/// Fault injection for tests: `--faults-file` names a file whose lines turn
-/// faults on while they are there (`fail-writes`, `panic-on-load <docId>`,
-/// `panic-on-message <docId>`). Without the flag nothing is read.
-#[derive(Clone, Default)]
-pub struct Faults {
-    file: Option<PathBuf>,
-}
-
-impl Faults {
-    pub fn new(file: Option<PathBuf>) -> Self {
-        Faults { file }
-    }
-
-    fn lines(&self) -> Vec<String> {
-        self.file
-            .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
-            .map(|s| s.lines().map(|l| l.trim().to_owned()).collect())
-            .unwrap_or_default()
-    }
-
-    pub fn has(&self, fault: &str) -> bool {
-        self.file.is_some() && self.lines().iter().any(|l| l == fault)
-    }
 }
 
 impl StoreState {
@@ -264,7 +238,8 @@ impl Durability {
             .is_some_and(|d| !d.puts.is_empty())
     }
 
-    fn begin(&self, doc: &str) -> u64 {
+    /// Registers a put of `doc`, in the order samod issues them.
+    fn begin(self: &Arc<Self>, doc: &str) -> PendingPut {
         let seq = self.seq.fetch_add(1, Ordering::SeqCst);
         self.docs
             .lock()
@@ -273,18 +248,30 @@ impl Durability {
             .or_default()
             .puts
             .insert(seq, None);
-        seq
+        PendingPut {
+            durability: self.clone(),
+            doc: doc.to_owned(),
+            seq,
+            withdraw_on_drop: true,
+        }
     }
 
-    /// A put is on disk (`hashes` are the changes it holds). Changes count
-    /// as durable once every earlier put of the same document is on disk
-    /// too: samod writes changes in causal order, so a durable change's
-    /// ancestors are durable. A put that fails never gets here (it is
-    /// retried), so nothing after it counts meanwhile.
-    fn finish(&self, doc: &str, seq: u64, hashes: Vec<ChangeHash>) {
+    /// A put is done: on disk with the changes `stored`, or withdrawn
+    /// (`None`). Changes count as durable once every earlier put of the same
+    /// document is done too: samod writes changes in causal order, so a
+    /// durable change's ancestors are durable. A put that fails is not done
+    /// (it is retried), so nothing after it counts meanwhile.
+    fn settle(&self, doc: &str, seq: u64, stored: Option<Vec<ChangeHash>>) {
         let mut docs = self.docs.lock().unwrap();
         let d = docs.entry(doc.to_owned()).or_default();
-        d.puts.insert(seq, Some(hashes));
+        match stored {
+            Some(hashes) => {
+                d.puts.insert(seq, Some(hashes));
+            }
+            None => {
+                d.puts.remove(&seq);
+            }
+        }
         while let Some(entry) = d.puts.first_entry() {
             if entry.get().is_none() {
                 break;
@@ -296,6 +283,12 @@ impl Durability {
         self.version.send_modify(|v| *v += 1);
     }
 
+    /// Forgets what is known of `doc` (unloaded, with no write in flight):
+    /// its stored changes are noted again when samod loads it again.
+    pub fn forget(&self, doc: &str) {
+        self.docs.lock().unwrap().remove(doc);
+    }
+
     fn loaded(&self, doc: &str, hashes: impl IntoIterator<Item = ChangeHash>) {
         let mut docs = self.docs.lock().unwrap();
         docs.entry(doc.to_owned())
@@ -304,6 +297,60 @@ impl Durability {
             .extend(hashes);
         drop(docs);
         self.version.send_modify(|v| *v += 1);
+    }
+}
+
+/// A put samod issued that is not done yet. Dropped before it is done (its
+/// repository's tasks were ended, see `super::runtime`), it is withdrawn:
+/// its changes never count as stored, and the document's later puts are not
+/// held behind it.
+struct PendingPut {
+    durability: Arc<Durability>,
+    doc: String,
+    seq: u64,
+    withdraw_on_drop: bool,
+}
+
+impl PendingPut {
+    fn stored(mut self, hashes: Vec<ChangeHash>) {
+        self.withdraw_on_drop = false;
+        self.durability.settle(&self.doc, self.seq, Some(hashes));
+    }
+
+    /// The relay stops with this put not stored: nothing the document
+    /// writes after it counts as stored either.
+    fn never_stored(mut self) {
+        self.withdraw_on_drop = false;
+    }
+}
+
+impl Drop for PendingPut {
+    fn drop(&mut self) {
+        if self.withdraw_on_drop {
+            self.durability.settle(&self.doc, self.seq, None);
+        }
+    }
+}
+
+/// A put waiting for a retry: while any does, the store is degraded.
+struct Retrying(Arc<StoreState>);
+
+impl Retrying {
+    fn start(state: &Arc<StoreState>) -> Retrying {
+        state.retrying.fetch_add(1, Ordering::Relaxed);
+        Retrying(state.clone())
+    }
+}
+
+impl Drop for Retrying {
+    fn drop(&mut self) {
+        let state = &self.0;
+        if state.retrying.fetch_sub(1, Ordering::Relaxed) == 1
+            && !state.stopping.load(Ordering::Relaxed)
+        {
+            *state.failing.lock().unwrap() = None;
+            tracing::info!("storage works again: no write waits for a retry");
+        }
     }
 }
 
@@ -607,12 +654,12 @@ impl Storage for DurableStorage {
         let state = self.state.clone();
         // Registered now, in the order samod issues puts.
         let doc = (&key).into_iter().next().cloned();
-        let seq = doc.as_ref().map(|d| durability.begin(d));
+        let pending = doc.as_ref().map(|d| durability.begin(d));
         let is_chunk = (&key).into_iter().count() == 3;
         async move {
             let data = Arc::new(data);
             let mut delay = Duration::from_millis(250);
-            let mut failed = false;
+            let mut retrying = None;
             loop {
                 let attempt = {
                     let (path, data, state) = (path.clone(), data.clone(), state.clone());
@@ -626,19 +673,11 @@ impl Storage for DurableStorage {
                             state.removed(doc, replaced);
                             state.added(doc, data.len() as u64);
                         }
-                        if failed {
-                            let left = state.retrying.fetch_sub(1, Ordering::Relaxed) - 1;
-                            if left == 0 {
-                                *state.failing.lock().unwrap() = None;
-                                tracing::info!("storage works again: every held write is stored");
-                            }
-                        }
                         break;
                     }
                     Err(why) => {
-                        if !failed {
-                            failed = true;
-                            state.retrying.fetch_add(1, Ordering::Relaxed);
+                        if retrying.is_none() {
+                            retrying = Some(Retrying::start(&state));
                             tracing::error!(
                                 "cannot store a chunk of {}: {why}; not acknowledged, retrying",
                                 doc.as_deref().map_or("?".into(), redact)
@@ -648,6 +687,9 @@ impl Storage for DurableStorage {
                         if state.stopping.load(Ordering::Relaxed) {
                             // Never acknowledged; the clients still have it.
                             tracing::error!("stopping with a chunk not stored");
+                            if let Some(pending) = pending {
+                                pending.never_stored();
+                            }
                             return;
                         }
                         tokio::time::sleep(delay).await;
@@ -655,9 +697,10 @@ impl Storage for DurableStorage {
                     }
                 }
             }
-            if let (Some(doc), Some(seq)) = (doc, seq) {
+            drop(retrying);
+            if let Some(pending) = pending {
                 let hashes = classify(&key, &data).map(|(_, h)| h).unwrap_or_default();
-                durability.finish(&doc, seq, hashes);
+                pending.stored(hashes);
             }
         }
     }

@@ -350,6 +350,35 @@ impl Peer {
         }
     }
 
+    /// Waits until the peer's document has exactly `heads` (sorted).
+    pub async fn wait_heads(&mut self, what: &str, heads: &[ChangeHash], secs: u64) {
+        self.wait(what, secs, |st| {
+            let mut h = st.doc.get_heads();
+            h.sort();
+            h == heads
+        })
+        .await;
+    }
+
+    /// Waits until the relay answers that it has no such document.
+    pub async fn wait_unavailable(&mut self, secs: u64) {
+        self.wait("doc-unavailable", secs, |st| {
+            st.events
+                .iter()
+                .any(|e| matches!(e, Event::Unavailable { .. }))
+        })
+        .await;
+    }
+
+    /// This peer's id and the relay's (after the handshake).
+    pub fn ids(&self) -> (String, String) {
+        let st = self.state.lock().unwrap();
+        (
+            st.client.peer_id().to_owned(),
+            st.client.remote_peer().unwrap().to_owned(),
+        )
+    }
+
     pub async fn wait_synced(&mut self, secs: u64) {
         let id = self.id;
         self.wait("the relay's acknowledgement", secs, |st| {
@@ -373,6 +402,17 @@ impl Drop for Peer {
     fn drop(&mut self) {
         let _ = self.out.send(WsMessage::Close(None));
     }
+}
+
+/// Alice creates a document titled `title` and waits for the relay to
+/// store it; Bob connects to it and waits until he has it.
+pub async fn alice_and_bob(url: &str, title: &str) -> (Peer, Peer) {
+    let mut alice = Peer::create(url, "alice", title).await;
+    alice.wait_synced(10).await;
+    let mut bob = Peer::connect(url, "bob", alice.id, AutoCommit::new()).await;
+    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
+        .await;
+    (alice, bob)
 }
 
 fn uuid_like() -> String {
