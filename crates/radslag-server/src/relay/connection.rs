@@ -78,6 +78,15 @@ impl Violation {
             protocol_error: true,
         }
     }
+
+    /// The end a [`Kill`] asked for.
+    fn killed((code, reason): (u16, String)) -> Self {
+        Violation {
+            code,
+            reason,
+            protocol_error: code != TRY_AGAIN_LATER,
+        }
+    }
 }
 
 struct TokenBucket {
@@ -397,12 +406,7 @@ pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Lim
             },
             changed = killed.changed() => {
                 // Err: the writer ended (the socket is gone).
-                let kill = changed.ok().and_then(|()| killed.borrow().clone());
-                break kill.map(|(code, reason)| Violation {
-                    code,
-                    reason,
-                    protocol_error: code != TRY_AGAIN_LATER,
-                });
+                break changed.ok().and_then(|()| killed.borrow().clone()).map(Violation::killed);
             }
             () = tokio::time::sleep_until(deadline) => break Some(Violation {
                 code: NORMAL,
@@ -540,9 +544,11 @@ async fn route(
             let conn = docs.get_mut(&doc).expect("inserted above");
             if conn.to_samod.send(Ok(frame)).await.is_err() {
                 docs.remove(&doc);
-                return Err(Violation::new(
-                    INTERNAL,
-                    "the document's repository stopped",
+                // Its repository panicked (and the relay says so), or the
+                // relay stops.
+                return Err(kill.borrow().clone().map_or_else(
+                    || Violation::new(INTERNAL, "the document's repository stopped"),
+                    Violation::killed,
                 ));
             }
             Ok(())
