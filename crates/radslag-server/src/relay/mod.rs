@@ -408,6 +408,20 @@ impl Relay {
         self.inner.docs.lock().unwrap().len()
     }
 
+    /// Whether the relay stores document `id`.
+    pub fn stores(&self, id: &DocumentId) -> bool {
+        self.inner
+            .storage
+            .state()
+            .document_bytes(&id.to_string())
+            .is_some()
+    }
+
+    /// Document `id` as stored now (blocking: it reads the files).
+    pub fn stored_document(&self, id: &DocumentId) -> Option<automerge::Automerge> {
+        self.inner.storage.state().stored_document(&id.to_string())
+    }
+
     /// Why the relay cannot take changes now (for `/healthz`), if it cannot.
     pub fn degraded(&self) -> Option<String> {
         self.inner.storage.state().degraded()

@@ -125,30 +125,35 @@ impl StoreState {
         }
     }
 
-    /// Reads document `doc` (its directory) once per process; quarantines
-    /// it when Automerge fails or panics on it.
-    fn check_document(&self, doc: &str, doc_dir: &Path) {
+    /// The document `doc` as stored now, or `None` when the relay stores
+    /// none or Automerge cannot read it (read while the relay runs: chunks
+    /// being written are passed over).
+    pub fn stored_document(&self, doc: &str) -> Option<Automerge> {
+        let chunks = read_chunks(&document_dir(&self.dir, doc));
+        if chunks.is_empty() {
+            return None;
+        }
+        no_panic(|| load_chunks(&chunks)).ok()
+    }
+
+    /// Reads document `doc` once per process; quarantines it when Automerge
+    /// fails or panics on it.
+    fn check_document(&self, doc: &str) {
+        let doc_dir = document_dir(&self.dir, doc);
         let mut checked = self.checked.lock().unwrap();
         if !checked.insert(doc.to_owned()) || !doc_dir.is_dir() {
             return;
         }
-        let Ok(key) = StorageKey::from_parts([doc]) else {
-            return;
-        };
-        let chunks = read_tree(doc_dir, &key);
+        let chunks = read_chunks(&doc_dir);
         let injected = self.faults.has(&format!("panic-on-load {doc}"));
         let loaded = no_panic(|| {
             if injected {
                 panic!("injected fault: panic on load");
             }
-            let mut all = Automerge::new();
-            for data in chunks.values() {
-                all.load_incremental(data).map_err(|e| e.to_string())?;
-            }
-            Ok(())
+            load_chunks(&chunks).map(|_| ())
         });
         if let Err(why) = loaded {
-            self.quarantine(doc_dir, &format!("document cannot be loaded: {why}"));
+            self.quarantine(&doc_dir, &format!("document cannot be loaded: {why}"));
             self.forget(doc);
         }
     }
@@ -391,22 +396,50 @@ impl DurableStorage {
     }
 
     fn path(&self, key: &StorageKey) -> PathBuf {
-        let mut path = self.dir.clone();
-        for (index, component) in key.into_iter().enumerate() {
-            if index == 0 {
-                // Splay on the first two characters, as NodeFS does.
-                let split = component
-                    .char_indices()
-                    .nth(2)
-                    .map_or(component.len(), |(i, _)| i);
-                path.push(&component[..split]);
-                path.push(&component[split..]);
-            } else {
-                path.push(component);
-            }
-        }
+        let mut components = key.into_iter();
+        let mut path = match components.next() {
+            Some(doc) => document_dir(&self.dir, doc),
+            None => self.dir.clone(),
+        };
+        path.extend(components);
         path
     }
+}
+
+/// Where document `doc` is stored under `root`: splayed on the first two
+/// characters of its id, as NodeFS does.
+fn document_dir(root: &Path, doc: &str) -> PathBuf {
+    let split = doc.char_indices().nth(2).map_or(doc.len(), |(i, _)| i);
+    root.join(&doc[..split]).join(&doc[split..])
+}
+
+/// Every chunk stored in a document's directory (files being written, whose
+/// names start with a dot, are passed over).
+fn read_chunks(doc_dir: &Path) -> Vec<Vec<u8>> {
+    let mut chunks = Vec::new();
+    for kind in ["snapshot", "incremental"] {
+        let Ok(entries) = std::fs::read_dir(doc_dir.join(kind)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if let Ok(data) = std::fs::read(entry.path()) {
+                chunks.push(data);
+            }
+        }
+    }
+    chunks
+}
+
+/// The document the chunks make together.
+fn load_chunks(chunks: &[Vec<u8>]) -> Result<Automerge, String> {
+    let mut doc = Automerge::new();
+    for data in chunks {
+        doc.load_incremental(data).map_err(|e| e.to_string())?;
+    }
+    Ok(doc)
 }
 
 /// Runs `f`, turning a panic into an error.
@@ -628,9 +661,8 @@ impl Storage for DurableStorage {
                 let parts: Vec<&String> = (&prefix).into_iter().collect();
                 if let [doc, kind] = parts.as_slice()
                     && (kind.as_str() == "snapshot" || kind.as_str() == "incremental")
-                    && let Some(doc_dir) = path.parent()
                 {
-                    state.check_document(doc, doc_dir);
+                    state.check_document(doc);
                 }
                 let found = read_tree(&path, &prefix);
                 // What was on disk is durable: note its changes (the heads
