@@ -415,6 +415,17 @@ pub async fn alice_and_bob(url: &str, title: &str) -> (Peer, Peer) {
     (alice, bob)
 }
 
+/// A new document with `edits` more keys (`k0`, `k1`, …), all acknowledged
+/// by the relay, whose author then goes offline: its id and heads.
+pub async fn stored_document(url: &str, title: &str, edits: i64) -> (DocumentId, Vec<ChangeHash>) {
+    let mut author = Peer::create(url, "author", title).await;
+    for i in 0..edits {
+        author.put(&format!("k{i}"), i);
+    }
+    author.wait_synced(10).await;
+    (author.id, author.heads())
+}
+
 fn uuid_like() -> String {
     DocumentId::random().to_string()
 }
@@ -481,23 +492,56 @@ pub async fn eventually(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
 }
 
 /// Sends frames (made knowing our peer id and the relay's) on a fresh
-/// connection and returns the relay's close frame.
+/// connection and returns the relay's close frame, and whether an
+/// automerge-repo `error` message came before it.
+pub async fn refused_with(
+    url: &str,
+    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
+) -> ((u16, String), bool) {
+    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
+    peer.wait("the handshake", 10, |st| st.client.is_connected())
+        .await;
+    for f in frames(peer.ids()) {
+        peer.send_raw(f);
+    }
+    let close = peer.wait_closed(20).await.expect("a close frame");
+    let told = peer
+        .state
+        .lock()
+        .unwrap()
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::RemoteError { .. }));
+    (close, told)
+}
+
+/// As [`refused_with`], the close frame only.
 pub async fn rejected_with(
     url: &str,
     frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
 ) -> (u16, String) {
-    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
-    peer.wait("the handshake", 10, |st| st.client.is_connected())
-        .await;
-    let ids = {
-        let st = peer.state.lock().unwrap();
-        let c = &st.client;
-        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
-    };
-    for f in frames(ids) {
-        peer.send_raw(f);
-    }
-    peer.wait_closed(20).await.expect("a close frame")
+    refused_with(url, frames).await.0
+}
+
+/// An `ephemeral` frame (presence) from us to the relay.
+pub fn ephemeral_frame(
+    (me, relay): &(String, String),
+    doc: DocumentId,
+    count: u64,
+    data: Vec<u8>,
+) -> WsMessage {
+    WsMessage::Binary(
+        radslag_core::sync::Message::Ephemeral {
+            sender_id: me.clone(),
+            target_id: relay.clone(),
+            count,
+            session_id: "s".into(),
+            document_id: doc,
+            data,
+        }
+        .encode()
+        .into(),
+    )
 }
 
 /// A `sync` frame from us to the relay.
