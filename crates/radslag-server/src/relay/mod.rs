@@ -169,7 +169,13 @@ impl DocRepo {
     /// Flushes what it holds and ends its tasks.
     async fn stop(self) {
         self.acceptor.close();
-        self.repo.stop().await;
+        // A repository that panicked meanwhile never answers `stop`.
+        if tokio::time::timeout(Duration::from_secs(60), self.repo.stop())
+            .await
+            .is_err()
+        {
+            tracing::warn!("a document's repository did not stop in 60 s; ending it");
+        }
         self.runtime.end().await;
     }
 }
