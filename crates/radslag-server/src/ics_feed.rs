@@ -12,9 +12,8 @@
 //! whoever knows the document id can do either. Tokens live under
 //! `<data-dir>/.feeds/`, named by hashes, and are never logged.
 //!
-//! The feed is read from the relay's files under `--data-dir` (the NodeFS
-//! layout, see [`crate::relay`]) on each request, through radslag-core, so it
-//! always shows what members have synced.
+//! The feed is read from the relay's store on each request, through
+//! radslag-core, so it always shows what members have synced.
 
 use std::{
     collections::HashMap,
@@ -32,10 +31,10 @@ use radslag_core::{
     WorkspaceDoc, ids::GroupId, model::Group, sync::DocumentId, wheel::sources::workspace_ics_at_ms,
 };
 
-/// Where the relay keeps documents, and the feed tokens.
+/// The relay that stores the documents, and the feed tokens.
 #[derive(Clone)]
 pub struct Feeds {
-    pub data_dir: Arc<PathBuf>,
+    pub relay: crate::relay::Relay,
     pub tokens: Arc<FeedTokens>,
     /// Browser origins allowed to ask for tokens (as for `/sync`).
     pub allowed_origin: Arc<Vec<String>>,
@@ -108,36 +107,10 @@ impl FeedTokens {
     }
 }
 
-/// The workspace stored for document `id` (every snapshot and incremental
-/// chunk the relay wrote), or `None` when there is none or it is not a
-/// workspace.
-pub fn load_stored(data_dir: &FsPath, id: &DocumentId) -> Option<WorkspaceDoc> {
-    let id = id.to_string();
-    let split = id.char_indices().nth(2).map_or(id.len(), |(i, _)| i);
-    let dir = data_dir.join(&id[..split]).join(&id[split..]);
-    let mut bytes = Vec::new();
-    for kind in ["snapshot", "incremental"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(kind)) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-            .map(|e| e.path())
-            .collect();
-        files.sort();
-        for file in files {
-            if let Ok(data) = std::fs::read(&file) {
-                bytes.extend_from_slice(&data);
-            }
-        }
-    }
-    if bytes.is_empty() {
-        return None;
-    }
-    let mut doc = automerge::Automerge::new();
-    doc.load_incremental(&bytes).ok()?;
-    WorkspaceDoc::load(&doc.save()).ok()
+/// The workspace the relay stores for document `id`, or `None` when there is
+/// none or it is not a workspace (blocking: it reads the files).
+fn load_stored(relay: &crate::relay::Relay, id: &DocumentId) -> Option<WorkspaceDoc> {
+    WorkspaceDoc::load(&relay.stored_document(id)?.save()).ok()
 }
 
 fn not_found(what: &'static str) -> Response {
@@ -158,16 +131,7 @@ pub async fn token(
     let Ok(id) = DocumentId::parse(body.trim()) else {
         return not_found("no such workspace\n");
     };
-    let stored = {
-        let id = id.to_string();
-        let split = id.char_indices().nth(2).map_or(id.len(), |(i, _)| i);
-        feeds
-            .data_dir
-            .join(&id[..split])
-            .join(&id[split..])
-            .is_dir()
-    };
-    if !stored {
+    if !feeds.relay.stores(&id) {
         return not_found("no such workspace\n");
     }
     let renew = query.get("renew").is_some_and(|v| v == "1" || v == "true");
@@ -204,8 +168,8 @@ pub async fn feed(
     else {
         return not_found("no such calendar\n");
     };
-    let dir = feeds.data_dir.clone();
-    let doc = tokio::task::spawn_blocking(move || load_stored(&dir, &id))
+    let relay = feeds.relay.clone();
+    let doc = tokio::task::spawn_blocking(move || load_stored(&relay, &id))
         .await
         .ok()
         .flatten();

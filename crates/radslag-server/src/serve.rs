@@ -252,7 +252,7 @@ pub fn router(options: &Options, relay: crate::relay::Relay) -> Router {
     );
     let csp = HeaderValue::from_str(&csp).expect("the policy is ASCII");
     let feeds = crate::ics_feed::Feeds {
-        data_dir: std::sync::Arc::new(options.data_dir.clone()),
+        relay: relay.clone(),
         tokens: std::sync::Arc::new(crate::ics_feed::FeedTokens::new(&options.data_dir)),
         allowed_origin: std::sync::Arc::new(options.limits.allowed_origin.clone()),
     };

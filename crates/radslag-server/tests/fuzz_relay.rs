@@ -110,11 +110,7 @@ async fn random_and_mutated_frames_from_many_connections_leave_honest_clients_co
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &["--max-connections-per-client", "100"]);
     let url = server.url();
-    let mut alice = Peer::create(&url, "alice", "Ärlig").await;
-    alice.wait_synced(10).await;
-    let mut bob = Peer::connect(&url, "bob", alice.id, AutoCommit::new()).await;
-    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-        .await;
+    let (mut alice, mut bob) = common::alice_and_bob(&url, "Ärlig").await;
     let doc = alice.id;
     let sync_data = real_sync_data(&mut alice.state.lock().unwrap().doc, "evil");
 
@@ -204,12 +200,5 @@ async fn random_and_mutated_frames_from_many_connections_leave_honest_clients_co
     assert_eq!(http_get(server.port, "/healthz", &[]), (200, "ok".into()));
     // A newcomer still gets the document.
     let mut carol = Peer::connect(&url, "carol", doc, AutoCommit::new()).await;
-    let heads = alice.heads();
-    carol
-        .wait("everything", 10, |st| {
-            let mut h = st.doc.get_heads();
-            h.sort();
-            h == heads
-        })
-        .await;
+    carol.wait_heads("everything", &alice.heads(), 10).await;
 }

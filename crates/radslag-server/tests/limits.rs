@@ -12,7 +12,7 @@ use std::{
 };
 
 use automerge::{AutoCommit, ROOT, ReadDoc as _, transaction::Transactable as _};
-use common::{Peer, Server, http_get, rejected_with, sync_data, sync_frame};
+use common::{Peer, Server, ephemeral_frame, http_get, rejected_with, sync_data, sync_frame};
 use futures::{SinkExt, StreamExt};
 use radslag_core::sync::{DocumentId, Message};
 use tokio_tungstenite::tungstenite::{Message as WsMessage, client::IntoClientRequest};
@@ -250,28 +250,11 @@ async fn a_client_that_does_not_read_is_disconnected() {
         .unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     // Alice's presence, 6 MB of it, more than the buffers between us hold.
-    let (alice_me, alice_relay) = {
-        let st = alice.state.lock().unwrap();
-        (
-            st.client.peer_id().to_owned(),
-            st.client.remote_peer().unwrap().to_owned(),
-        )
-    };
+    let ids = alice.ids();
     for i in 0..400 {
         let mut data = vec![0x59, 0x3e, 0x80];
         data.extend(std::iter::repeat_n(b'x', 16_000));
-        alice.send_raw(WsMessage::Binary(
-            Message::Ephemeral {
-                sender_id: alice_me.clone(),
-                target_id: alice_relay.clone(),
-                count: i,
-                session_id: "s".into(),
-                document_id: alice.id,
-                data,
-            }
-            .encode()
-            .into(),
-        ));
+        alice.send_raw(ephemeral_frame(&ids, alice.id, i, data));
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     // Now read: the big message, maybe more, then the close with the reason.
@@ -333,37 +316,16 @@ async fn a_fast_sender_is_slowed_to_the_byte_rate() {
         ],
     );
     let url = server.url();
-    let mut alice = Peer::create(&url, "alice", "Brus").await;
-    alice.wait_synced(10).await;
-    let mut bob = Peer::connect(&url, "bob", alice.id, AutoCommit::new()).await;
-    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-        .await;
+    let (alice, mut bob) = common::alice_and_bob(&url, "Brus").await;
     // Alice sends 1 MB of presence in 90 kB messages at once; the relay reads
     // it at 200 kB/s (after a burst of one largest message), so Bob gets the
     // last one no sooner than about 4 s later.
-    let (me, relay) = {
-        let st = alice.state.lock().unwrap();
-        (
-            st.client.peer_id().to_owned(),
-            st.client.remote_peer().unwrap().to_owned(),
-        )
-    };
+    let ids = alice.ids();
     let started = Instant::now();
     for i in 0..11 {
         let mut data = vec![0x5a, 0x00, 0x01, 0x5f, 0x90];
         data.extend(std::iter::repeat_n(b'x', 90_000));
-        alice.send_raw(WsMessage::Binary(
-            Message::Ephemeral {
-                sender_id: me.clone(),
-                target_id: relay.clone(),
-                count: i,
-                session_id: "s".into(),
-                document_id: alice.id,
-                data,
-            }
-            .encode()
-            .into(),
-        ));
+        alice.send_raw(ephemeral_frame(&ids, alice.id, i, data));
     }
     bob.wait("every presence message", 30, |st| {
         st.events
@@ -403,9 +365,12 @@ async fn documents_nobody_has_open_are_unloaded_and_load_again() {
         p.wait_synced(10).await;
         ids.push((p.id, p.heads()));
     }
-    // All closed: after a second of idleness every document is unloaded.
+    // All closed: after a second of idleness every document is unloaded,
+    // and its repository's tasks end.
     common::eventually("the documents unloaded", 15, || {
-        server.log().contains("(0 still loaded)")
+        server
+            .log()
+            .contains("(0 still loaded); 0 repository tasks running")
     })
     .await;
     let unloaded: usize = server
@@ -418,11 +383,6 @@ async fn documents_nobody_has_open_are_unloaded_and_load_again() {
     // And load again from disk for the next member.
     for (id, heads) in ids {
         let mut q = Peer::connect(&url, "q", id, AutoCommit::new()).await;
-        q.wait("the stored document", 10, |st| {
-            let mut h = st.doc.get_heads();
-            h.sort();
-            h == heads
-        })
-        .await;
+        q.wait_heads("the stored document", &heads, 10).await;
     }
 }

@@ -11,7 +11,7 @@ use automerge::{AutoCommit, ROOT, ReadDoc as _, transaction::Transactable as _};
 use common::{
     Faults, Peer, Server, doc_dir, eventually, http_get, rejected_with, sync_data, sync_frame,
 };
-use radslag_core::sync::{DocumentId, Event};
+use radslag_core::sync::DocumentId;
 
 fn quarantined(data: &std::path::Path) -> Vec<String> {
     std::fs::read_dir(data.join(".quarantine"))
@@ -31,11 +31,7 @@ async fn a_panic_handling_one_connection_closes_only_that_one() {
     faults.set(&[&format!("panic-on-message {evil_doc}")]);
     let mut server = Server::start(data.path(), &["--faults-file", &faults.arg()]);
     let url = server.url();
-    let mut alice = Peer::create(&url, "alice", "Lugnt").await;
-    alice.wait_synced(10).await;
-    let mut bob = Peer::connect(&url, "bob", alice.id, AutoCommit::new()).await;
-    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-        .await;
+    let (alice, mut bob) = common::alice_and_bob(&url, "Lugnt").await;
 
     let mut evil = Peer::connect(&url, "evil", evil_doc, AutoCommit::new()).await;
     let close = evil.wait_closed(10).await.expect("a close frame");
@@ -58,6 +54,56 @@ async fn a_panic_handling_one_connection_closes_only_that_one() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_inside_one_documents_repository_closes_only_its_connections() {
+    let data = tempfile::tempdir().unwrap();
+    let faults = Faults::new();
+    let mut server = Server::start(data.path(), &["--faults-file", &faults.arg()]);
+    let url = server.url();
+    let (alice, mut bob) = common::alice_and_bob(&url, "Lugnt").await;
+    let (mut mallory, mut eve) = common::alice_and_bob(&url, "Giftig").await;
+    let evil = mallory.id;
+
+    // The next sync message of the evil document panics inside its
+    // repository, as Automerge applying a hostile change would.
+    faults.set(&[&format!("panic-in-document {evil}")]);
+    let started = std::time::Instant::now();
+    mallory.put("boom", 1);
+    for peer in [&mut mallory, &mut eve] {
+        let close = peer.wait_closed(10).await.expect("a close frame");
+        assert_eq!(close.0, 1011, "{close:?}");
+        assert!(close.1.contains("internal error"), "{close:?}");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
+    let log = server.log();
+    assert!(log.contains("repository panicked"), "{log}");
+    assert!(
+        !log.contains(&evil.to_string()),
+        "no document id in clear: {log}"
+    );
+
+    // Everyone else keeps syncing, and the relay is up.
+    assert!(server.is_running());
+    alice.put("after", 1);
+    bob.wait("alice's edit after the panic", 10, |st| {
+        st.doc.get(ROOT, "after").unwrap().is_some()
+    })
+    .await;
+    assert!(alice.state.lock().unwrap().close.is_none());
+
+    // The evil document is served again by a new repository.
+    faults.set(&[]);
+    let heads = eve.heads();
+    let mut carol = Peer::connect(&url, "carol", evil, AutoCommit::new()).await;
+    carol.wait_heads("the evil document", &heads, 10).await;
+    carol.put("again", 1);
+    carol.wait_synced(10).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stored_document_that_panics_on_load_is_quarantined_once() {
     let data = tempfile::tempdir().unwrap();
     let faults = Faults::new();
@@ -73,12 +119,7 @@ async fn a_stored_document_that_panics_on_load_is_quarantined_once() {
     faults.set(&[&format!("panic-on-load {bad}")]);
     server.restart();
     let mut bob = Peer::connect(&server.url(), "bob", bad, AutoCommit::new()).await;
-    bob.wait("doc-unavailable", 10, |st| {
-        st.events
-            .iter()
-            .any(|e| matches!(e, Event::Unavailable { .. }))
-    })
-    .await;
+    bob.wait_unavailable(10).await;
     assert!(!doc_dir(data.path(), &bad).exists(), "moved aside");
     let moved = quarantined(data.path());
     assert_eq!(moved.len(), 1, "{moved:?}");
@@ -100,12 +141,7 @@ async fn a_stored_document_that_panics_on_load_is_quarantined_once() {
     server.stop();
     server.restart();
     let mut dave = Peer::connect(&server.url(), "dave", bad, AutoCommit::new()).await;
-    dave.wait("doc-unavailable", 10, |st| {
-        st.events
-            .iter()
-            .any(|e| matches!(e, Event::Unavailable { .. }))
-    })
-    .await;
+    dave.wait_unavailable(10).await;
     assert_eq!(quarantined(data.path()), moved);
 }
 
@@ -113,14 +149,7 @@ async fn a_stored_document_that_panics_on_load_is_quarantined_once() {
 async fn a_corrupt_chunk_at_start_is_quarantined_not_deleted() {
     let data = tempfile::tempdir().unwrap();
     let mut server = Server::start(data.path(), &[]);
-    let mut alice = Peer::create(&server.url(), "alice", "Hel").await;
-    for i in 0..3 {
-        alice.put(&format!("k{i}"), i);
-    }
-    alice.wait_synced(10).await;
-    let id = alice.id;
-    let heads = alice.heads();
-    drop(alice);
+    let (id, heads) = common::stored_document(&server.url(), "Hel", 3).await;
     server.stop();
 
     let garbage = b"\x85\x6f\x4a\x83\x00\x00\x00\x00\x01\x05garbage and more".to_vec();
@@ -138,12 +167,7 @@ async fn a_corrupt_chunk_at_start_is_quarantined_not_deleted() {
         "kept whole"
     );
     let mut bob = Peer::connect(&server.url(), "bob", id, AutoCommit::new()).await;
-    bob.wait("the rest of the document", 10, |st| {
-        let mut h = st.doc.get_heads();
-        h.sort();
-        h == heads
-    })
-    .await;
+    bob.wait_heads("the rest of the document", &heads, 10).await;
 }
 
 /// Every change in the peer's document that the relay's reported heads cover.
@@ -352,8 +376,7 @@ async fn a_change_bomb_is_refused_before_it_is_applied() {
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &["--max-inflated-bytes", "10000000"]);
     let url = server.url();
-    let mut alice = Peer::create(&url, "alice", "Lugnt").await;
-    alice.wait_synced(10).await;
+    let (mut alice, _) = common::alice_and_bob(&url, "Lugnt").await;
 
     // 100 MB of zeros in about 100 kB (a real bomb is 1000 times that).
     let bomb = compressed_chunk(100_000_000);

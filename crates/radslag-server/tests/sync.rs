@@ -11,8 +11,8 @@ use std::{
 };
 
 use automerge::{AutoCommit, ChangeHash, ROOT, transaction::Transactable as _};
-use common::{Peer, Server};
-use radslag_core::sync::{DocumentId, Message};
+use common::{Peer, Server, ephemeral_frame, refused_with, sync_data, sync_frame};
+use radslag_core::sync::DocumentId;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,30 +47,17 @@ async fn two_clients_converge_and_a_late_third_gets_everything() {
     }
     alice.wait_synced(10).await;
     bob.wait_synced(10).await;
-    bob.wait("the same heads", 10, |st| {
-        let mut h = st.doc.get_heads();
-        h.sort();
-        h == alice.heads()
-    })
-    .await;
+    bob.wait_heads("the same heads", &alice.heads(), 10).await;
     assert_eq!(alice.get("title"), bob.get("title"), "the same winner");
 
     // A third joins later and gets everything.
     let mut carol = Peer::connect(&server.url(), "carol", alice.id, AutoCommit::new()).await;
-    let heads = alice.heads();
-    carol
-        .wait("everything", 10, |st| {
-            let mut h = st.doc.get_heads();
-            h.sort();
-            h == heads
-        })
-        .await;
+    carol.wait_heads("everything", &alice.heads(), 10).await;
     assert_eq!(carol.get("a19").as_deref(), Some("19"));
     assert_eq!(carol.get("b19").as_deref(), Some("19"));
 
     // The relay stores in automerge-repo's NodeFS layout.
-    let id = alice.id.to_string();
-    let dir = data.path().join(&id[..2]).join(&id[2..]);
+    let dir = common::doc_dir(data.path(), &alice.id);
     assert!(dir.is_dir(), "{} holds the document", dir.display());
 }
 
@@ -78,24 +65,13 @@ async fn two_clients_converge_and_a_late_third_gets_everything() {
 async fn a_restart_keeps_every_change_and_serves_it_with_the_author_offline() {
     let data = tempfile::tempdir().unwrap();
     let mut server = Server::start(data.path(), &[]);
-    let mut alice = Peer::create(&server.url(), "alice", "Före omstart").await;
-    for i in 0..30 {
-        alice.put(&format!("k{i}"), i);
-    }
-    alice.wait_synced(10).await;
-    let id = alice.id;
-    let heads = alice.heads();
-    drop(alice); // the author goes offline
+    let (id, heads) = common::stored_document(&server.url(), "Före omstart", 30).await;
 
     server.stop();
     server.restart();
     let mut bob = Peer::connect(&server.url(), "bob", id, AutoCommit::new()).await;
-    bob.wait("the document from the relay's disk", 10, |st| {
-        let mut h = st.doc.get_heads();
-        h.sort();
-        h == heads
-    })
-    .await;
+    bob.wait_heads("the document from the relay's disk", &heads, 10)
+        .await;
     assert_eq!(bob.get("k29").as_deref(), Some("29"));
 }
 
@@ -169,31 +145,7 @@ async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
 /// Sends frames on a fresh connection and returns the relay's close frame
 /// and whether it sent an automerge-repo error message first.
 async fn rejected(url: &str, frames: Vec<WsMessage>) -> ((u16, String), bool) {
-    rejected_with(url, |_| frames).await
-}
-
-/// As [`rejected`], with frames made knowing our peer id and the relay's.
-async fn rejected_with(
-    url: &str,
-    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
-) -> ((u16, String), bool) {
-    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
-    peer.wait("the handshake", 10, |st| st.client.is_connected())
-        .await;
-    let ids = {
-        let st = peer.state.lock().unwrap();
-        let c = &st.client;
-        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
-    };
-    for f in frames(ids) {
-        peer.send_raw(f);
-    }
-    let close = peer.wait_closed(10).await.expect("a close frame");
-    let errors = &peer.state.lock().unwrap().events;
-    let told = errors
-        .iter()
-        .any(|e| matches!(e, radslag_core::sync::Event::RemoteError { .. }));
-    (close, told)
+    refused_with(url, |_| frames).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -211,11 +163,7 @@ async fn hostile_frames_close_only_their_connection() {
         ],
     );
     let url = server.url();
-    let mut alice = Peer::create(&url, "alice", "Lugnt").await;
-    alice.wait_synced(10).await;
-    let mut bob = Peer::connect(&url, "bob", alice.id, AutoCommit::new()).await;
-    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-        .await;
+    let (alice, mut bob) = common::alice_and_bob(&url, "Lugnt").await;
 
     let bin = |b: Vec<u8>| WsMessage::Binary(b.into());
     let (close, told) = rejected(&url, vec![bin(vec![0xff, 0x00, 0x13])]).await;
@@ -233,54 +181,28 @@ async fn hostile_frames_close_only_their_connection() {
     let (close, _) = rejected(&url, vec![WsMessage::Text("hej".into())]).await;
     assert_eq!(close.0, 1003, "{close:?}");
 
-    let sync_for = |(me, relay): &(String, String), doc: DocumentId, data: Vec<u8>| {
-        bin(Message::Sync {
-            sender_id: me.clone(),
-            target_id: relay.clone(),
-            document_id: doc,
-            data,
-        }
-        .encode())
-    };
-    let (close, _) = rejected_with(&url, |ids| vec![sync_for(&ids, alice.id, vec![1, 2, 3])]).await;
+    let (close, _) =
+        refused_with(&url, |ids| vec![sync_frame(&ids, alice.id, vec![1, 2, 3])]).await;
     assert_eq!(close.0, 1007, "{close:?}");
     assert!(close.1.contains("sync message"), "{close:?}");
 
-    let empty_sync = automerge::sync::Message {
-        heads: vec![],
-        need: vec![],
-        have: vec![],
-        changes: automerge::sync::ChunkList::empty(),
-        flags: None,
-        version: automerge::sync::MessageVersion::V1,
-    }
-    .encode();
+    let empty_sync = sync_data(vec![]);
     let many_docs = |ids: (String, String)| {
         (0..5)
-            .map(|_| sync_for(&ids, DocumentId::random(), empty_sync.clone()))
+            .map(|_| sync_frame(&ids, DocumentId::random(), empty_sync.clone()))
             .collect()
     };
-    let (close, told) = rejected_with(&url, many_docs).await;
+    let (close, told) = refused_with(&url, many_docs).await;
     assert_eq!(close.0, 1008, "{close:?}");
     assert!(close.1.contains("more than 3 documents"), "{close:?}");
     assert!(told);
 
-    let flood = |(me, relay): (String, String)| {
+    let flood = |ids: (String, String)| {
         (0..500)
-            .map(|i| {
-                bin(Message::Ephemeral {
-                    sender_id: me.clone(),
-                    target_id: relay.clone(),
-                    count: i,
-                    session_id: "s".into(),
-                    document_id: alice.id,
-                    data: vec![0xf6],
-                }
-                .encode())
-            })
+            .map(|i| ephemeral_frame(&ids, alice.id, i, vec![0xf6]))
             .collect()
     };
-    let (close, _) = rejected_with(&url, flood).await;
+    let (close, _) = refused_with(&url, flood).await;
     assert_eq!(close.0, 1008, "{close:?}");
     assert!(close.1.contains("rate limit"), "{close:?}");
 

@@ -6,7 +6,8 @@
 //! before samod sees them; a violation sends the client an automerge-repo
 //! `error` message and a close frame with the reason, and ends this
 //! connection only. A panic while checking a frame closes this connection
-//! (1011) and is logged. Frames from samod that carry a sync message wait
+//! (1011) and is logged; so does a panic inside the repository of a document
+//! it syncs (see [`super::runtime`]). Frames from samod that carry a sync message wait
 //! until the changes named by its heads are on disk, so that what a client
 //! sees acknowledged survives a crash of the relay; if they are not stored in
 //! time the connection is closed (1013) instead of acknowledging them. The
@@ -44,6 +45,17 @@ const TOO_BIG: u16 = 1009;
 const INTERNAL: u16 = 1011;
 const TRY_AGAIN_LATER: u16 = 1013;
 
+/// Ends a connection: the code and reason of its close frame.
+pub(super) type Kill = watch::Sender<Option<(u16, String)>>;
+
+/// Why a connection is closed whose document's repository panicked; the
+/// client keeps its changes and gets a new repository when it reconnects.
+const DOCUMENT_FAILED: &str = "internal error in this document's sync; reconnect to try again";
+
+pub(super) fn close_after_panic(kill: &Kill) {
+    kill.send_replace(Some((INTERNAL, DOCUMENT_FAILED.into())));
+}
+
 /// What every connection shares.
 pub(super) struct Shared {
     pub relay: super::Relay,
@@ -64,6 +76,15 @@ impl Violation {
             code,
             reason: reason.into(),
             protocol_error: true,
+        }
+    }
+
+    /// The end a [`Kill`] asked for.
+    fn killed((code, reason): (u16, String)) -> Self {
+        Violation {
+            code,
+            reason,
+            protocol_error: code != TRY_AGAIN_LATER,
         }
     }
 }
@@ -282,7 +303,7 @@ type Outgoing = futures::channel::mpsc::UnboundedSender<Vec<u8>>;
 fn doc_sink(
     out: Outgoing,
     queued: Arc<AtomicUsize>,
-    kill: watch::Sender<Option<(u16, String)>>,
+    kill: Kill,
     max: usize,
 ) -> impl futures::Sink<Vec<u8>, Error = Closed> + Send + Unpin + 'static {
     Box::pin(futures::sink::unfold(out, move |tx, frame: Vec<u8>| {
@@ -311,7 +332,7 @@ pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Lim
     let (samod_out, from_samod) = futures::channel::mpsc::unbounded::<Vec<u8>>();
     let queued = Arc::new(AtomicUsize::new(0));
     // Set by the outgoing side when the connection must end.
-    let (kill, mut killed) = watch::channel::<Option<(u16, String)>>(None);
+    let (kill, mut killed): (Kill, _) = watch::channel(None);
     let (control, control_rx) = mpsc::unbounded_channel::<WsMessage>();
     tracing::debug!(connection = id, "connected");
     let mut writer = tokio::spawn(write(
@@ -368,7 +389,7 @@ pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Lim
                         }
                     };
                     let wait = bytes.take(frame.len());
-                    if let Err(v) = route(&shared, limits, &mut docs, &mut join, &control, &kill, &samod_out, &queued, message, frame.to_vec()).await {
+                    if let Err(v) = route(&shared, limits, id, &mut docs, &mut join, &control, &kill, &samod_out, &queued, message, frame.to_vec()).await {
                         break Some(v);
                     }
                     if !wait.is_zero() {
@@ -385,12 +406,7 @@ pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Lim
             },
             changed = killed.changed() => {
                 // Err: the writer ended (the socket is gone).
-                let kill = changed.ok().and_then(|()| killed.borrow().clone());
-                break kill.map(|(code, reason)| Violation {
-                    code,
-                    reason,
-                    protocol_error: code != TRY_AGAIN_LATER,
-                });
+                break changed.ok().and_then(|()| killed.borrow().clone()).map(Violation::killed);
             }
             () = tokio::time::sleep_until(deadline) => break Some(Violation {
                 code: NORMAL,
@@ -450,10 +466,11 @@ pub(super) async fn run(id: u64, socket: WebSocket, shared: Shared, limits: &Lim
 async fn route(
     shared: &Shared,
     limits: &Limits,
+    connection: u64,
     docs: &mut HashMap<DocumentId, DocConn>,
     join: &mut Option<Vec<u8>>,
     control: &mpsc::UnboundedSender<WsMessage>,
-    kill: &watch::Sender<Option<(u16, String)>>,
+    kill: &Kill,
     out: &Outgoing,
     queued: &Arc<AtomicUsize>,
     message: Message,
@@ -491,7 +508,7 @@ async fn route(
             };
             #[allow(clippy::map_entry)] // the insert needs an await first
             if !docs.contains_key(&doc) {
-                let Some(lease) = shared.relay.lease(doc).await else {
+                let Some(lease) = shared.relay.lease(doc, connection, kill).await else {
                     return Err(Violation::new(INTERNAL, "the relay is stopping"));
                 };
                 let (mut to_samod, samod_in) =
@@ -502,12 +519,18 @@ async fn route(
                     kill.clone(),
                     limits.max_outgoing_bytes,
                 );
-                if lease
-                    .acceptor
-                    .accept(samod::Transport::new(samod_in, sink))
-                    .is_err()
-                {
-                    return Err(Violation::new(INTERNAL, "the relay is stopping"));
+                let transport = samod::Transport::new(samod_in, sink);
+                // samod's own locks, poisoned by a panic in the repository,
+                // panic here too.
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    lease.acceptor.accept(transport)
+                })) {
+                    Ok(Ok(_)) => {}
+                    Ok(Err(_)) => return Err(Violation::new(INTERNAL, "the relay is stopping")),
+                    Err(_) => {
+                        shared.relay.repository_panicked(doc, lease.generation);
+                        return Err(Violation::new(INTERNAL, DOCUMENT_FAILED));
+                    }
                 }
                 let _ = to_samod.send(Ok(join.clone())).await;
                 docs.insert(
@@ -521,9 +544,11 @@ async fn route(
             let conn = docs.get_mut(&doc).expect("inserted above");
             if conn.to_samod.send(Ok(frame)).await.is_err() {
                 docs.remove(&doc);
-                return Err(Violation::new(
-                    INTERNAL,
-                    "the document's repository stopped",
+                // Its repository panicked (and the relay says so), or the
+                // relay stops.
+                return Err(kill.borrow().clone().map_or_else(
+                    || Violation::new(INTERNAL, "the document's repository stopped"),
+                    Violation::killed,
                 ));
             }
             Ok(())
@@ -549,7 +574,7 @@ async fn write(
     mut from_samod: futures::channel::mpsc::UnboundedReceiver<Vec<u8>>,
     durability: Arc<Durability>,
     queued: Arc<AtomicUsize>,
-    kill: watch::Sender<Option<(u16, String)>>,
+    kill: Kill,
     ack_timeout: Duration,
 ) {
     let mut version = durability.subscribe();

@@ -9,8 +9,10 @@
 //! all documents costs connections × documents, and it never unloads a
 //! document. All the repositories share one store and one peer id; each
 //! client connection is split into one samod connection per document it
-//! names ([`connection`]). A panic inside one document's repository stops
-//! that repository only.
+//! names ([`connection`]). Each repository runs on a [`runtime`] of its own:
+//! a panic inside it closes the connections syncing that document (1011) and
+//! the next connection gets a new repository; its tasks end when it is
+//! unloaded.
 //!
 //! Each WebSocket goes through [`connection`] first, which enforces the
 //! limits (message size, rate, documents, bytes, outgoing queue, idle time)
@@ -19,7 +21,9 @@
 //! changes it acknowledges are on disk ([`storage`]).
 
 mod connection;
+mod faults;
 pub mod inflate;
+mod runtime;
 mod storage;
 
 use std::{
@@ -140,6 +144,7 @@ struct Inner {
     /// The store's id, as samod keeps it.
     storage_id: String,
     next_connection: std::sync::atomic::AtomicU64,
+    next_generation: std::sync::atomic::AtomicU64,
     connections: Mutex<Connections>,
     docs: Mutex<HashMap<DocumentId, DocRepo>>,
     stopping: std::sync::atomic::AtomicBool,
@@ -149,25 +154,49 @@ struct Inner {
 struct DocRepo {
     repo: Repo,
     acceptor: AcceptorHandle,
-    /// Connections using it now.
-    users: usize,
+    runtime: runtime::RepoRuntime,
+    /// Which of the document's repositories this is (one that panicked is
+    /// replaced by a new one).
+    generation: u64,
+    /// Connections using it now, by connection number, each with the means
+    /// to close it.
+    users: HashMap<u64, connection::Kill>,
     /// Since when nobody uses it.
     idle_since: Option<std::time::Instant>,
+}
+
+impl DocRepo {
+    /// Flushes what it holds and ends its tasks.
+    async fn stop(self) {
+        self.acceptor.close();
+        // A repository that panicked meanwhile never answers `stop`.
+        if tokio::time::timeout(Duration::from_secs(60), self.repo.stop())
+            .await
+            .is_err()
+        {
+            tracing::warn!("a document's repository did not stop in 60 s; ending it");
+        }
+        self.runtime.end().await;
+    }
 }
 
 /// A connection's use of a document's repository; released when dropped.
 pub(crate) struct DocLease {
     relay: Relay,
     doc: DocumentId,
+    generation: u64,
+    connection: u64,
     pub acceptor: AcceptorHandle,
 }
 
 impl Drop for DocLease {
     fn drop(&mut self) {
         let mut docs = self.relay.inner.docs.lock().unwrap();
-        if let Some(d) = docs.get_mut(&self.doc) {
-            d.users -= 1;
-            if d.users == 0 {
+        if let Some(d) = docs.get_mut(&self.doc)
+            && d.generation == self.generation
+        {
+            d.users.remove(&self.connection);
+            if d.users.is_empty() {
                 d.idle_since = Some(std::time::Instant::now());
             }
         }
@@ -202,7 +231,7 @@ impl Drop for Slot {
 impl Relay {
     /// Opens the store under `data_dir` and starts the sync server.
     pub async fn start(data_dir: &Path, limits: Limits) -> anyhow::Result<Relay> {
-        let faults = storage::Faults::new(limits.faults_file.clone());
+        let faults = faults::Faults::new(limits.faults_file.clone());
         let (store, storage_id) = {
             let dir = data_dir.to_path_buf();
             let floor = limits.min_free_bytes;
@@ -229,6 +258,7 @@ impl Relay {
                 peer_id,
                 storage_id,
                 next_connection: 0.into(),
+                next_generation: 0.into(),
                 connections: Mutex::new(Connections::default()),
                 docs: Mutex::new(HashMap::new()),
                 stopping: false.into(),
@@ -244,19 +274,15 @@ impl Relay {
             .stopping
             .store(true, std::sync::atomic::Ordering::Relaxed);
         self.inner.storage.stop();
-        let repos: Vec<(AcceptorHandle, Repo)> = self
+        let repos: Vec<DocRepo> = self
             .inner
             .docs
             .lock()
             .unwrap()
             .drain()
-            .map(|(_, d)| (d.acceptor, d.repo))
+            .map(|(_, d)| d)
             .collect();
-        let stops = repos.into_iter().map(|(acceptor, repo)| async move {
-            acceptor.close();
-            repo.stop().await;
-        });
-        futures::future::join_all(stops).await;
+        futures::future::join_all(repos.into_iter().map(DocRepo::stop)).await;
     }
 
     pub(crate) fn peer_id(&self) -> &str {
@@ -267,8 +293,14 @@ impl Relay {
         &self.inner.storage_id
     }
 
-    /// The repository of `doc` (started if needed), for one connection.
-    pub(crate) async fn lease(&self, doc: DocumentId) -> Option<DocLease> {
+    /// The repository of `doc` (started if needed), for connection number
+    /// `connection`, which `kill` closes.
+    pub(crate) async fn lease(
+        &self,
+        doc: DocumentId,
+        connection: u64,
+        kill: &connection::Kill,
+    ) -> Option<DocLease> {
         if self
             .inner
             .stopping
@@ -279,56 +311,121 @@ impl Relay {
         {
             let mut docs = self.inner.docs.lock().unwrap();
             if let Some(d) = docs.get_mut(&doc) {
-                d.users += 1;
-                d.idle_since = None;
-                return Some(DocLease {
-                    relay: self.clone(),
-                    doc,
-                    acceptor: d.acceptor.clone(),
-                });
+                return Some(self.use_repo(d, doc, connection, kill));
             }
         }
-        let repo = Repo::build_tokio()
+        let generation = self
+            .inner
+            .next_generation
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let relay = Arc::downgrade(&self.inner);
+        let runtime = runtime::RepoRuntime::new(move || {
+            if let Some(inner) = relay.upgrade() {
+                Relay { inner }.repository_panicked(doc, generation);
+            }
+        });
+        let faults = self.inner.storage.state().faults.clone();
+        let mut builder = Repo::builder(runtime.clone())
             .with_storage(self.inner.storage.clone())
             .with_peer_id(samod::PeerId::from(self.inner.peer_id.as_str()))
             // Like automerge-repo's sync server: serve whoever asks, but never
             // push documents to peers that did not ask for them.
-            .with_share_policy(ShareConfig::read_write().with_announce(false))
-            .load()
-            .await;
-        let acceptor = repo
-            .make_acceptor(samod::Url::parse("ws://relay/sync").ok()?)
-            .ok()?;
+            .with_share_policy(ShareConfig::read_write().with_announce(false));
+        if faults.enabled() {
+            builder = builder.with_observer(faults::PanicInDocument(faults));
+        }
+        let repo = builder.load().await;
+        let url = samod::Url::parse("ws://relay/sync").expect("a valid URL");
+        let Ok(acceptor) = repo.make_acceptor(url) else {
+            runtime.end().await;
+            return None;
+        };
+        let started = DocRepo {
+            acceptor,
+            repo,
+            runtime,
+            generation,
+            users: HashMap::new(),
+            idle_since: None,
+        };
         let mut docs = self.inner.docs.lock().unwrap();
         let d = match docs.entry(doc) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 // Another connection started it meanwhile: use that one.
-                let (repo, acceptor) = (repo, acceptor);
-                tokio::spawn(async move {
-                    acceptor.close();
-                    repo.stop().await;
-                });
+                tokio::spawn(started.stop());
                 e.into_mut()
             }
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(DocRepo {
-                repo,
-                acceptor,
-                users: 0,
-                idle_since: None,
-            }),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(started),
         };
-        d.users += 1;
+        Some(self.use_repo(d, doc, connection, kill))
+    }
+
+    fn use_repo(
+        &self,
+        d: &mut DocRepo,
+        doc: DocumentId,
+        connection: u64,
+        kill: &connection::Kill,
+    ) -> DocLease {
+        d.users.insert(connection, kill.clone());
         d.idle_since = None;
-        Some(DocLease {
+        DocLease {
             relay: self.clone(),
             doc,
+            generation: d.generation,
+            connection,
             acceptor: d.acceptor.clone(),
-        })
+        }
+    }
+
+    /// A task of the repository `generation` of `doc` panicked: the
+    /// connections syncing the document are closed, and the repository is
+    /// replaced by a new one for the next connection that names it.
+    pub(crate) fn repository_panicked(&self, doc: DocumentId, generation: u64) {
+        let failed = {
+            let mut docs = self.inner.docs.lock().unwrap();
+            match docs.get(&doc) {
+                Some(d) if d.generation == generation => docs.remove(&doc),
+                _ => None,
+            }
+        };
+        let Some(failed) = failed else {
+            return;
+        };
+        tracing::error!(
+            document = %redact(&doc.to_string()),
+            "the document's repository panicked; closing the {} connections syncing it",
+            failed.users.len()
+        );
+        for kill in failed.users.values() {
+            connection::close_after_panic(kill);
+        }
+        tokio::spawn(async move {
+            // Not `stop`: a repository that panicked may never answer it.
+            failed.runtime.end().await;
+            // Its acceptor and its repository refer to each other until closed.
+            let _ =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| failed.acceptor.close()));
+        });
     }
 
     /// Documents loaded in memory now.
     pub fn loaded_documents(&self) -> usize {
         self.inner.docs.lock().unwrap().len()
+    }
+
+    /// Whether the relay stores document `id`.
+    pub fn stores(&self, id: &DocumentId) -> bool {
+        self.inner
+            .storage
+            .state()
+            .document_bytes(&id.to_string())
+            .is_some()
+    }
+
+    /// Document `id` as stored now (blocking: it reads the files).
+    pub fn stored_document(&self, id: &DocumentId) -> Option<automerge::Automerge> {
+        self.inner.storage.state().stored_document(&id.to_string())
     }
 
     /// Why the relay cannot take changes now (for `/healthz`), if it cannot.
@@ -390,28 +487,31 @@ async fn unload_idle(relay: Relay) {
             let ids: Vec<DocumentId> = docs
                 .iter()
                 .filter(|(id, d)| {
-                    d.users == 0
+                    d.users.is_empty()
                         && d.idle_since.is_some_and(|t| t.elapsed() >= after)
                         && !relay.inner.durability.writing(&id.to_string())
                 })
                 .map(|(id, _)| *id)
                 .collect();
+            for id in &ids {
+                // Its changes on disk are noted again when it is loaded again.
+                relay.inner.durability.forget(&id.to_string());
+            }
             ids.iter().filter_map(|id| docs.remove(id)).collect()
         };
-        if !idle.is_empty() {
+        if idle.is_empty() {
+            continue;
+        }
+        let relay = relay.clone();
+        tokio::spawn(async move {
+            let unloaded = idle.len();
+            futures::future::join_all(idle.into_iter().map(DocRepo::stop)).await;
             tracing::info!(
-                "unloaded {} idle documents ({} still loaded)",
-                idle.len(),
-                relay.loaded_documents()
+                "unloaded {unloaded} idle documents ({} still loaded); {} repository tasks running",
+                relay.loaded_documents(),
+                runtime::running_tasks()
             );
-        }
-        for d in idle {
-            tokio::spawn(async move {
-                d.acceptor.close();
-                d.repo.stop().await;
-                tracing::debug!("an idle document's repository stopped");
-            });
-        }
+        });
     }
 }
 

@@ -35,7 +35,7 @@ use automerge::{Automerge, ChangeHash, LoadOptions, VerificationMode};
 use samod::storage::{Storage, StorageKey};
 use tokio::sync::watch;
 
-use super::redact;
+use super::{faults::Faults, redact};
 
 #[derive(Clone)]
 pub struct DurableStorage {
@@ -60,32 +60,6 @@ pub struct StoreState {
     pub faults: Faults,
     /// Documents read whole once (see `check_document`).
     checked: Mutex<HashSet<String>>,
-}
-
-/// Fault injection for tests: `--faults-file` names a file whose lines turn
-/// faults on while they are there (`fail-writes`, `panic-on-load <docId>`,
-/// `panic-on-message <docId>`). Without the flag nothing is read.
-#[derive(Clone, Default)]
-pub struct Faults {
-    file: Option<PathBuf>,
-}
-
-impl Faults {
-    pub fn new(file: Option<PathBuf>) -> Self {
-        Faults { file }
-    }
-
-    fn lines(&self) -> Vec<String> {
-        self.file
-            .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
-            .map(|s| s.lines().map(|l| l.trim().to_owned()).collect())
-            .unwrap_or_default()
-    }
-
-    pub fn has(&self, fault: &str) -> bool {
-        self.file.is_some() && self.lines().iter().any(|l| l == fault)
-    }
 }
 
 impl StoreState {
@@ -151,30 +125,35 @@ impl StoreState {
         }
     }
 
-    /// Reads document `doc` (its directory) once per process; quarantines
-    /// it when Automerge fails or panics on it.
-    fn check_document(&self, doc: &str, doc_dir: &Path) {
+    /// The document `doc` as stored now, or `None` when the relay stores
+    /// none or Automerge cannot read it (read while the relay runs: chunks
+    /// being written are passed over).
+    pub fn stored_document(&self, doc: &str) -> Option<Automerge> {
+        let chunks = read_chunks(&document_dir(&self.dir, doc));
+        if chunks.is_empty() {
+            return None;
+        }
+        no_panic(|| load_chunks(&chunks)).ok()
+    }
+
+    /// Reads document `doc` once per process; quarantines it when Automerge
+    /// fails or panics on it.
+    fn check_document(&self, doc: &str) {
+        let doc_dir = document_dir(&self.dir, doc);
         let mut checked = self.checked.lock().unwrap();
         if !checked.insert(doc.to_owned()) || !doc_dir.is_dir() {
             return;
         }
-        let Ok(key) = StorageKey::from_parts([doc]) else {
-            return;
-        };
-        let chunks = read_tree(doc_dir, &key);
+        let chunks = read_chunks(&doc_dir);
         let injected = self.faults.has(&format!("panic-on-load {doc}"));
         let loaded = no_panic(|| {
             if injected {
                 panic!("injected fault: panic on load");
             }
-            let mut all = Automerge::new();
-            for data in chunks.values() {
-                all.load_incremental(data).map_err(|e| e.to_string())?;
-            }
-            Ok(())
+            load_chunks(&chunks).map(|_| ())
         });
         if let Err(why) = loaded {
-            self.quarantine(doc_dir, &format!("document cannot be loaded: {why}"));
+            self.quarantine(&doc_dir, &format!("document cannot be loaded: {why}"));
             self.forget(doc);
         }
     }
@@ -264,7 +243,8 @@ impl Durability {
             .is_some_and(|d| !d.puts.is_empty())
     }
 
-    fn begin(&self, doc: &str) -> u64 {
+    /// Registers a put of `doc`, in the order samod issues them.
+    fn begin(self: &Arc<Self>, doc: &str) -> PendingPut {
         let seq = self.seq.fetch_add(1, Ordering::SeqCst);
         self.docs
             .lock()
@@ -273,18 +253,30 @@ impl Durability {
             .or_default()
             .puts
             .insert(seq, None);
-        seq
+        PendingPut {
+            durability: self.clone(),
+            doc: doc.to_owned(),
+            seq,
+            withdraw_on_drop: true,
+        }
     }
 
-    /// A put is on disk (`hashes` are the changes it holds). Changes count
-    /// as durable once every earlier put of the same document is on disk
-    /// too: samod writes changes in causal order, so a durable change's
-    /// ancestors are durable. A put that fails never gets here (it is
-    /// retried), so nothing after it counts meanwhile.
-    fn finish(&self, doc: &str, seq: u64, hashes: Vec<ChangeHash>) {
+    /// A put is done: on disk with the changes `stored`, or withdrawn
+    /// (`None`). Changes count as durable once every earlier put of the same
+    /// document is done too: samod writes changes in causal order, so a
+    /// durable change's ancestors are durable. A put that fails is not done
+    /// (it is retried), so nothing after it counts meanwhile.
+    fn settle(&self, doc: &str, seq: u64, stored: Option<Vec<ChangeHash>>) {
         let mut docs = self.docs.lock().unwrap();
         let d = docs.entry(doc.to_owned()).or_default();
-        d.puts.insert(seq, Some(hashes));
+        match stored {
+            Some(hashes) => {
+                d.puts.insert(seq, Some(hashes));
+            }
+            None => {
+                d.puts.remove(&seq);
+            }
+        }
         while let Some(entry) = d.puts.first_entry() {
             if entry.get().is_none() {
                 break;
@@ -296,6 +288,12 @@ impl Durability {
         self.version.send_modify(|v| *v += 1);
     }
 
+    /// Forgets what is known of `doc` (unloaded, with no write in flight):
+    /// its stored changes are noted again when samod loads it again.
+    pub fn forget(&self, doc: &str) {
+        self.docs.lock().unwrap().remove(doc);
+    }
+
     fn loaded(&self, doc: &str, hashes: impl IntoIterator<Item = ChangeHash>) {
         let mut docs = self.docs.lock().unwrap();
         docs.entry(doc.to_owned())
@@ -304,6 +302,60 @@ impl Durability {
             .extend(hashes);
         drop(docs);
         self.version.send_modify(|v| *v += 1);
+    }
+}
+
+/// A put samod issued that is not done yet. Dropped before it is done (its
+/// repository's tasks were ended, see `super::runtime`), it is withdrawn:
+/// its changes never count as stored, and the document's later puts are not
+/// held behind it.
+struct PendingPut {
+    durability: Arc<Durability>,
+    doc: String,
+    seq: u64,
+    withdraw_on_drop: bool,
+}
+
+impl PendingPut {
+    fn stored(mut self, hashes: Vec<ChangeHash>) {
+        self.withdraw_on_drop = false;
+        self.durability.settle(&self.doc, self.seq, Some(hashes));
+    }
+
+    /// The relay stops with this put not stored: nothing the document
+    /// writes after it counts as stored either.
+    fn never_stored(mut self) {
+        self.withdraw_on_drop = false;
+    }
+}
+
+impl Drop for PendingPut {
+    fn drop(&mut self) {
+        if self.withdraw_on_drop {
+            self.durability.settle(&self.doc, self.seq, None);
+        }
+    }
+}
+
+/// A put waiting for a retry: while any does, the store is degraded.
+struct Retrying(Arc<StoreState>);
+
+impl Retrying {
+    fn start(state: &Arc<StoreState>) -> Retrying {
+        state.retrying.fetch_add(1, Ordering::Relaxed);
+        Retrying(state.clone())
+    }
+}
+
+impl Drop for Retrying {
+    fn drop(&mut self) {
+        let state = &self.0;
+        if state.retrying.fetch_sub(1, Ordering::Relaxed) == 1
+            && !state.stopping.load(Ordering::Relaxed)
+        {
+            *state.failing.lock().unwrap() = None;
+            tracing::info!("storage works again: no write waits for a retry");
+        }
     }
 }
 
@@ -344,22 +396,50 @@ impl DurableStorage {
     }
 
     fn path(&self, key: &StorageKey) -> PathBuf {
-        let mut path = self.dir.clone();
-        for (index, component) in key.into_iter().enumerate() {
-            if index == 0 {
-                // Splay on the first two characters, as NodeFS does.
-                let split = component
-                    .char_indices()
-                    .nth(2)
-                    .map_or(component.len(), |(i, _)| i);
-                path.push(&component[..split]);
-                path.push(&component[split..]);
-            } else {
-                path.push(component);
-            }
-        }
+        let mut components = key.into_iter();
+        let mut path = match components.next() {
+            Some(doc) => document_dir(&self.dir, doc),
+            None => self.dir.clone(),
+        };
+        path.extend(components);
         path
     }
+}
+
+/// Where document `doc` is stored under `root`: splayed on the first two
+/// characters of its id, as NodeFS does.
+fn document_dir(root: &Path, doc: &str) -> PathBuf {
+    let split = doc.char_indices().nth(2).map_or(doc.len(), |(i, _)| i);
+    root.join(&doc[..split]).join(&doc[split..])
+}
+
+/// Every chunk stored in a document's directory (files being written, whose
+/// names start with a dot, are passed over).
+fn read_chunks(doc_dir: &Path) -> Vec<Vec<u8>> {
+    let mut chunks = Vec::new();
+    for kind in ["snapshot", "incremental"] {
+        let Ok(entries) = std::fs::read_dir(doc_dir.join(kind)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if let Ok(data) = std::fs::read(entry.path()) {
+                chunks.push(data);
+            }
+        }
+    }
+    chunks
+}
+
+/// The document the chunks make together.
+fn load_chunks(chunks: &[Vec<u8>]) -> Result<Automerge, String> {
+    let mut doc = Automerge::new();
+    for data in chunks {
+        doc.load_incremental(data).map_err(|e| e.to_string())?;
+    }
+    Ok(doc)
 }
 
 /// Runs `f`, turning a panic into an error.
@@ -581,9 +661,8 @@ impl Storage for DurableStorage {
                 let parts: Vec<&String> = (&prefix).into_iter().collect();
                 if let [doc, kind] = parts.as_slice()
                     && (kind.as_str() == "snapshot" || kind.as_str() == "incremental")
-                    && let Some(doc_dir) = path.parent()
                 {
-                    state.check_document(doc, doc_dir);
+                    state.check_document(doc);
                 }
                 let found = read_tree(&path, &prefix);
                 // What was on disk is durable: note its changes (the heads
@@ -607,12 +686,12 @@ impl Storage for DurableStorage {
         let state = self.state.clone();
         // Registered now, in the order samod issues puts.
         let doc = (&key).into_iter().next().cloned();
-        let seq = doc.as_ref().map(|d| durability.begin(d));
+        let pending = doc.as_ref().map(|d| durability.begin(d));
         let is_chunk = (&key).into_iter().count() == 3;
         async move {
             let data = Arc::new(data);
             let mut delay = Duration::from_millis(250);
-            let mut failed = false;
+            let mut retrying = None;
             loop {
                 let attempt = {
                     let (path, data, state) = (path.clone(), data.clone(), state.clone());
@@ -626,19 +705,11 @@ impl Storage for DurableStorage {
                             state.removed(doc, replaced);
                             state.added(doc, data.len() as u64);
                         }
-                        if failed {
-                            let left = state.retrying.fetch_sub(1, Ordering::Relaxed) - 1;
-                            if left == 0 {
-                                *state.failing.lock().unwrap() = None;
-                                tracing::info!("storage works again: every held write is stored");
-                            }
-                        }
                         break;
                     }
                     Err(why) => {
-                        if !failed {
-                            failed = true;
-                            state.retrying.fetch_add(1, Ordering::Relaxed);
+                        if retrying.is_none() {
+                            retrying = Some(Retrying::start(&state));
                             tracing::error!(
                                 "cannot store a chunk of {}: {why}; not acknowledged, retrying",
                                 doc.as_deref().map_or("?".into(), redact)
@@ -648,6 +719,9 @@ impl Storage for DurableStorage {
                         if state.stopping.load(Ordering::Relaxed) {
                             // Never acknowledged; the clients still have it.
                             tracing::error!("stopping with a chunk not stored");
+                            if let Some(pending) = pending {
+                                pending.never_stored();
+                            }
                             return;
                         }
                         tokio::time::sleep(delay).await;
@@ -655,9 +729,10 @@ impl Storage for DurableStorage {
                     }
                 }
             }
-            if let (Some(doc), Some(seq)) = (doc, seq) {
+            drop(retrying);
+            if let Some(pending) = pending {
                 let hashes = classify(&key, &data).map(|(_, h)| h).unwrap_or_default();
-                durability.finish(&doc, seq, hashes);
+                pending.stored(hashes);
             }
         }
     }

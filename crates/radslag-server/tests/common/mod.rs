@@ -350,6 +350,35 @@ impl Peer {
         }
     }
 
+    /// Waits until the peer's document has exactly `heads` (sorted).
+    pub async fn wait_heads(&mut self, what: &str, heads: &[ChangeHash], secs: u64) {
+        self.wait(what, secs, |st| {
+            let mut h = st.doc.get_heads();
+            h.sort();
+            h == heads
+        })
+        .await;
+    }
+
+    /// Waits until the relay answers that it has no such document.
+    pub async fn wait_unavailable(&mut self, secs: u64) {
+        self.wait("doc-unavailable", secs, |st| {
+            st.events
+                .iter()
+                .any(|e| matches!(e, Event::Unavailable { .. }))
+        })
+        .await;
+    }
+
+    /// This peer's id and the relay's (after the handshake).
+    pub fn ids(&self) -> (String, String) {
+        let st = self.state.lock().unwrap();
+        (
+            st.client.peer_id().to_owned(),
+            st.client.remote_peer().unwrap().to_owned(),
+        )
+    }
+
     pub async fn wait_synced(&mut self, secs: u64) {
         let id = self.id;
         self.wait("the relay's acknowledgement", secs, |st| {
@@ -373,6 +402,28 @@ impl Drop for Peer {
     fn drop(&mut self) {
         let _ = self.out.send(WsMessage::Close(None));
     }
+}
+
+/// Alice creates a document titled `title` and waits for the relay to
+/// store it; Bob connects to it and waits until he has it.
+pub async fn alice_and_bob(url: &str, title: &str) -> (Peer, Peer) {
+    let mut alice = Peer::create(url, "alice", title).await;
+    alice.wait_synced(10).await;
+    let mut bob = Peer::connect(url, "bob", alice.id, AutoCommit::new()).await;
+    bob.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
+        .await;
+    (alice, bob)
+}
+
+/// A new document with `edits` more keys (`k0`, `k1`, …), all acknowledged
+/// by the relay, whose author then goes offline: its id and heads.
+pub async fn stored_document(url: &str, title: &str, edits: i64) -> (DocumentId, Vec<ChangeHash>) {
+    let mut author = Peer::create(url, "author", title).await;
+    for i in 0..edits {
+        author.put(&format!("k{i}"), i);
+    }
+    author.wait_synced(10).await;
+    (author.id, author.heads())
 }
 
 fn uuid_like() -> String {
@@ -441,23 +492,56 @@ pub async fn eventually(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
 }
 
 /// Sends frames (made knowing our peer id and the relay's) on a fresh
-/// connection and returns the relay's close frame.
+/// connection and returns the relay's close frame, and whether an
+/// automerge-repo `error` message came before it.
+pub async fn refused_with(
+    url: &str,
+    frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
+) -> ((u16, String), bool) {
+    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
+    peer.wait("the handshake", 10, |st| st.client.is_connected())
+        .await;
+    for f in frames(peer.ids()) {
+        peer.send_raw(f);
+    }
+    let close = peer.wait_closed(20).await.expect("a close frame");
+    let told = peer
+        .state
+        .lock()
+        .unwrap()
+        .events
+        .iter()
+        .any(|e| matches!(e, Event::RemoteError { .. }));
+    (close, told)
+}
+
+/// As [`refused_with`], the close frame only.
 pub async fn rejected_with(
     url: &str,
     frames: impl FnOnce((String, String)) -> Vec<WsMessage>,
 ) -> (u16, String) {
-    let mut peer = Peer::connect(url, "evil", DocumentId::random(), AutoCommit::new()).await;
-    peer.wait("the handshake", 10, |st| st.client.is_connected())
-        .await;
-    let ids = {
-        let st = peer.state.lock().unwrap();
-        let c = &st.client;
-        (c.peer_id().to_owned(), c.remote_peer().unwrap().to_owned())
-    };
-    for f in frames(ids) {
-        peer.send_raw(f);
-    }
-    peer.wait_closed(20).await.expect("a close frame")
+    refused_with(url, frames).await.0
+}
+
+/// An `ephemeral` frame (presence) from us to the relay.
+pub fn ephemeral_frame(
+    (me, relay): &(String, String),
+    doc: DocumentId,
+    count: u64,
+    data: Vec<u8>,
+) -> WsMessage {
+    WsMessage::Binary(
+        radslag_core::sync::Message::Ephemeral {
+            sender_id: me.clone(),
+            target_id: relay.clone(),
+            count,
+            session_id: "s".into(),
+            document_id: doc,
+            data,
+        }
+        .encode()
+        .into(),
+    )
 }
 
 /// A `sync` frame from us to the relay.
