@@ -1,6 +1,7 @@
 //! Rådslag in the browser: a Leptos app over the workspace document.
 
 mod app;
+mod clock;
 mod components;
 mod i18n;
 mod pages;

@@ -19,6 +19,7 @@ pub mod schema;
 pub mod stored;
 pub mod sync;
 pub mod text;
+pub mod time;
 pub mod wheel;
 
 pub use doc::{DocError, Entity, WorkspaceDoc};

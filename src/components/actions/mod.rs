@@ -20,7 +20,8 @@ use radslag_core::{
 
 use crate::i18n::use_i18n;
 use crate::pages::actions::form::ActionForm;
-use crate::state::{now_ms, use_workspace};
+use crate::clock::today;
+use crate::state::use_workspace;
 
 /// The first line of an action's text, for labels.
 pub fn first_line(text: &str) -> String {
@@ -34,11 +35,6 @@ pub fn first_line(text: &str) -> String {
     } else {
         format!("{}…", line.chars().take(79).collect::<String>().trim_end())
     }
-}
-
-/// Today in Europe/Stockholm.
-pub fn today() -> chrono::NaiveDate {
-    core_actions::stockholm_today_ms(now_ms())
 }
 
 /// Sets an action's status; returns whether it was written.

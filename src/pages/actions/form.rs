@@ -3,20 +3,16 @@
 //! the status and the wheel event it belongs to. Opened from the overview or
 //! from an agenda item (then prefilled with that meeting and item).
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use radslag_core::{
     actions::{STATUSES, parse_status_code, status_code},
     ids::{ActionId, AgendaItemId, MeetingId, WheelEventId},
     model::{Action, ActionStatus, Meeting, Owner, Person, WheelEvent},
+    time::parse_date,
 };
 
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
 
 /// Organisation names from a comma-separated field, each once.
 fn organisations(text: &str) -> Vec<String> {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 use radslag_core::{
-    actions::stockholm_datetime_ms,
     ids::ActionId,
     model::{Action, Person},
+    time::log_time,
 };
 
 use crate::components::actions::first_line;
@@ -35,9 +35,7 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
                         .and_then(|p| people.iter().find(|x| &x.id == p))
                         .map(|p| p.name.clone());
                     (
-                        stockholm_datetime_ms(e.at_ms)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
+                        log_time(e.at_ms),
                         who,
                         e.status,
                     )

@@ -9,7 +9,8 @@ use radslag_core::{
     model::{Action, Group},
 };
 
-use crate::components::actions::{StatusSelect, today};
+use crate::clock::today;
+use crate::components::actions::StatusSelect;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 

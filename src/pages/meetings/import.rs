@@ -20,10 +20,9 @@ use radslag_core::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-use super::{
-    date_value, meeting_path, parse_date, parse_time, texts::MeetingTexts, time_value, today,
-    use_register,
-};
+use super::{meeting_path, texts::MeetingTexts, use_register};
+use crate::clock::today;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::{Lang, use_i18n};
 use crate::state::use_workspace;
 

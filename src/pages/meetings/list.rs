@@ -13,7 +13,8 @@ use radslag_core::{
     model::{Meeting, MeetingStatus},
 };
 
-use super::{new::NewMeetingForm, templates::TemplatesEditor, today, use_register};
+use super::{new::NewMeetingForm, templates::TemplatesEditor, use_register};
+use crate::clock::today;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 

@@ -33,7 +33,7 @@ struct Shown {
 fn shown(
     meeting: &Meeting,
     register: &Register,
-    locale: radslag_core::meetings::dates::Locale,
+    locale: radslag_core::time::Locale,
 ) -> Shown {
     let names = |wanted: fn(Attendance) -> bool| {
         meeting

@@ -99,30 +99,3 @@ pub fn focus_later(element_id: String) {
     });
 }
 
-/// Today in Europe/Stockholm.
-pub fn today() -> chrono::NaiveDate {
-    radslag_core::meetings::dates::stockholm_time(crate::state::now_ms()).date()
-}
-
-/// A date input's value.
-pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
-}
-
-/// A time input's value (`HH:MM`, seconds ignored).
-pub fn parse_time(value: &str) -> Option<chrono::NaiveTime> {
-    let value = value.trim();
-    chrono::NaiveTime::parse_from_str(value, "%H:%M")
-        .or_else(|_| chrono::NaiveTime::parse_from_str(value, "%H:%M:%S"))
-        .ok()
-}
-
-pub fn date_value(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
-pub fn time_value(time: Option<chrono::NaiveTime>) -> String {
-    time.map(|t| t.format("%H:%M").to_string())
-        .unwrap_or_default()
-}

@@ -13,7 +13,8 @@ use radslag_core::{
     model::{Action, Template},
 };
 
-use super::{meeting_path, parse_date, use_register};
+use super::{meeting_path, use_register};
+use radslag_core::time::parse_date;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 

@@ -14,7 +14,8 @@ use radslag_core::{
     model::{Group, Meeting, Person, Template},
 };
 
-use super::{meeting_path, parse_date, parse_time, time_value, use_register};
+use super::{meeting_path, use_register};
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -138,7 +139,7 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
                                 <div class="field-row">
                                     <div class="field">
                                         <label for=format!("{key}-date")>{move || t().date}</label>
-                                        <input id=format!("{key}-date") type="date" value=super::date_value(plan.date)
+                                        <input id=format!("{key}-date") type="date" value=date_value(plan.date)
                                             on:input=move |ev| { let v = parse_date(&event_target_value(&ev)); set(Box::new(move |r| r.date = v)); }/>
                                     </div>
                                     <div class="field">

@@ -7,8 +7,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use radslag_core::{
-    meetings::dates::{compact_date, log_time},
+    meetings::dates::compact_date,
     model::MeetingStatus,
+    time::log_time,
 };
 
 use super::{meeting_path, minutes::Minutes, use_meeting};

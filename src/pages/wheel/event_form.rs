@@ -7,10 +7,8 @@ use leptos::prelude::*;
 use radslag_core::{
     ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
-    wheel::{
-        recurrence::{Frequency, Recurrence, expand},
-        weeks::iso_week,
-    },
+    time::{iso_week, parse_date},
+    wheel::recurrence::{Frequency, Recurrence, expand},
 };
 
 use super::{Editing, texts::WheelTexts, use_data, use_ui};
@@ -90,10 +88,6 @@ impl Kind {
             Kind::YearlyWeek => Some(Recurrence::new(Frequency::IsoWeekYearly, 1)),
         }
     }
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 fn first_line(text: &str) -> String {

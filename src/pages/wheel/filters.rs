@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use radslag_core::{
     ids::GroupId,
-    wheel::{dates::month_name, sources::Zoom},
+    time::month_name,
+    wheel::sources::Zoom,
 };
 
 use super::{locale, use_data, use_ui};

@@ -19,7 +19,7 @@ pub mod svg;
 pub mod texts;
 pub mod timeline;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use radslag_core::{
@@ -27,11 +27,12 @@ use radslag_core::{
     model::{Category, Group},
     wheel::{
         WheelDims, WheelLayout,
-        dates::Locale,
         sources::{Filter, Source, WheelItem, Zoom, as_events, gather_from, workspace_categories},
     },
+    time::Locale,
 };
 
+use crate::clock::today;
 use crate::i18n::{Lang, use_i18n};
 use crate::state::use_workspace;
 
@@ -92,17 +93,6 @@ pub struct WheelData {
     /// The filtered items.
     pub items: Memo<Vec<WheelItem>>,
     pub layout: Memo<WheelLayout>,
-}
-
-/// Today in the browser's time zone.
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
 }
 
 pub fn locale(lang: Lang) -> Locale {

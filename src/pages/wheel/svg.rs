@@ -3,10 +3,13 @@
 //! and a details panel beside it.
 
 use leptos::prelude::*;
-use radslag_core::wheel::{
-    dates::{Locale, format_range},
-    sources::{Source, WheelItem, Zoom},
-    svg::{SvgOptions, render},
+use radslag_core::{
+    time::Locale,
+    wheel::{
+        dates::format_range,
+        sources::{Source, WheelItem, Zoom},
+        svg::{SvgOptions, render},
+    },
 };
 use wasm_bindgen::JsCast;
 

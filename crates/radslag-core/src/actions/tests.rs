@@ -2,7 +2,8 @@ use super::export::{BOM, Names, to_csv};
 use super::*;
 use crate::ids::*;
 use crate::model::*;
-use chrono::{NaiveDate, Offset, TimeZone};
+use crate::time::{stockholm_datetime_ms, stockholm_offset_at_utc, stockholm_today, stockholm_today_ms};
+use chrono::{DateTime, Duration, NaiveDate, Offset, TimeZone, Utc};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

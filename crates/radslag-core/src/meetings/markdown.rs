@@ -2,7 +2,8 @@
 //! heading, date, place, participants, numbered items, *Vid pennan*.
 
 use super::body::{Block, blocks};
-use super::dates::{Locale, log_time, long_date, time_range};
+use super::dates::{long_date, time_range};
+use crate::time::{Locale, log_time};
 use super::{Register, person_line};
 use crate::model::{Attendance, Meeting, MeetingStatus};
 

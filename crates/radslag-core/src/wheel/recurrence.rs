@@ -14,7 +14,7 @@
 //! Every expansion is bounded: at most [`MAX_OCCURRENCES`] results and
 //! [`MAX_STEPS`] steps, whatever the rule says.
 
-use super::weeks::{iso_week, weeks_in_iso_year};
+use crate::time::{iso_week, weeks_in_iso_year};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 

@@ -13,7 +13,7 @@ use super::geometry::{angle_of, polar_to_xy};
 use super::ics::{IcsEvent, to_ics};
 use super::layout::WheelDims;
 use super::recurrence::{Recurrence, expand};
-use super::weeks::iso_week;
+use crate::time::iso_week;
 use crate::WorkspaceDoc;
 use crate::ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId};
 use crate::model::{Action, ActionStatus, Group, Meeting, WheelEvent};
