@@ -15,7 +15,6 @@ pub mod meetings;
 pub mod minutes_import;
 pub mod model;
 pub mod reconnect;
-pub mod schema;
 pub mod stored;
 pub mod sync;
 pub mod text;

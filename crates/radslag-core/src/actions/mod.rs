@@ -18,8 +18,8 @@ use crate::ids::{GroupId, MeetingId, PersonId, WheelEventId};
 use crate::model::{Action, ActionStatus, Meeting, Person, WheelEvent};
 
 /// The heading of the agenda item under which a meeting follows up the open
-/// actions of its groups.
-pub const FOLLOW_UP_HEADING: &str = "Uppföljning av åtgärder";
+/// actions of its groups (seeded with the default template).
+pub use crate::doc::seed::FOLLOW_UP_HEADING;
 
 /// Every status, in the order the overview counts them.
 pub const STATUSES: [ActionStatus; 4] = [
