@@ -23,20 +23,6 @@ use crate::pages::actions::form::ActionForm;
 use crate::clock::today;
 use crate::state::use_workspace;
 
-/// The first line of an action's text, for labels.
-pub fn first_line(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() <= 80 {
-        line.to_owned()
-    } else {
-        format!("{}…", line.chars().take(79).collect::<String>().trim_end())
-    }
-}
-
 /// Sets an action's status; returns whether it was written.
 pub fn set_status(ws: crate::state::Workspace, id: &ActionId, status: ActionStatus) -> bool {
     ws.change(|d| {
@@ -64,7 +50,7 @@ pub fn StatusSelect(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
     let current = Memo::new(move |_| {
         ws.read(|d| {
             d.get::<Action>(&read_id)
-                .map(|a| (a.status, first_line(&a.text)))
+                .map(|a| (a.status, core_actions::label(&a.text)))
         })
         .flatten()
         .unwrap_or_default()

@@ -113,7 +113,7 @@ fn ActionRow(
     });
     let edit_id = id.clone();
     let history_id = id.clone();
-    let label = move || crate::components::actions::first_line(&row.with(|r| r.text.clone()));
+    let label = move || row.with(|r| radslag_core::actions::label(&r.text));
     view! {
         <tr class:overdue=move || row.with(|r| r.overdue)>
             <th scope="row" class="action-cell">

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use radslag_core::{
+    actions,
     ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
     time::{iso_week, parse_date},
@@ -88,16 +89,6 @@ impl Kind {
             Kind::YearlyWeek => Some(Recurrence::new(Frequency::IsoWeekYearly, 1)),
         }
     }
-}
-
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(80)
-        .collect()
 }
 
 #[component]
@@ -437,8 +428,8 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                                 move || linked.with(|l| l.contains(&aid))
                             };
                             let label = match a.due {
-                                Some(due) => format!("{} ({due})", first_line(&a.text)),
-                                None => first_line(&a.text),
+                                Some(due) => format!("{} ({due})", actions::label(&a.text)),
+                                None => actions::label(&a.text),
                             };
                             view! {
                                 <label class="checkbox">

@@ -58,6 +58,11 @@ pub fn parse_status_code(code: &str) -> Option<ActionStatus> {
     STATUSES.into_iter().find(|s| status_code(*s) == code)
 }
 
+/// An action's text as a label: its first line, at most 80 characters.
+pub fn label(text: &str) -> String {
+    crate::text::first_line(text, 80)
+}
+
 /// Open: still to be done (not started or in progress).
 pub fn is_open(status: ActionStatus) -> bool {
     matches!(status, ActionStatus::NotStarted | ActionStatus::InProgress)

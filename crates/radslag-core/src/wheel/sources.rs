@@ -13,10 +13,10 @@ use super::geometry::{angle_of, polar_to_xy};
 use super::ics::{IcsEvent, to_ics};
 use super::layout::WheelDims;
 use super::recurrence::{Recurrence, expand};
-use crate::time::iso_week;
 use crate::WorkspaceDoc;
 use crate::ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId};
 use crate::model::{Action, ActionStatus, Group, Meeting, WheelEvent};
+use crate::time::iso_week;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 /// The ring meetings go to.
@@ -171,21 +171,6 @@ pub fn workspace_categories(stored: Vec<Category>) -> Vec<Category> {
     stored
 }
 
-/// The first line of a text, at most `max` characters (with "…" when cut).
-fn first_line(text: &str, max: usize) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() <= max {
-        line.to_owned()
-    } else {
-        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 /// Everything the wheel shows, filtered. Meetings that a wheel event links
 /// to are left out (the event stands for them); cancelled actions and
 /// actions without a due date are too. An action belongs to the groups of
@@ -263,7 +248,7 @@ pub fn gather(
                 })
                 .unwrap_or_default();
             let source = Source::Action(a.id.clone());
-            let mut title = first_line(&a.text, 80);
+            let mut title = crate::actions::label(&a.text);
             if title.is_empty() {
                 title = "Åtgärd".to_owned();
             }
