@@ -5,6 +5,7 @@ mod clock;
 mod components;
 mod i18n;
 mod pages;
+mod routes;
 mod state;
 mod sync;
 

@@ -12,6 +12,7 @@ use radslag_core::{
 use crate::clock::today;
 use crate::components::actions::StatusSelect;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
 
 /// What the page wants to do with a row.
@@ -132,7 +133,7 @@ fn ActionRow(
             <td>{move || row.with(|r| r.groups.clone())}</td>
             <td>
                 {move || row.with(|r| r.meeting.clone()).map(|(meeting, name)| {
-                    let href = format!("/w/{}/moten/{meeting}", ws.id.get().unwrap_or_default());
+                    let href = routes::meeting(&ws.id.get().unwrap_or_default(), &meeting.as_str().into());
                     view! { <A href=href>{name}</A> }
                 })}
             </td>

@@ -30,13 +30,14 @@ use radslag_core::{
     model::{Group, Meeting, Person},
 };
 
+use crate::routes;
 use crate::state::{Workspace, use_workspace};
 
 /// The meeting named in the path, kept current as the document changes.
 pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
     let params = use_params_map();
     let id = Signal::derive(move || {
-        MeetingId::from(params.with(|p| p.get("meeting").unwrap_or_default()))
+        MeetingId::from(params.with(|p| p.get(routes::param::MEETING).unwrap_or_default()))
     });
     let ws = use_workspace();
     let meeting = Memo::new(move |_| ws.read(|d| d.get::<Meeting>(&id.get())).flatten());
@@ -71,20 +72,6 @@ pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting))
         Ok(true)
     })
     .unwrap_or(false)
-}
-
-/// The path of a meeting's page (or of a page below it).
-pub fn meeting_path(ws: Workspace, id: &MeetingId, rest: &str) -> String {
-    let base = format!(
-        "/w/{}/moten/{}",
-        ws.id.get_untracked().unwrap_or_default(),
-        id
-    );
-    if rest.is_empty() {
-        base
-    } else {
-        format!("{base}/{rest}")
-    }
 }
 
 /// Moves keyboard focus to the element with this id once it is drawn.

@@ -13,7 +13,8 @@ use radslag_core::{
     model::{Action, Template},
 };
 
-use super::{meeting_path, use_register};
+use super::use_register;
+use crate::routes;
 use radslag_core::time::parse_date;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
@@ -61,7 +62,7 @@ pub fn NewMeetingForm() -> impl IntoView {
             d.put(&meeting)
         });
         if created.is_ok() {
-            navigate(&meeting_path(ws, &meeting.id, ""), Default::default());
+            navigate(&routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &meeting.id), Default::default());
         }
     };
     view! {

@@ -14,7 +14,8 @@ use radslag_core::{
     model::{Group, Meeting, Person, Template},
 };
 
-use super::{meeting_path, use_register};
+use super::use_register;
+use crate::routes;
 use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
@@ -113,7 +114,7 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
                 <h3>{move || t().next_created}</h3>
                 <ul class="next-list">
                     {move || created.get().into_iter().map(|m| {
-                        let href = meeting_path(ws, &m.id, "");
+                        let href = routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &m.id);
                         let when = [m.date.map(|d| long_date(d, t().locale)).unwrap_or_default(), time_range(m.start_time, m.end_time)]
                             .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
                         view! { <li><A href=href>{m.title.clone()}</A>" "<span class="detail">{when}</span></li> }

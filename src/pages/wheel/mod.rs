@@ -34,6 +34,7 @@ use radslag_core::{
 
 use crate::clock::today;
 use crate::i18n::{Lang, use_i18n};
+use crate::routes::{self, Section};
 use crate::state::use_workspace;
 
 /// Wheel or list.
@@ -141,12 +142,11 @@ impl Opener {
                 focus_form();
             }
             Some(source) => {
-                let page = match &source {
-                    Source::Meeting(meeting) => format!("moten/{meeting}"),
-                    _ => "atgarder".to_owned(),
-                };
-                if let Some(id) = self.ws.id.get_untracked() {
-                    let path = format!("/w/{id}/{page}");
+                if let Some(ws) = self.ws.id.get_untracked() {
+                    let path = match &source {
+                        Source::Meeting(meeting) => routes::meeting(&ws, meeting),
+                        _ => routes::section(&ws, Section::Actions),
+                    };
                     self.navigate.with_value(|go| go(&path));
                 }
             }
@@ -247,7 +247,7 @@ pub fn WheelPage() -> impl IntoView {
             WheelDims::default(),
         )
     });
-    restore_view(ui, params.with_untracked(|p| p.get("ws")));
+    restore_view(ui, params.with_untracked(|p| p.get(routes::param::WS)));
     // The year, view and period chosen are kept for this tab, so coming back
     // from a meeting opened on the wheel finds the wheel as it was left.
     Effect::new(move |_| {
@@ -256,7 +256,7 @@ pub fn WheelPage() -> impl IntoView {
             ui.mode.get() == Mode::List,
             zoom_code(ui.zoom.get()),
         );
-        if let Some(ws) = params.with_untracked(|p| p.get("ws")) {
+        if let Some(ws) = params.with_untracked(|p| p.get(routes::param::WS)) {
             let _ = <gloo_storage::SessionStorage as gloo_storage::Storage>::set(
                 format!("radslag.wheel.{ws}"),
                 state,
@@ -273,7 +273,7 @@ pub fn WheelPage() -> impl IntoView {
     });
     // Another workspace: start afresh.
     Effect::new(move |prev: Option<Option<String>>| {
-        let current = params.with(|p| p.get("ws"));
+        let current = params.with(|p| p.get(routes::param::WS));
         if prev.is_some_and(|p| p != current) {
             ui.clear_filters();
             ui.editing.set(None);
