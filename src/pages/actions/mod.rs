@@ -9,7 +9,6 @@ pub mod filters;
 pub mod form;
 pub mod history;
 pub mod overview;
-pub mod texts;
 
 use leptos::prelude::*;
 use radslag_core::{

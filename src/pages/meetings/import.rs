@@ -20,7 +20,8 @@ use radslag_core::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-use super::{texts::MeetingTexts, use_register};
+use super::use_register;
+use crate::i18n::meetings::MeetingTexts;
 use crate::routes::{self, Section};
 use crate::clock::today;
 use radslag_core::time::{date_value, parse_date, parse_time, time_value};

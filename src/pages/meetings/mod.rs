@@ -16,7 +16,6 @@ mod page;
 mod participants;
 mod print;
 mod templates;
-pub mod texts;
 
 pub use import::ImportPage;
 pub use list::MeetingsPage;

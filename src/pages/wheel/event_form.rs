@@ -12,7 +12,8 @@ use radslag_core::{
     wheel::recurrence::{Frequency, Recurrence, expand},
 };
 
-use super::{Editing, texts::WheelTexts, use_data, use_ui};
+use super::{Editing, use_data, use_ui};
+use crate::i18n::wheel::WheelTexts;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 

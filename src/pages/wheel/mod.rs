@@ -16,7 +16,6 @@ pub mod event_form;
 pub mod export;
 pub mod filters;
 pub mod svg;
-pub mod texts;
 pub mod timeline;
 
 use chrono::Datelike;

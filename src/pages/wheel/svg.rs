@@ -157,7 +157,7 @@ pub fn describe(
 fn links_of(
     ws: crate::state::Workspace,
     item: &WheelItem,
-    t: &super::texts::WheelTexts,
+    t: &crate::i18n::wheel::WheelTexts,
 ) -> Vec<String> {
     use radslag_core::model::{Action, Meeting};
     let Source::Event(id) = &item.source else {
