@@ -6,13 +6,14 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use radslag_core::{
     actions,
-    ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId},
+    ids::{ActionId, CategoryId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
     time::{iso_week, parse_date},
     wheel::recurrence::{Frequency, Recurrence, expand},
 };
 
 use super::{Editing, use_data, use_ui};
+use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::wheel::WheelTexts;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
@@ -180,6 +181,22 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
         meetings
     });
     let error = RwSignal::new(None::<fn(&WheelTexts) -> &'static str>);
+    let group_choices = Signal::derive(move || {
+        data.groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+    });
+    let action_choices = Signal::derive(move || {
+        all_actions.with(|all| {
+            all.iter()
+                .map(|a| {
+                    let label = match a.due {
+                        Some(due) => format!("{} ({due})", actions::label(&a.text)),
+                        None => actions::label(&a.text),
+                    };
+                    Choice::new(a.id.clone(), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     // The week follows the start date until it is set by hand.
     let week_shown = move || {
         let w = week.get();
@@ -347,27 +364,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                 <Show when=move || !data.groups.with(Vec::is_empty)>
                     <fieldset class="checkboxes">
                         <legend>{move || t().groups}</legend>
-                        <For each=move || data.groups.get() key=|g| (g.id.clone(), g.name.clone()) let:group>
-                            {
-                                let gid: GroupId = group.id.clone();
-                                let checked = {
-                                    let gid = gid.clone();
-                                    move || groups.with(|gs| gs.contains(&gid))
-                                };
-                                view! {
-                                    <label class="checkbox">
-                                        <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            groups.update(|gs| {
-                                                gs.retain(|g| g != &gid);
-                                                if on { gs.push(gid.clone()); }
-                                            });
-                                        }/>
-                                        {group.name.clone()}
-                                    </label>
-                                }
-                            }
-                        </For>
+                        <IdChecklist options=group_choices chosen=groups/>
                     </fieldset>
                 </Show>
                 <fieldset class="repeat">
@@ -422,29 +419,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                 <Show when=move || !all_actions.with(Vec::is_empty)>
                     <fieldset class="checkboxes linked-actions">
                         <legend>{move || t().linked_actions}</legend>
-                        {move || all_actions.get().into_iter().map(|a| {
-                            let aid = a.id.clone();
-                            let checked = {
-                                let aid = aid.clone();
-                                move || linked.with(|l| l.contains(&aid))
-                            };
-                            let label = match a.due {
-                                Some(due) => format!("{} ({due})", actions::label(&a.text)),
-                                None => actions::label(&a.text),
-                            };
-                            view! {
-                                <label class="checkbox">
-                                    <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        linked.update(|l| {
-                                            l.retain(|x| x != &aid);
-                                            if on { l.push(aid.clone()); }
-                                        });
-                                    }/>
-                                    {label}
-                                </label>
-                            }
-                        }).collect_view()}
+                        <IdChecklist options=action_choices chosen=linked/>
                     </fieldset>
                 </Show>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e(t())}</p> })}
