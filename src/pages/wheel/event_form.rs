@@ -9,7 +9,7 @@ use radslag_core::{
     ids::{ActionId, CategoryId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
     time::{iso_week, parse_date},
-    wheel::recurrence::{Frequency, Recurrence, expand},
+    wheel::recurrence::{Recurrence, RepeatKind, expand},
 };
 
 use super::{Editing, use_data, use_ui};
@@ -17,81 +17,6 @@ use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::wheel::WheelTexts;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
-
-/// The repeat choices of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Once,
-    Weekly,
-    Monthly,
-    Quarterly,
-    Yearly,
-    YearlyWeek,
-}
-
-impl Kind {
-    const ALL: [Kind; 6] = [
-        Kind::Once,
-        Kind::Weekly,
-        Kind::Monthly,
-        Kind::Quarterly,
-        Kind::Yearly,
-        Kind::YearlyWeek,
-    ];
-
-    fn of(rule: Option<&Recurrence>) -> Kind {
-        match rule {
-            None => Kind::Once,
-            Some(r) => match (r.freq, r.effective_interval()) {
-                (Frequency::Weekly, _) => Kind::Weekly,
-                (Frequency::Monthly, 3) => Kind::Quarterly,
-                (Frequency::Monthly, _) => Kind::Monthly,
-                (Frequency::Yearly, _) => Kind::Yearly,
-                (Frequency::IsoWeekYearly, _) => Kind::YearlyWeek,
-            },
-        }
-    }
-
-    fn value(self) -> &'static str {
-        match self {
-            Kind::Once => "once",
-            Kind::Weekly => "weekly",
-            Kind::Monthly => "monthly",
-            Kind::Quarterly => "quarterly",
-            Kind::Yearly => "yearly",
-            Kind::YearlyWeek => "week",
-        }
-    }
-
-    fn parse(value: &str) -> Kind {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.value() == value)
-            .unwrap_or(Kind::Once)
-    }
-
-    fn label(self, t: &WheelTexts) -> &'static str {
-        match self {
-            Kind::Once => t.once,
-            Kind::Weekly => t.weekly,
-            Kind::Monthly => t.monthly,
-            Kind::Quarterly => t.quarterly,
-            Kind::Yearly => t.yearly,
-            Kind::YearlyWeek => t.yearly_week,
-        }
-    }
-
-    fn rule(self) -> Option<Recurrence> {
-        match self {
-            Kind::Once => None,
-            Kind::Weekly => Some(Recurrence::weekly(1)),
-            Kind::Monthly => Some(Recurrence::monthly(1)),
-            Kind::Quarterly => Some(Recurrence::quarterly()),
-            Kind::Yearly => Some(Recurrence::yearly()),
-            Kind::YearlyWeek => Some(Recurrence::new(Frequency::IsoWeekYearly, 1)),
-        }
-    }
-}
 
 #[component]
 pub fn EventForm(editing: Editing) -> impl IntoView {
@@ -145,7 +70,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             .map(|m| m.to_string())
             .unwrap_or_default(),
     );
-    let kind = RwSignal::new(Kind::of(rule.as_ref()));
+    let kind = RwSignal::new(RepeatKind::of(rule.as_ref()));
     let week = RwSignal::new(
         rule.as_ref()
             .and_then(|r| r.by_iso_week)
@@ -254,11 +179,11 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             // The same kind keeps what the form does not show (interval, count).
             let mut rule = original_rule
                 .get_value()
-                .filter(|r| Kind::of(Some(r)) == chosen)
+                .filter(|r| RepeatKind::of(Some(r)) == chosen)
                 .unwrap_or(fresh);
             rule.until = parse_date(&until.get_untracked());
             rule.exceptions = excepted;
-            rule.by_iso_week = (chosen == Kind::YearlyWeek)
+            rule.by_iso_week = (chosen == RepeatKind::YearlyWeek)
                 .then(|| {
                     week_shown()
                         .trim()
@@ -371,20 +296,20 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                     <legend>{move || t().repeats}</legend>
                     <div class="field">
                         <label for="wheel-event-repeat" class="visually-hidden">{move || t().repeats}</label>
-                        <select id="wheel-event-repeat" on:change=move |ev| kind.set(Kind::parse(&event_target_value(&ev)))>
-                            {move || Kind::ALL.into_iter().map(|k| view! {
-                                <option value=k.value() selected=move || kind.get() == k>{k.label(t())}</option>
+                        <select id="wheel-event-repeat" on:change=move |ev| kind.set(RepeatKind::from_code(&event_target_value(&ev)))>
+                            {move || RepeatKind::ALL.into_iter().map(|k| view! {
+                                <option value=k.code() selected=move || kind.get() == k>{t().repeat(k)}</option>
                             }).collect_view()}
                         </select>
                     </div>
-                    <Show when=move || kind.get() == Kind::YearlyWeek>
+                    <Show when=move || kind.get() == RepeatKind::YearlyWeek>
                         <div class="field">
                             <label for="wheel-event-week">{move || t().iso_week}</label>
                             <input id="wheel-event-week" type="number" min="1" max="53" inputmode="numeric"
                                 prop:value=week_shown on:input=move |ev| week.set(event_target_value(&ev))/>
                         </div>
                     </Show>
-                    <Show when=move || kind.get() != Kind::Once>
+                    <Show when=move || kind.get() != RepeatKind::Once>
                         <div class="field">
                             <label for="wheel-event-until">{move || t().until}</label>
                             <input id="wheel-event-until" type="date" prop:value=until on:input=move |ev| until.set(event_target_value(&ev))/>

@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::WorkspaceDoc;
 use crate::ids::{GroupId, MeetingId, PersonId, WheelEventId};
-use crate::model::{Action, ActionStatus, Meeting, Person, WheelEvent};
+use crate::model::{Action, ActionStatus, Meeting, Owner, Person, WheelEvent};
 
 /// The heading of the agenda item under which a meeting follows up the open
 /// actions of its groups (seeded with the default template).
@@ -61,6 +61,23 @@ pub fn parse_status_code(code: &str) -> Option<ActionStatus> {
 /// An action's text as a label: its first line, at most 80 characters.
 pub fn label(text: &str) -> String {
     crate::text::first_line(text, 80)
+}
+
+/// An owner as a form value: `person:<id>` or `org:<name>`.
+pub fn owner_code(owner: &Owner) -> String {
+    match owner {
+        Owner::Person(id) => format!("person:{id}"),
+        Owner::Organisation(name) => format!("org:{name}"),
+    }
+}
+
+/// A form value back ([`owner_code`]); anything else is no owner.
+pub fn owner_from_code(code: &str) -> Option<Owner> {
+    match code.split_once(':') {
+        Some(("person", id)) => Some(Owner::Person(id.into())),
+        Some(("org", name)) => Some(Owner::Organisation(name.to_owned())),
+        _ => None,
+    }
 }
 
 /// Open: still to be done (not started or in progress).

@@ -833,3 +833,14 @@ fn register_and_names_from_a_document() {
         "Trygghetsrådet och Klara-gruppen utvärderar och planerar (2023-02-07)"
     );
 }
+
+#[test]
+fn owner_codes_round_trip() {
+    for owner in [Owner::Person(PersonId::random()), Owner::Organisation("Polisen Ånge".into())] {
+        assert_eq!(owner_from_code(&owner_code(&owner)), Some(owner));
+    }
+    assert_eq!(owner_code(&Owner::Organisation("Socialtjänsten".into())), "org:Socialtjänsten");
+    assert_eq!(owner_from_code("org:a:b"), Some(Owner::Organisation("a:b".into())));
+    assert_eq!(owner_from_code(""), None);
+    assert_eq!(owner_from_code("team:x"), None);
+}

@@ -421,6 +421,28 @@ pub enum Zoom {
 }
 
 impl Zoom {
+    /// The zoom as a form value: `year`, `q1`..`q4`, `m1`..`m12`.
+    pub fn code(self) -> String {
+        match self {
+            Zoom::Year => "year".into(),
+            Zoom::Quarter(q) => format!("q{q}"),
+            Zoom::Month(m) => format!("m{m}"),
+        }
+    }
+
+    /// A form value back ([`Self::code`]): numbers clamped into range,
+    /// anything else the whole year.
+    pub fn from_code(code: &str) -> Zoom {
+        let number = |s: &str| s.parse::<u32>().ok();
+        if let Some(q) = code.strip_prefix('q').and_then(number) {
+            Zoom::Quarter(q.clamp(1, 4))
+        } else if let Some(m) = code.strip_prefix('m').and_then(number) {
+            Zoom::Month(m.clamp(1, 12))
+        } else {
+            Zoom::Year
+        }
+    }
+
     /// The first and last day shown of `year`.
     pub fn range(self, year: i32) -> (NaiveDate, NaiveDate) {
         let first = |month: u32| NaiveDate::from_ymd_opt(year, month, 1);
@@ -574,6 +596,18 @@ pub fn workspace_ics_at_ms(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zoom_codes_round_trip() {
+        for zoom in [Zoom::Year, Zoom::Quarter(1), Zoom::Quarter(4), Zoom::Month(1), Zoom::Month(12)] {
+            assert_eq!(Zoom::from_code(&zoom.code()), zoom);
+        }
+        assert_eq!(Zoom::Quarter(3).code(), "q3");
+        assert_eq!(Zoom::from_code("q9"), Zoom::Quarter(4));
+        assert_eq!(Zoom::from_code("m0"), Zoom::Month(1));
+        assert_eq!(Zoom::from_code("mx"), Zoom::Year);
+        assert_eq!(Zoom::from_code(""), Zoom::Year);
+    }
     use crate::model::WorkspaceInfo;
     use crate::wheel::layout::WheelLayout;
     use chrono::TimeZone;
