@@ -8,6 +8,8 @@
 //! under the item whose heading [`is_follow_up`] (`Uppföljning av åtgärder`,
 //! the first item of the default template) `<ActionFollowUp meeting/>`.
 
+pub mod form;
+
 use leptos::prelude::*;
 use radslag_core::{
     actions::{
@@ -19,7 +21,7 @@ use radslag_core::{
 };
 
 use crate::i18n::use_i18n;
-use crate::pages::actions::form::ActionForm;
+use form::ActionForm;
 use crate::clock::today;
 use crate::state::use_workspace;
 

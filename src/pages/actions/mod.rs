@@ -6,7 +6,6 @@
 
 pub mod export;
 pub mod filters;
-pub mod form;
 pub mod history;
 pub mod overview;
 
@@ -22,7 +21,7 @@ use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 use export::ExportButton;
 use filters::{ActionFilters, FilterState};
-use form::ActionForm;
+use crate::components::actions::form::ActionForm;
 use history::ActionHistory;
 use overview::{ActionTable, RowRequest};
 
