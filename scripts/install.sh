@@ -32,6 +32,9 @@ fi
 command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs)" >&2; exit 1; }
 export PATH="$HOME/.cargo/bin:$PATH"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || { say "rustup component add $component"; rustup component add "$component"; }
+done
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   say "cargo install trunk@$TRUNK_VERSION (takes about ten minutes)"

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_router::{
+    ParamSegment, StaticSegment,
     components::{ParentRoute, Redirect, Route, Router, Routes},
-    path,
 };
 
 use crate::components::{header::Header, notices::Notices};
@@ -19,6 +19,7 @@ use crate::pages::{
     wheel::WheelPage,
     workspace::{Join, WorkspaceFrame},
 };
+use crate::routes::{self, DialogueTab, Section, join_route, param, segment, workspace_route};
 use crate::state::{AppState, Notice, storage};
 use crate::sync::Sync;
 
@@ -63,27 +64,30 @@ pub fn App() -> impl IntoView {
             <Header/>
             <Notices/>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <Redirect path="/"/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/ny") view=Welcome/>
-                    <Route path=path!("/join/:doc") view=Join/>
-                    <ParentRoute path=path!("/w/:ws") view=WorkspaceFrame>
-                        <Route path=path!("") view=|| view! { <Redirect path="moten"/> }/>
-                        <Route path=path!("moten") view=MeetingsPage/>
-                        <Route path=path!("moten/importera") view=ImportPage/>
-                        <Route path=path!("moten/:meeting") view=MeetingPage/>
-                        <Route path=path!("moten/:meeting/utskrift") view=PrintView/>
-                        <Route path=path!("atgarder") view=ActionsPage/>
-                        <Route path=path!("arshjul") view=WheelPage/>
-                        <Route path=path!("dialoger") view=DialoguesPage/>
-                        <ParentRoute path=path!("dialoger/:dialogue") view=DialogueFrame>
-                            <Route path=path!("") view=GroupWriting/>
-                            <Route path=path!("sammanstallning") view=CompileView/>
-                            <Route path=path!("medborgare") view=CitizenMode/>
-                            <Route path=path!("resultat") view=Results/>
+                <Routes fallback=|| view! { <Redirect path=routes::HOME/> }>
+                    <Route path=() view=Home/>
+                    <Route path=(StaticSegment(segment::NEW),) view=Welcome/>
+                    <Route path=join_route() view=Join/>
+                    <ParentRoute path=workspace_route() view=WorkspaceFrame>
+                        <Route path=() view=|| view! { <Redirect path=Section::Meetings.segment()/> }/>
+                        <Route path=Section::Meetings.route() view=MeetingsPage/>
+                        <Route path=(StaticSegment(Section::Meetings.segment()), StaticSegment(segment::IMPORT)) view=ImportPage/>
+                        <Route path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING)) view=MeetingPage/>
+                        <Route
+                            path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::PRINT))
+                            view=PrintView
+                        />
+                        <Route path=Section::Actions.route() view=ActionsPage/>
+                        <Route path=Section::Wheel.route() view=WheelPage/>
+                        <Route path=Section::Dialogues.route() view=DialoguesPage/>
+                        <ParentRoute path=(StaticSegment(Section::Dialogues.segment()), ParamSegment(param::DIALOGUE)) view=DialogueFrame>
+                            <Route path=() view=GroupWriting/>
+                            <Route path=(StaticSegment(DialogueTab::Compile.segment()),) view=CompileView/>
+                            <Route path=(StaticSegment(DialogueTab::Citizen.segment()),) view=CitizenMode/>
+                            <Route path=(StaticSegment(DialogueTab::Results.segment()),) view=Results/>
                         </ParentRoute>
-                        <Route path=path!("personer") view=PeoplePage/>
-                        <Route path=path!("installningar") view=SettingsPage/>
+                        <Route path=Section::People.route() view=PeoplePage/>
+                        <Route path=Section::Settings.route() view=SettingsPage/>
                     </ParentRoute>
                 </Routes>
             </main>

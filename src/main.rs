@@ -1,9 +1,11 @@
 //! Rådslag in the browser: a Leptos app over the workspace document.
 
 mod app;
+mod clock;
 mod components;
 mod i18n;
 mod pages;
+mod routes;
 mod state;
 mod sync;
 

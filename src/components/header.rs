@@ -7,6 +7,7 @@ use radslag_core::{ids::PersonId, model::Person};
 
 use crate::components::sync_status::{Invite, Presence, SyncIndicator};
 use crate::i18n::{Lang, Texts, use_i18n};
+use crate::routes::{self, Section};
 use crate::state::{OpenState, storage, use_app};
 use crate::sync::{SyncStatus, use_sync};
 
@@ -16,7 +17,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
         <header class="site-header">
-            <a class="brand" href="/">{move || i18n.t().app_name}</a>
+            <a class="brand" href=routes::HOME>{move || i18n.t().app_name}</a>
             <WorkspaceSwitcher/>
             <Show when=move || use_app().workspace.state.get() == OpenState::Ready>
                 <SyncIndicator/>
@@ -39,9 +40,9 @@ fn WorkspaceSwitcher() -> impl IntoView {
     let on_change = move |ev| {
         let value = event_target_value(&ev);
         if value == "new" {
-            navigate("/ny", Default::default());
+            navigate(routes::NEW_WORKSPACE, Default::default());
         } else {
-            navigate(&format!("/w/{value}/moten"), Default::default());
+            navigate(&routes::section(&value, Section::Meetings), Default::default());
         }
     };
     view! {
@@ -137,13 +138,13 @@ type Label = fn(&Texts) -> &'static str;
 fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let sections: [(&str, Label); 6] = [
-        ("moten", |t| t.nav_meetings),
-        ("atgarder", |t| t.nav_actions),
-        ("arshjul", |t| t.nav_wheel),
-        ("dialoger", |t| t.nav_dialogues),
-        ("personer", |t| t.nav_people),
-        ("installningar", |t| t.nav_settings),
+    let sections: [(Section, Label); 6] = [
+        (Section::Meetings, |t| t.nav_meetings),
+        (Section::Actions, |t| t.nav_actions),
+        (Section::Wheel, |t| t.nav_wheel),
+        (Section::Dialogues, |t| t.nav_dialogues),
+        (Section::People, |t| t.nav_people),
+        (Section::Settings, |t| t.nav_settings),
     ];
     move || {
         app.workspace.id.get().map(|ws| {
@@ -152,10 +153,10 @@ fn MainNav() -> impl IntoView {
                     <ul>
                         {sections
                             .into_iter()
-                            .map(|(slug, label)| {
+                            .map(|(section, label)| {
                                 view! {
                                     <li>
-                                        <A href=format!("/w/{ws}/{slug}")>{move || label(i18n.t())}</A>
+                                        <A href=routes::section(&ws, section)>{move || label(i18n.t())}</A>
                                     </li>
                                 }
                             })

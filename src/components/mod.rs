@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod collab_text;
 pub mod header;
+pub mod id_checklist;
 pub mod notices;
 pub mod restore;
 pub mod sync_status;

@@ -31,7 +31,7 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
             Notice::HeldBack { by, at_ms, newer_schema } => {
                 let t = i18n.t();
                 let who = by.as_deref().unwrap_or(t.held_back_unknown_device);
-                let when = radslag_core::actions::stockholm_datetime_ms(*at_ms).format("%Y-%m-%d %H:%M");
+                let when = radslag_core::time::log_time(*at_ms);
                 let newer = if newer_schema.is_some() { t.held_back_newer } else { "" };
                 format!("{} {} {who}, {when}. {newer}", t.held_back, t.held_back_by)
             }

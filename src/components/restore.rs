@@ -7,6 +7,7 @@ use radslag_core::backup::RestoreError;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::use_i18n;
+use crate::routes::{self, Section};
 use crate::state::use_app;
 
 async fn file_bytes(file: web_sys::File) -> Option<Vec<u8>> {
@@ -35,7 +36,7 @@ pub fn RestoreBackup() -> impl IntoView {
             match app.restore_backup(&bytes) {
                 Ok((id, brought_news)) => {
                     outcome.set(Some(Ok(brought_news)));
-                    navigate(&format!("/w/{id}/installningar"), Default::default());
+                    navigate(&routes::section(&id, Section::Settings), Default::default());
                 }
                 Err(error) => outcome.set(Some(Err(error))),
             }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use radslag_core::{ids::MeetingId, model::Meeting};
 
 use crate::i18n::{Texts, use_i18n};
+use crate::routes::{self, Section};
 use crate::state::{Workspace, use_workspace};
 use crate::sync::{Peer, SyncStatus, use_sync};
 
@@ -47,14 +48,14 @@ fn initials(name: &str) -> String {
 /// punkt 4 Lägesbild").
 fn place_in_words(peer: &Peer, t: &Texts, ws: Workspace) -> String {
     let mut parts = peer.place.split('/').skip(3);
-    let section = match parts.next().unwrap_or_default() {
-        "moten" => t.nav_meetings,
-        "atgarder" => t.nav_actions,
-        "arshjul" => t.nav_wheel,
-        "dialoger" => t.nav_dialogues,
-        "personer" => t.nav_people,
-        "installningar" => t.nav_settings,
-        _ => t.app_name,
+    let section = match parts.next().and_then(Section::from_segment) {
+        Some(Section::Meetings) => t.nav_meetings,
+        Some(Section::Actions) => t.nav_actions,
+        Some(Section::Wheel) => t.nav_wheel,
+        Some(Section::Dialogues) => t.nav_dialogues,
+        Some(Section::People) => t.nav_people,
+        Some(Section::Settings) => t.nav_settings,
+        None => t.app_name,
     };
     let meeting = parts
         .next()
@@ -122,7 +123,7 @@ pub fn Invite() -> impl IntoView {
         let origin = window().location().origin().unwrap_or_default();
         ws.id
             .get()
-            .map(|id| format!("{origin}/join/{id}"))
+            .map(|id| routes::join(&origin, &id))
             .unwrap_or_default()
     };
     let copy = move |_| {

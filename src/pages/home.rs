@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use crate::pages::welcome::Welcome;
+use crate::routes::{self, Section};
 use crate::state::{storage, use_app};
 
 #[component]
@@ -17,7 +18,7 @@ pub fn Home() -> impl IntoView {
             .map(|e| e.id.clone())
     });
     match target {
-        Some(id) => view! { <Redirect path=format!("/w/{id}/moten")/> }.into_any(),
+        Some(id) => view! { <Redirect path=routes::section(&id, Section::Meetings)/> }.into_any(),
         None => view! { <Welcome/> }.into_any(),
     }
 }

@@ -6,6 +6,7 @@ use radslag_core::{
     model::{Group, Person},
 };
 
+use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -190,6 +191,9 @@ fn PersonForm(
             .unwrap_or_default(),
     );
     let all_groups = Memo::new(move |_| ws.read(|d| d.list::<Group>()).unwrap_or_default());
+    let group_choices = Signal::derive(move || {
+        all_groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+    });
     let prefix = person
         .as_ref()
         .map_or("new-person".to_owned(), |p| format!("person-{}", p.id));
@@ -244,27 +248,7 @@ fn PersonForm(
             <Show when=move || !all_groups.with(Vec::is_empty)>
                 <fieldset class="checkboxes">
                     <legend>{move || i18n.t().member_of}</legend>
-                    <For each=move || all_groups.get() key=|g| g.id.clone() let:group>
-                        {
-                            let checked = {
-                                let id = group.id.clone();
-                                move || groups.with(|gs| gs.contains(&id))
-                            };
-                            let id = group.id.clone();
-                            view! {
-                                <label class="checkbox">
-                                    <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        groups.update(|gs| {
-                                            gs.retain(|g| g != &id);
-                                            if on { gs.push(id.clone()); }
-                                        });
-                                    }/>
-                                    {group.name.clone()}
-                                </label>
-                            }
-                        }
-                    </For>
+                    <IdChecklist options=group_choices chosen=groups/>
                 </fieldset>
             </Show>
             <div class="actions">

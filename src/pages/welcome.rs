@@ -9,6 +9,7 @@ use radslag_core::{
 
 use crate::components::restore::RestoreBackup;
 use crate::i18n::use_i18n;
+use crate::routes::{self, Section};
 use crate::state::use_app;
 
 /// A person typed into the welcome form.
@@ -79,7 +80,7 @@ pub fn Welcome() -> impl IntoView {
             Ok(())
         });
         match created {
-            Ok(id) => navigate(&format!("/w/{id}/moten"), Default::default()),
+            Ok(id) => navigate(&routes::section(&id, Section::Meetings), Default::default()),
             Err(e) => leptos::logging::error!("could not create the workspace: {e}"),
         }
     };

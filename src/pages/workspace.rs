@@ -11,6 +11,7 @@ use radslag_core::sync::DocumentId;
 
 use crate::components::notices::offer_raw_backup;
 use crate::i18n::use_i18n;
+use crate::routes::{self, Section};
 use crate::state::{OpenState, use_app};
 
 #[component]
@@ -19,12 +20,12 @@ pub fn WorkspaceFrame() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
     Effect::new(move |_| {
-        if let Some(id) = params.with(|p| p.get("ws")) {
+        if let Some(id) = params.with(|p| p.get(routes::param::WS)) {
             app.open_workspace(&id);
         }
     });
     let fetch = move |_| {
-        if let Some(id) = params.with_untracked(|p| p.get("ws")) {
+        if let Some(id) = params.with_untracked(|p| p.get(routes::param::WS)) {
             app.begin_join(&id);
         }
     };
@@ -38,7 +39,7 @@ pub fn WorkspaceFrame() -> impl IntoView {
                 <p>{move || i18n.t().fetch_from_server_hint}</p>
                 <div class="actions">
                     <button type="button" on:click=fetch>{move || i18n.t().fetch_from_server}</button>
-                    <a href="/">{move || i18n.t().go_home}</a>
+                    <a href=routes::HOME>{move || i18n.t().go_home}</a>
                 </div>
             </section>
         }
@@ -53,7 +54,7 @@ pub fn WorkspaceFrame() -> impl IntoView {
         OpenState::NotFound => view! {
             <section class="problem">
                 <p role="alert">{move || i18n.t().join_not_found}</p>
-                <a href="/">{move || i18n.t().go_home}</a>
+                <a href=routes::HOME>{move || i18n.t().go_home}</a>
             </section>
         }
         .into_any(),
@@ -83,13 +84,13 @@ pub fn Join() -> impl IntoView {
     let app = use_app();
     let i18n = use_i18n();
     let doc = use_params_map()
-        .with_untracked(|p| p.get("doc"))
+        .with_untracked(|p| p.get(routes::param::DOC))
         .unwrap_or_default();
     if DocumentId::parse(&doc).is_err() {
         return view! {
             <section class="problem">
                 <p role="alert">{move || i18n.t().not_an_invitation}</p>
-                <a href="/">{move || i18n.t().go_home}</a>
+                <a href=routes::HOME>{move || i18n.t().go_home}</a>
             </section>
         }
         .into_any();
@@ -100,5 +101,5 @@ pub fn Join() -> impl IntoView {
     if !known {
         app.begin_join(&doc);
     }
-    view! { <Redirect path=format!("/w/{doc}/moten")/> }.into_any()
+    view! { <Redirect path=routes::section(&doc, Section::Meetings)/> }.into_any()
 }

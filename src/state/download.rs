@@ -9,7 +9,12 @@ pub fn offer(file_name: &str, mime: &str, bytes: &[u8]) {
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    offer_blob(&blob, file_name);
+}
+
+/// Offers a blob (e.g. a canvas's PNG) as a file download.
+pub fn offer_blob(blob: &web_sys::Blob, file_name: &str) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     let document = leptos::prelude::document();

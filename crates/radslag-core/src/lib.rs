@@ -15,10 +15,10 @@ pub mod meetings;
 pub mod minutes_import;
 pub mod model;
 pub mod reconnect;
-pub mod schema;
 pub mod stored;
 pub mod sync;
 pub mod text;
+pub mod time;
 pub mod wheel;
 
 pub use doc::{DocError, Entity, WorkspaceDoc};

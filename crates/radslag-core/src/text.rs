@@ -1,4 +1,17 @@
-//! Helpers for collaborative text in an editor.
+//! Helpers for text: a caret kept while collaborative text arrives, and a
+//! text's first line as a label.
+
+/// The first non-blank line of a text, trimmed, at most `max` characters
+/// (cut with "…" when longer).
+pub fn first_line(text: &str, max: usize) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.chars().count() <= max {
+        line.to_owned()
+    } else {
+        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
 
 /// Where a caret at `caret` (UTF-16 units, as the DOM counts) belongs after
 /// `old` became `new`: moved by what was inserted or deleted before it.
@@ -27,7 +40,16 @@ pub fn carried_caret(old: &str, new: &str, caret: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::carried_caret;
+    use super::{carried_caret, first_line};
+
+    #[test]
+    fn a_first_line_as_a_label() {
+        assert_eq!(first_line("\n  Boka lokal  \nför Kulturnatten", 80), "Boka lokal");
+        assert_eq!(first_line("", 80), "");
+        assert_eq!(first_line("abcdef", 6), "abcdef");
+        assert_eq!(first_line("abc defg", 5), "abc…");
+        assert_eq!(first_line("åäöåäö", 4), "åäö…");
+    }
 
     #[test]
     fn the_caret_stays_on_its_letter_when_text_arrives() {

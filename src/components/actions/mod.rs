@@ -8,6 +8,8 @@
 //! under the item whose heading [`is_follow_up`] (`Uppföljning av åtgärder`,
 //! the first item of the default template) `<ActionFollowUp meeting/>`.
 
+pub mod form;
+
 use leptos::prelude::*;
 use radslag_core::{
     actions::{
@@ -19,27 +21,9 @@ use radslag_core::{
 };
 
 use crate::i18n::use_i18n;
-use crate::pages::actions::form::ActionForm;
-use crate::state::{now_ms, use_workspace};
-
-/// The first line of an action's text, for labels.
-pub fn first_line(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() <= 80 {
-        line.to_owned()
-    } else {
-        format!("{}…", line.chars().take(79).collect::<String>().trim_end())
-    }
-}
-
-/// Today in Europe/Stockholm.
-pub fn today() -> chrono::NaiveDate {
-    core_actions::stockholm_today_ms(now_ms())
-}
+use form::ActionForm;
+use crate::clock::today;
+use crate::state::use_workspace;
 
 /// Sets an action's status; returns whether it was written.
 pub fn set_status(ws: crate::state::Workspace, id: &ActionId, status: ActionStatus) -> bool {
@@ -68,7 +52,7 @@ pub fn StatusSelect(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
     let current = Memo::new(move |_| {
         ws.read(|d| {
             d.get::<Action>(&read_id)
-                .map(|a| (a.status, first_line(&a.text)))
+                .map(|a| (a.status, core_actions::label(&a.text)))
         })
         .flatten()
         .unwrap_or_default()

@@ -10,7 +10,7 @@ use radslag_core::{
     model::Action,
 };
 
-use crate::components::actions::today;
+use crate::clock::today;
 use crate::i18n::use_i18n;
 use crate::state::{download, use_workspace};
 

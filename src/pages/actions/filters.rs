@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use radslag_core::{
-    actions::{ActionFilter, STATUSES, StatusFilter},
+    actions::{ActionFilter, STATUSES, StatusFilter, owner_code, owner_from_code},
     ids::{GroupId, PersonId},
     model::{Action, Group, Owner, Person},
 };
@@ -44,11 +44,7 @@ impl FilterState {
             group: Some(self.group.get())
                 .filter(|g| !g.is_empty())
                 .map(GroupId::from),
-            owner: match owner.split_once(':') {
-                Some(("person", id)) => Some(Owner::Person(id.into())),
-                Some(("org", name)) => Some(Owner::Organisation(name.to_owned())),
-                _ => None,
-            },
+            owner: owner_from_code(&owner),
             mine: if self.mine.get() { me } else { None },
             status: StatusFilter::from_code(&self.status.get()),
             overdue: self.overdue.get(),
@@ -63,13 +59,6 @@ impl FilterState {
         self.overdue.set(false);
         self.this_month.set(false);
         self.mine.set(false);
-    }
-}
-
-fn owner_value(owner: &Owner) -> String {
-    match owner {
-        Owner::Person(id) => format!("person:{id}"),
-        Owner::Organisation(name) => format!("org:{name}"),
     }
 }
 
@@ -90,7 +79,7 @@ pub fn ActionFilters(state: FilterState) -> impl IntoView {
             let mut seen: Vec<(String, String)> = Vec::new();
             for action in d.list::<Action>() {
                 for owner in &action.owners {
-                    let value = owner_value(owner);
+                    let value = owner_code(owner);
                     if seen.iter().any(|(v, _)| v == &value) {
                         continue;
                     }

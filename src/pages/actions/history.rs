@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use radslag_core::{
-    actions::stockholm_datetime_ms,
+    actions,
     ids::ActionId,
     model::{Action, Person},
+    time::log_time,
 };
 
-use crate::components::actions::first_line;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -19,7 +19,7 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
     let t = move || i18n.t().actions;
     let read_id = id.clone();
     let title = Memo::new(move |_| {
-        ws.read(|d| d.get::<Action>(&read_id).map(|a| first_line(&a.text)))
+        ws.read(|d| d.get::<Action>(&read_id).map(|a| actions::label(&a.text)))
             .flatten()
             .unwrap_or_default()
     });
@@ -35,9 +35,7 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
                         .and_then(|p| people.iter().find(|x| &x.id == p))
                         .map(|p| p.name.clone());
                     (
-                        stockholm_datetime_ms(e.at_ms)
-                            .format("%Y-%m-%d %H:%M")
-                            .to_string(),
+                        log_time(e.at_ms),
                         who,
                         e.status,
                     )

@@ -6,10 +6,8 @@
 
 pub mod export;
 pub mod filters;
-pub mod form;
 pub mod history;
 pub mod overview;
-pub mod texts;
 
 use leptos::prelude::*;
 use radslag_core::{
@@ -18,12 +16,12 @@ use radslag_core::{
     model::Action,
 };
 
-use crate::components::actions::today;
+use crate::clock::today;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 use export::ExportButton;
 use filters::{ActionFilters, FilterState};
-use form::ActionForm;
+use crate::components::actions::form::ActionForm;
 use history::ActionHistory;
 use overview::{ActionTable, RowRequest};
 

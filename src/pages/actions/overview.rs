@@ -9,8 +9,10 @@ use radslag_core::{
     model::{Action, Group},
 };
 
-use crate::components::actions::{StatusSelect, today};
+use crate::clock::today;
+use crate::components::actions::StatusSelect;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
 
 /// What the page wants to do with a row.
@@ -112,7 +114,7 @@ fn ActionRow(
     });
     let edit_id = id.clone();
     let history_id = id.clone();
-    let label = move || crate::components::actions::first_line(&row.with(|r| r.text.clone()));
+    let label = move || row.with(|r| radslag_core::actions::label(&r.text));
     view! {
         <tr class:overdue=move || row.with(|r| r.overdue)>
             <th scope="row" class="action-cell">
@@ -131,7 +133,7 @@ fn ActionRow(
             <td>{move || row.with(|r| r.groups.clone())}</td>
             <td>
                 {move || row.with(|r| r.meeting.clone()).map(|(meeting, name)| {
-                    let href = format!("/w/{}/moten/{meeting}", ws.id.get().unwrap_or_default());
+                    let href = routes::meeting(&ws.id.get().unwrap_or_default(), &meeting.as_str().into());
                     view! { <A href=href>{name}</A> }
                 })}
             </td>

@@ -11,6 +11,7 @@ use radslag_core::{
 
 use super::use_dialogue;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::{now_ms, use_workspace};
 
 #[component]
@@ -133,7 +134,7 @@ fn Curation() -> impl IntoView {
     let compiled_link = move || {
         dialogue.with(|d| d.as_ref().and_then(|d| d.compiled_into.clone())).map(|into| {
             let title = ws.read(|d| d.get::<Meeting>(&into.meeting).map(|m| m.title)).flatten().unwrap_or_default();
-            let href = format!("/w/{}/moten/{}", ws.id.get().unwrap_or_default(), into.meeting);
+            let href = routes::meeting(&ws.id.get().unwrap_or_default(), &into.meeting);
             view! { <p class="compiled" role="status">{i18n.t().compiled_into}" "<A href=href>{title}</A></p> }
         })
     };

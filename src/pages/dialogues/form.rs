@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 use radslag_core::{ids::*, model::*};
 
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
 
 fn lines(text: &str) -> Vec<String> {
@@ -71,7 +72,7 @@ pub fn NewDialogue() -> impl IntoView {
             ..Default::default()
         };
         if ws.change(|d| d.put(&dialogue)).is_ok() {
-            navigate(dialogue.id.as_str(), Default::default());
+            navigate(&routes::dialogue(&ws.id.get_untracked().unwrap_or_default(), &dialogue.id), Default::default());
         }
     };
     view! {

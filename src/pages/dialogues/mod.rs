@@ -23,13 +23,14 @@ use radslag_core::{
 };
 
 use crate::i18n::use_i18n;
+use crate::routes::{self, DialogueTab};
 use crate::state::use_workspace;
 
 /// The dialogue named in the path, kept current as the document changes.
 pub fn use_dialogue() -> (Signal<DialogueId>, Memo<Option<Dialogue>>) {
     let params = use_params_map();
     let id = Signal::derive(move || {
-        DialogueId::from(params.with(|p| p.get("dialogue").unwrap_or_default()))
+        DialogueId::from(params.with(|p| p.get(routes::param::DIALOGUE).unwrap_or_default()))
     });
     let ws = use_workspace();
     let dialogue = Memo::new(move |_| ws.read(|d| d.get::<Dialogue>(&id.get())).flatten());
@@ -52,7 +53,7 @@ pub fn DialoguesPage() -> impl IntoView {
             <ul class="entry-list">
                 <For each=move || dialogues.get() key=|d| (d.id.clone(), d.title.clone()) let:dialogue>
                     <li>
-                        <A href=format!("{}", dialogue.id)><strong>{dialogue.title.clone()}</strong></A>
+                        <A href=routes::dialogue(&ws.id.get_untracked().unwrap_or_default(), &dialogue.id)><strong>{dialogue.title.clone()}</strong></A>
                         <span class="detail">{dialogue.questions.iter().map(|q| q.text.clone()).collect::<Vec<_>>().join(" · ")}</span>
                     </li>
                 </For>
@@ -102,16 +103,13 @@ pub fn DialogueFrame() -> impl IntoView {
         (!parts.is_empty()).then(|| parts.join(" · "))
     };
     let tabs = move || {
-        let base = format!(
-            "/w/{}/dialoger/{}",
-            use_workspace().id.get().unwrap_or_default(),
-            id.get()
-        );
+        let (ws, id) = (use_workspace().id.get().unwrap_or_default(), id.get());
+        let tab = |tab| routes::dialogue_tab(&ws, &id, tab);
         [
-            (base.clone(), i18n.t().dialogue_groups),
-            (format!("{base}/sammanstallning"), i18n.t().dialogue_compile),
-            (format!("{base}/medborgare"), i18n.t().citizen_dialogue),
-            (format!("{base}/resultat"), i18n.t().dialogue_results),
+            (tab(DialogueTab::Groups), i18n.t().dialogue_groups),
+            (tab(DialogueTab::Compile), i18n.t().dialogue_compile),
+            (tab(DialogueTab::Citizen), i18n.t().citizen_dialogue),
+            (tab(DialogueTab::Results), i18n.t().dialogue_results),
         ]
     };
     view! {

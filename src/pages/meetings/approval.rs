@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 use radslag_core::{
     ids::MeetingId,
-    meetings::{dates::log_time, person_line},
+    meetings::person_line,
     model::{Meeting, MeetingStatus, Person, StatusChange},
+    time::log_time,
 };
 
 use super::use_register;

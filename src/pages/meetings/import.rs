@@ -20,10 +20,11 @@ use radslag_core::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-use super::{
-    date_value, meeting_path, parse_date, parse_time, texts::MeetingTexts, time_value, today,
-    use_register,
-};
+use super::use_register;
+use crate::i18n::meetings::MeetingTexts;
+use crate::routes::{self, Section};
+use crate::clock::today;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::{Lang, use_i18n};
 use crate::state::use_workspace;
 
@@ -109,7 +110,7 @@ pub fn ImportPage() -> impl IntoView {
             read();
         });
     };
-    let list_href = move || format!("/w/{}/moten", ws.id.get().unwrap_or_default());
+    let list_href = move || routes::section(&ws.id.get().unwrap_or_default(), Section::Meetings);
     view! {
         <div class="import-page">
             <p class="breadcrumb"><A href=list_href>{move || t().back_to_list}</A></p>
@@ -262,7 +263,7 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
             Ok(imported.meeting.id)
         });
         if let Ok(id) = imported {
-            navigate(&meeting_path(ws, &id, ""), Default::default());
+            navigate(&routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &id), Default::default());
         }
     };
     let items = initial.items.clone();

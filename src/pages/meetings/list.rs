@@ -13,8 +13,10 @@ use radslag_core::{
     model::{Meeting, MeetingStatus},
 };
 
-use super::{new::NewMeetingForm, templates::TemplatesEditor, today, use_register};
+use super::{new::NewMeetingForm, templates::TemplatesEditor, use_register};
+use crate::clock::today;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
 
 /// One line of the list.
@@ -50,11 +52,7 @@ pub fn MeetingsPage() -> impl IntoView {
             .chain(names)
             .chain((!m.place.is_empty()).then(|| m.place.clone()));
         Line {
-            href: format!(
-                "/w/{}/moten/{}",
-                ws.id.get_untracked().unwrap_or_default(),
-                m.id
-            ),
+            href: routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &m.id),
             title: if m.title.trim().is_empty() {
                 t.untitled.to_owned()
             } else {
@@ -97,7 +95,7 @@ pub fn MeetingsPage() -> impl IntoView {
         )
     });
     let t = move || i18n.t().meetings;
-    let import_href = move || format!("/w/{}/moten/importera", ws.id.get().unwrap_or_default());
+    let import_href = move || routes::meetings_import(&ws.id.get().unwrap_or_default());
     view! {
         <div class="meetings-page">
             <h1>{move || i18n.t().nav_meetings}</h1>

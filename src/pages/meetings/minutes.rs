@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use radslag_core::{
     meetings::{
-        Register,
+        Register, attendance_lines,
         body::{Block, blocks},
         dates::{long_date, time_range},
         person_line,
     },
-    model::{Attendance, Group, Meeting, Person},
+    model::{Group, Meeting, Person},
 };
 
 use crate::i18n::use_i18n;
@@ -33,17 +33,9 @@ struct Shown {
 fn shown(
     meeting: &Meeting,
     register: &Register,
-    locale: radslag_core::meetings::dates::Locale,
+    locale: radslag_core::time::Locale,
 ) -> Shown {
-    let names = |wanted: fn(Attendance) -> bool| {
-        meeting
-            .participants
-            .iter()
-            .filter(|p| wanted(p.attendance))
-            .filter_map(|p| register.person(&p.person))
-            .map(person_line)
-            .collect::<Vec<_>>()
-    };
+    let (present, absent) = attendance_lines(meeting, register);
     Shown {
         date: meeting
             .date
@@ -53,8 +45,8 @@ fn shown(
         place: meeting.place.clone(),
         link: meeting.link.clone(),
         groups: register.group_names(&meeting.groups).join(", "),
-        present: names(|a| a != Attendance::Absent),
-        absent: names(|a| a == Attendance::Absent),
+        present,
+        absent,
         items: meeting
             .agenda
             .iter()

@@ -16,7 +16,6 @@ mod page;
 mod participants;
 mod print;
 mod templates;
-pub mod texts;
 
 pub use import::ImportPage;
 pub use list::MeetingsPage;
@@ -30,13 +29,14 @@ use radslag_core::{
     model::{Group, Meeting, Person},
 };
 
+use crate::routes;
 use crate::state::{Workspace, use_workspace};
 
 /// The meeting named in the path, kept current as the document changes.
 pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
     let params = use_params_map();
     let id = Signal::derive(move || {
-        MeetingId::from(params.with(|p| p.get("meeting").unwrap_or_default()))
+        MeetingId::from(params.with(|p| p.get(routes::param::MEETING).unwrap_or_default()))
     });
     let ws = use_workspace();
     let meeting = Memo::new(move |_| ws.read(|d| d.get::<Meeting>(&id.get())).flatten());
@@ -73,20 +73,6 @@ pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting))
     .unwrap_or(false)
 }
 
-/// The path of a meeting's page (or of a page below it).
-pub fn meeting_path(ws: Workspace, id: &MeetingId, rest: &str) -> String {
-    let base = format!(
-        "/w/{}/moten/{}",
-        ws.id.get_untracked().unwrap_or_default(),
-        id
-    );
-    if rest.is_empty() {
-        base
-    } else {
-        format!("{base}/{rest}")
-    }
-}
-
 /// Moves keyboard focus to the element with this id once it is drawn.
 pub fn focus_later(element_id: String) {
     request_animation_frame(move || {
@@ -99,30 +85,3 @@ pub fn focus_later(element_id: String) {
     });
 }
 
-/// Today in Europe/Stockholm.
-pub fn today() -> chrono::NaiveDate {
-    radslag_core::meetings::dates::stockholm_time(crate::state::now_ms()).date()
-}
-
-/// A date input's value.
-pub fn parse_date(value: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
-}
-
-/// A time input's value (`HH:MM`, seconds ignored).
-pub fn parse_time(value: &str) -> Option<chrono::NaiveTime> {
-    let value = value.trim();
-    chrono::NaiveTime::parse_from_str(value, "%H:%M")
-        .or_else(|_| chrono::NaiveTime::parse_from_str(value, "%H:%M:%S"))
-        .ok()
-}
-
-pub fn date_value(date: Option<chrono::NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
-pub fn time_value(time: Option<chrono::NaiveTime>) -> String {
-    time.map(|t| t.format("%H:%M").to_string())
-        .unwrap_or_default()
-}

@@ -13,7 +13,10 @@ use radslag_core::{
     model::{Action, Template},
 };
 
-use super::{meeting_path, parse_date, use_register};
+use super::use_register;
+use crate::routes;
+use radslag_core::time::parse_date;
+use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -30,6 +33,9 @@ pub fn NewMeetingForm() -> impl IntoView {
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<GroupId>::new());
+    let group_choices = Signal::derive(move || {
+        groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+    });
     let error = RwSignal::new(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -60,7 +66,7 @@ pub fn NewMeetingForm() -> impl IntoView {
             d.put(&meeting)
         });
         if created.is_ok() {
-            navigate(&meeting_path(ws, &meeting.id, ""), Default::default());
+            navigate(&routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &meeting.id), Default::default());
         }
     };
     view! {
@@ -91,25 +97,7 @@ pub fn NewMeetingForm() -> impl IntoView {
                 </div>
                 <fieldset class="checkboxes">
                     <legend>{move || t().groups}</legend>
-                    <For each=move || groups.get() key=|g| (g.id.clone(), g.name.clone()) let:g>
-                        {
-                            let id = g.id.clone();
-                            let checked_id = g.id.clone();
-                            view! {
-                                <label class="checkbox">
-                                    <input type="checkbox" prop:checked=move || chosen.with(|c| c.contains(&checked_id))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            chosen.update(|c| {
-                                                c.retain(|x| x != &id);
-                                                if on { c.push(id.clone()); }
-                                            });
-                                        }/>
-                                    {g.name.clone()}
-                                </label>
-                            }
-                        }
-                    </For>
+                    <IdChecklist options=group_choices chosen=chosen/>
                 </fieldset>
                 <button type="submit" class="primary">{move || t().create}</button>
             </form>

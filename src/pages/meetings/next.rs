@@ -14,7 +14,9 @@ use radslag_core::{
     model::{Group, Meeting, Person, Template},
 };
 
-use super::{meeting_path, parse_date, parse_time, time_value, use_register};
+use super::use_register;
+use crate::routes;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -112,7 +114,7 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
                 <h3>{move || t().next_created}</h3>
                 <ul class="next-list">
                     {move || created.get().into_iter().map(|m| {
-                        let href = meeting_path(ws, &m.id, "");
+                        let href = routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &m.id);
                         let when = [m.date.map(|d| long_date(d, t().locale)).unwrap_or_default(), time_range(m.start_time, m.end_time)]
                             .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
                         view! { <li><A href=href>{m.title.clone()}</A>" "<span class="detail">{when}</span></li> }
@@ -138,7 +140,7 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
                                 <div class="field-row">
                                     <div class="field">
                                         <label for=format!("{key}-date")>{move || t().date}</label>
-                                        <input id=format!("{key}-date") type="date" value=super::date_value(plan.date)
+                                        <input id=format!("{key}-date") type="date" value=date_value(plan.date)
                                             on:input=move |ev| { let v = parse_date(&event_target_value(&ev)); set(Box::new(move |r| r.date = v)); }/>
                                     </div>
                                     <div class="field">

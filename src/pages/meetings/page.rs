@@ -10,10 +10,11 @@ use radslag_core::{
 };
 
 use super::{
-    agenda::Agenda, approval::Approval, details::Details, meeting_path, minutes::Minutes,
+    agenda::Agenda, approval::Approval, details::Details, minutes::Minutes,
     next::NextMeeting, participants::Participants, use_meeting,
 };
 use crate::i18n::use_i18n;
+use crate::routes::{self, Section};
 use crate::state::{download, use_workspace};
 
 #[component]
@@ -38,8 +39,8 @@ pub fn MeetingPage() -> impl IntoView {
             })
             .unwrap_or_else(|| t().untitled.to_owned())
     });
-    let list_href = move || format!("/w/{}/moten", ws.id.get().unwrap_or_default());
-    let print_href = move || meeting_path(ws, &id.get(), "utskrift");
+    let list_href = move || routes::section(&ws.id.get().unwrap_or_default(), Section::Meetings);
+    let print_href = move || routes::meeting_print(&ws.id.get().unwrap_or_default(), &id.get());
     let export = move |_| {
         let Some(m) = meeting.get_untracked() else {
             return;

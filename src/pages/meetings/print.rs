@@ -7,11 +7,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use radslag_core::{
-    meetings::dates::{compact_date, log_time},
+    meetings::dates::compact_date,
     model::MeetingStatus,
+    time::log_time,
 };
 
-use super::{meeting_path, minutes::Minutes, use_meeting};
+use super::{minutes::Minutes, use_meeting};
+use crate::routes;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -48,7 +50,7 @@ pub fn PrintView() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let back = move || meeting_path(ws, &id.get(), "");
+    let back = move || routes::meeting(&ws.id.get().unwrap_or_default(), &id.get());
     view! {
         <Show when=move || meeting.with(Option::is_some) fallback=move || view! { <p class="empty">{move || t().meeting_missing}</p> }>
             <div class="print-tools">

@@ -5,106 +5,18 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use radslag_core::{
-    ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId},
+    actions,
+    ids::{ActionId, CategoryId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
-    wheel::{
-        recurrence::{Frequency, Recurrence, expand},
-        weeks::iso_week,
-    },
+    time::{iso_week, parse_date},
+    wheel::recurrence::{Recurrence, RepeatKind, expand},
 };
 
-use super::{Editing, texts::WheelTexts, use_data, use_ui};
+use super::{Editing, use_data, use_ui};
+use crate::components::id_checklist::{Choice, IdChecklist};
+use crate::i18n::wheel::WheelTexts;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
-
-/// The repeat choices of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Once,
-    Weekly,
-    Monthly,
-    Quarterly,
-    Yearly,
-    YearlyWeek,
-}
-
-impl Kind {
-    const ALL: [Kind; 6] = [
-        Kind::Once,
-        Kind::Weekly,
-        Kind::Monthly,
-        Kind::Quarterly,
-        Kind::Yearly,
-        Kind::YearlyWeek,
-    ];
-
-    fn of(rule: Option<&Recurrence>) -> Kind {
-        match rule {
-            None => Kind::Once,
-            Some(r) => match (r.freq, r.effective_interval()) {
-                (Frequency::Weekly, _) => Kind::Weekly,
-                (Frequency::Monthly, 3) => Kind::Quarterly,
-                (Frequency::Monthly, _) => Kind::Monthly,
-                (Frequency::Yearly, _) => Kind::Yearly,
-                (Frequency::IsoWeekYearly, _) => Kind::YearlyWeek,
-            },
-        }
-    }
-
-    fn value(self) -> &'static str {
-        match self {
-            Kind::Once => "once",
-            Kind::Weekly => "weekly",
-            Kind::Monthly => "monthly",
-            Kind::Quarterly => "quarterly",
-            Kind::Yearly => "yearly",
-            Kind::YearlyWeek => "week",
-        }
-    }
-
-    fn parse(value: &str) -> Kind {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.value() == value)
-            .unwrap_or(Kind::Once)
-    }
-
-    fn label(self, t: &WheelTexts) -> &'static str {
-        match self {
-            Kind::Once => t.once,
-            Kind::Weekly => t.weekly,
-            Kind::Monthly => t.monthly,
-            Kind::Quarterly => t.quarterly,
-            Kind::Yearly => t.yearly,
-            Kind::YearlyWeek => t.yearly_week,
-        }
-    }
-
-    fn rule(self) -> Option<Recurrence> {
-        match self {
-            Kind::Once => None,
-            Kind::Weekly => Some(Recurrence::weekly(1)),
-            Kind::Monthly => Some(Recurrence::monthly(1)),
-            Kind::Quarterly => Some(Recurrence::quarterly()),
-            Kind::Yearly => Some(Recurrence::yearly()),
-            Kind::YearlyWeek => Some(Recurrence::new(Frequency::IsoWeekYearly, 1)),
-        }
-    }
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
-fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .chars()
-        .take(80)
-        .collect()
-}
 
 #[component]
 pub fn EventForm(editing: Editing) -> impl IntoView {
@@ -158,7 +70,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             .map(|m| m.to_string())
             .unwrap_or_default(),
     );
-    let kind = RwSignal::new(Kind::of(rule.as_ref()));
+    let kind = RwSignal::new(RepeatKind::of(rule.as_ref()));
     let week = RwSignal::new(
         rule.as_ref()
             .and_then(|r| r.by_iso_week)
@@ -194,6 +106,22 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
         meetings
     });
     let error = RwSignal::new(None::<fn(&WheelTexts) -> &'static str>);
+    let group_choices = Signal::derive(move || {
+        data.groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+    });
+    let action_choices = Signal::derive(move || {
+        all_actions.with(|all| {
+            all.iter()
+                .map(|a| {
+                    let label = match a.due {
+                        Some(due) => format!("{} ({due})", actions::label(&a.text)),
+                        None => actions::label(&a.text),
+                    };
+                    Choice::new(a.id.clone(), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     // The week follows the start date until it is set by hand.
     let week_shown = move || {
         let w = week.get();
@@ -251,11 +179,11 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             // The same kind keeps what the form does not show (interval, count).
             let mut rule = original_rule
                 .get_value()
-                .filter(|r| Kind::of(Some(r)) == chosen)
+                .filter(|r| RepeatKind::of(Some(r)) == chosen)
                 .unwrap_or(fresh);
             rule.until = parse_date(&until.get_untracked());
             rule.exceptions = excepted;
-            rule.by_iso_week = (chosen == Kind::YearlyWeek)
+            rule.by_iso_week = (chosen == RepeatKind::YearlyWeek)
                 .then(|| {
                     week_shown()
                         .trim()
@@ -361,47 +289,27 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                 <Show when=move || !data.groups.with(Vec::is_empty)>
                     <fieldset class="checkboxes">
                         <legend>{move || t().groups}</legend>
-                        <For each=move || data.groups.get() key=|g| (g.id.clone(), g.name.clone()) let:group>
-                            {
-                                let gid: GroupId = group.id.clone();
-                                let checked = {
-                                    let gid = gid.clone();
-                                    move || groups.with(|gs| gs.contains(&gid))
-                                };
-                                view! {
-                                    <label class="checkbox">
-                                        <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            groups.update(|gs| {
-                                                gs.retain(|g| g != &gid);
-                                                if on { gs.push(gid.clone()); }
-                                            });
-                                        }/>
-                                        {group.name.clone()}
-                                    </label>
-                                }
-                            }
-                        </For>
+                        <IdChecklist options=group_choices chosen=groups/>
                     </fieldset>
                 </Show>
                 <fieldset class="repeat">
                     <legend>{move || t().repeats}</legend>
                     <div class="field">
                         <label for="wheel-event-repeat" class="visually-hidden">{move || t().repeats}</label>
-                        <select id="wheel-event-repeat" on:change=move |ev| kind.set(Kind::parse(&event_target_value(&ev)))>
-                            {move || Kind::ALL.into_iter().map(|k| view! {
-                                <option value=k.value() selected=move || kind.get() == k>{k.label(t())}</option>
+                        <select id="wheel-event-repeat" on:change=move |ev| kind.set(RepeatKind::from_code(&event_target_value(&ev)))>
+                            {move || RepeatKind::ALL.into_iter().map(|k| view! {
+                                <option value=k.code() selected=move || kind.get() == k>{t().repeat(k)}</option>
                             }).collect_view()}
                         </select>
                     </div>
-                    <Show when=move || kind.get() == Kind::YearlyWeek>
+                    <Show when=move || kind.get() == RepeatKind::YearlyWeek>
                         <div class="field">
                             <label for="wheel-event-week">{move || t().iso_week}</label>
                             <input id="wheel-event-week" type="number" min="1" max="53" inputmode="numeric"
                                 prop:value=week_shown on:input=move |ev| week.set(event_target_value(&ev))/>
                         </div>
                     </Show>
-                    <Show when=move || kind.get() != Kind::Once>
+                    <Show when=move || kind.get() != RepeatKind::Once>
                         <div class="field">
                             <label for="wheel-event-until">{move || t().until}</label>
                             <input id="wheel-event-until" type="date" prop:value=until on:input=move |ev| until.set(event_target_value(&ev))/>
@@ -436,29 +344,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
                 <Show when=move || !all_actions.with(Vec::is_empty)>
                     <fieldset class="checkboxes linked-actions">
                         <legend>{move || t().linked_actions}</legend>
-                        {move || all_actions.get().into_iter().map(|a| {
-                            let aid = a.id.clone();
-                            let checked = {
-                                let aid = aid.clone();
-                                move || linked.with(|l| l.contains(&aid))
-                            };
-                            let label = match a.due {
-                                Some(due) => format!("{} ({due})", first_line(&a.text)),
-                                None => first_line(&a.text),
-                            };
-                            view! {
-                                <label class="checkbox">
-                                    <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        linked.update(|l| {
-                                            l.retain(|x| x != &aid);
-                                            if on { l.push(aid.clone()); }
-                                        });
-                                    }/>
-                                    {label}
-                                </label>
-                            }
-                        }).collect_view()}
+                        <IdChecklist options=action_choices chosen=linked/>
                     </fieldset>
                 </Show>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e(t())}</p> })}

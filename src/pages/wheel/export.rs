@@ -48,23 +48,6 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// Offers a blob as a download.
-fn offer_blob(blob: &web_sys::Blob, file_name: &str) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
-        return;
-    };
-    if let Some(anchor) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// Draws the SVG on a canvas (through an image of a blob URL) and offers
 /// the canvas as a PNG.
 fn offer_png(svg: &str, file_name: String) -> Option<()> {
@@ -101,7 +84,7 @@ fn offer_png(svg: &str, file_name: String) -> Option<()> {
         let _ = context.draw_image_with_html_image_element(&loaded, 0.0, 0.0);
         let done = Closure::once(move |blob: JsValue| {
             if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
-                offer_blob(&blob, &file_name);
+                download::offer_blob(&blob, &file_name);
             }
         });
         let _ = canvas.to_blob(done.as_ref().unchecked_ref());

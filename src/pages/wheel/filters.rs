@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use radslag_core::{
     ids::GroupId,
-    wheel::{dates::month_name, sources::Zoom},
+    time::month_name,
+    wheel::sources::Zoom,
 };
 
 use super::{locale, use_data, use_ui};
@@ -88,26 +89,6 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
-fn zoom_value(zoom: Zoom) -> String {
-    match zoom {
-        Zoom::Year => "year".into(),
-        Zoom::Quarter(q) => format!("q{q}"),
-        Zoom::Month(m) => format!("m{m}"),
-    }
-}
-
-fn parse_zoom(value: &str) -> Zoom {
-    let number = |s: &str| s.parse::<u32>().ok();
-    if let Some(q) = value.strip_prefix('q').and_then(number) {
-        Zoom::Quarter(q.clamp(1, 4))
-    } else if let Some(m) = value.strip_prefix('m').and_then(number) {
-        Zoom::Month(m.clamp(1, 12))
-    } else {
-        Zoom::Year
-    }
-}
-
-/// Whole year, a quarter or a month.
 #[component]
 pub fn ZoomSelect() -> impl IntoView {
     let i18n = use_i18n();
@@ -138,9 +119,9 @@ pub fn ZoomSelect() -> impl IntoView {
     view! {
         <div class="zoom-select">
             <label for="wheel-zoom">{move || t().period}</label>
-            <select id="wheel-zoom" aria-describedby="wheel-zoom-note" on:change=move |ev| ui.zoom.set(parse_zoom(&event_target_value(&ev)))>
+            <select id="wheel-zoom" aria-describedby="wheel-zoom-note" on:change=move |ev| ui.zoom.set(Zoom::from_code(&event_target_value(&ev)))>
                 {move || options().into_iter().map(|(zoom, label)| view! {
-                    <option value=zoom_value(zoom) selected=move || ui.zoom.get() == zoom>{label}</option>
+                    <option value=zoom.code() selected=move || ui.zoom.get() == zoom>{label}</option>
                 }).collect_view()}
             </select>
             <span id="wheel-zoom-note" class="visually-hidden">{move || t().zoom_note}</span>

@@ -16,10 +16,9 @@ pub mod event_form;
 pub mod export;
 pub mod filters;
 pub mod svg;
-pub mod texts;
 pub mod timeline;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use radslag_core::{
@@ -27,12 +26,14 @@ use radslag_core::{
     model::{Category, Group},
     wheel::{
         WheelDims, WheelLayout,
-        dates::Locale,
         sources::{Filter, Source, WheelItem, Zoom, as_events, gather_from, workspace_categories},
     },
+    time::Locale,
 };
 
+use crate::clock::today;
 use crate::i18n::{Lang, use_i18n};
+use crate::routes::{self, Section};
 use crate::state::use_workspace;
 
 /// Wheel or list.
@@ -94,17 +95,6 @@ pub struct WheelData {
     pub layout: Memo<WheelLayout>,
 }
 
-/// Today in the browser's time zone.
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
-}
-
 pub fn locale(lang: Lang) -> Locale {
     match lang {
         Lang::Sv => Locale::Sv,
@@ -151,12 +141,11 @@ impl Opener {
                 focus_form();
             }
             Some(source) => {
-                let page = match &source {
-                    Source::Meeting(meeting) => format!("moten/{meeting}"),
-                    _ => "atgarder".to_owned(),
-                };
-                if let Some(id) = self.ws.id.get_untracked() {
-                    let path = format!("/w/{id}/{page}");
+                if let Some(ws) = self.ws.id.get_untracked() {
+                    let path = match &source {
+                        Source::Meeting(meeting) => routes::meeting(&ws, meeting),
+                        _ => routes::section(&ws, Section::Actions),
+                    };
                     self.navigate.with_value(|go| go(&path));
                 }
             }
@@ -257,7 +246,7 @@ pub fn WheelPage() -> impl IntoView {
             WheelDims::default(),
         )
     });
-    restore_view(ui, params.with_untracked(|p| p.get("ws")));
+    restore_view(ui, params.with_untracked(|p| p.get(routes::param::WS)));
     // The year, view and period chosen are kept for this tab, so coming back
     // from a meeting opened on the wheel finds the wheel as it was left.
     Effect::new(move |_| {
@@ -266,7 +255,7 @@ pub fn WheelPage() -> impl IntoView {
             ui.mode.get() == Mode::List,
             zoom_code(ui.zoom.get()),
         );
-        if let Some(ws) = params.with_untracked(|p| p.get("ws")) {
+        if let Some(ws) = params.with_untracked(|p| p.get(routes::param::WS)) {
             let _ = <gloo_storage::SessionStorage as gloo_storage::Storage>::set(
                 format!("radslag.wheel.{ws}"),
                 state,
@@ -283,7 +272,7 @@ pub fn WheelPage() -> impl IntoView {
     });
     // Another workspace: start afresh.
     Effect::new(move |prev: Option<Option<String>>| {
-        let current = params.with(|p| p.get("ws"));
+        let current = params.with(|p| p.get(routes::param::WS));
         if prev.is_some_and(|p| p != current) {
             ui.clear_filters();
             ui.editing.set(None);

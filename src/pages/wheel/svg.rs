@@ -3,10 +3,13 @@
 //! and a details panel beside it.
 
 use leptos::prelude::*;
-use radslag_core::wheel::{
-    dates::{Locale, format_range},
-    sources::{Source, WheelItem, Zoom},
-    svg::{SvgOptions, render},
+use radslag_core::{
+    time::Locale,
+    wheel::{
+        dates::format_range,
+        sources::{Source, WheelItem, Zoom},
+        svg::{SvgOptions, render},
+    },
 };
 use wasm_bindgen::JsCast;
 
@@ -154,7 +157,7 @@ pub fn describe(
 fn links_of(
     ws: crate::state::Workspace,
     item: &WheelItem,
-    t: &super::texts::WheelTexts,
+    t: &crate::i18n::wheel::WheelTexts,
 ) -> Vec<String> {
     use radslag_core::model::{Action, Meeting};
     let Source::Event(id) = &item.source else {

@@ -2,9 +2,9 @@
 //! and phones.
 
 use leptos::prelude::*;
-use radslag_core::wheel::{
-    dates::{format_range, month_name},
-    sources::timeline,
+use radslag_core::{
+    time::month_name,
+    wheel::{dates::format_range, sources::timeline},
 };
 
 use super::{locale, use_data, use_opener, use_ui};

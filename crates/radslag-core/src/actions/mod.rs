@@ -1,26 +1,25 @@
 //! Actions (åtgärder) followed up from meeting to meeting: which groups an
 //! action belongs to, filters for the overview, sorting by due date, counts
-//! per status, the open actions a meeting follows up, and "today" in
-//! Europe/Stockholm.
+//! per status and the open actions a meeting follows up. "Today" is
+//! Stockholm's date ([`crate::time::stockholm_today`]).
 //!
-//! Pure code: the clock comes in as an argument (`now_utc`, `today`), so the
+//! Pure code: the clock comes in as an argument (`today`), so the
 //! same logic runs natively in tests and on wasm32. The CSV export is in
 //! [`export`]; the status history of an action, which needs the document's
 //! change history, is [`crate::WorkspaceDoc::action_status_history`].
 
 pub mod export;
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
 
 use crate::WorkspaceDoc;
 use crate::ids::{GroupId, MeetingId, PersonId, WheelEventId};
-use crate::model::{Action, ActionStatus, Meeting, Person, WheelEvent};
-use crate::wheel::ics::stockholm_offset_hours;
+use crate::model::{Action, ActionStatus, Meeting, Owner, Person, WheelEvent};
 
 /// The heading of the agenda item under which a meeting follows up the open
-/// actions of its groups.
-pub const FOLLOW_UP_HEADING: &str = "Uppföljning av åtgärder";
+/// actions of its groups (seeded with the default template).
+pub use crate::doc::seed::FOLLOW_UP_HEADING;
 
 /// Every status, in the order the overview counts them.
 pub const STATUSES: [ActionStatus; 4] = [
@@ -59,12 +58,35 @@ pub fn parse_status_code(code: &str) -> Option<ActionStatus> {
     STATUSES.into_iter().find(|s| status_code(*s) == code)
 }
 
+/// An action's text as a label: its first line, at most 80 characters.
+pub fn label(text: &str) -> String {
+    crate::text::first_line(text, 80)
+}
+
+/// An owner as a form value: `person:<id>` or `org:<name>`.
+pub fn owner_code(owner: &Owner) -> String {
+    match owner {
+        Owner::Person(id) => format!("person:{id}"),
+        Owner::Organisation(name) => format!("org:{name}"),
+    }
+}
+
+/// A form value back ([`owner_code`]); anything else is no owner.
+pub fn owner_from_code(code: &str) -> Option<Owner> {
+    match code.split_once(':') {
+        Some(("person", id)) => Some(Owner::Person(id.into())),
+        Some(("org", name)) => Some(Owner::Organisation(name.to_owned())),
+        _ => None,
+    }
+}
+
 /// Open: still to be done (not started or in progress).
 pub fn is_open(status: ActionStatus) -> bool {
     matches!(status, ActionStatus::NotStarted | ActionStatus::InProgress)
 }
 
-/// Overdue: open, and due before today (in Stockholm: see [`stockholm_today`]).
+/// Overdue: open, and due before today (in Stockholm: see
+/// [`crate::time::stockholm_today`]).
 pub fn is_overdue(action: &Action, today: NaiveDate) -> bool {
     is_open(action.status) && action.due.is_some_and(|due| due < today)
 }
@@ -74,41 +96,6 @@ pub fn is_due_this_month(action: &Action, today: NaiveDate) -> bool {
     action
         .due
         .is_some_and(|due| due.year() == today.year() && due.month() == today.month())
-}
-
-/// Stockholm's offset from UTC, in hours, at an instant given in UTC. Built
-/// on the wheel's local-time rule ([`stockholm_offset_hours`]): summer time
-/// runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
-/// Sunday of October, which is exactly when both readings of the instant
-/// (as winter time, UTC+1, and as summer time, UTC+2) fall in summer time.
-pub fn stockholm_offset_at_utc(now_utc: DateTime<Utc>) -> i64 {
-    let utc = now_utc.naive_utc();
-    let as_winter = stockholm_offset_hours(utc + Duration::hours(1));
-    let as_summer = stockholm_offset_hours(utc + Duration::hours(2));
-    if as_winter == 2 && as_summer == 2 {
-        2
-    } else {
-        1
-    }
-}
-
-/// Today's date in Europe/Stockholm at an instant.
-pub fn stockholm_today(now_utc: DateTime<Utc>) -> NaiveDate {
-    (now_utc.naive_utc() + Duration::hours(stockholm_offset_at_utc(now_utc))).date()
-}
-
-/// [`stockholm_today`] from milliseconds since the Unix epoch (the browser's
-/// `Date.now()`).
-pub fn stockholm_today_ms(now_ms: i64) -> NaiveDate {
-    let now = DateTime::<Utc>::from_timestamp_millis(now_ms).unwrap_or_default();
-    stockholm_today(now)
-}
-
-/// A moment (ms since the Unix epoch) as Stockholm's wall-clock time, e.g.
-/// for "2023-02-07 13:05" in an action's history.
-pub fn stockholm_datetime_ms(at_ms: i64) -> chrono::NaiveDateTime {
-    let at = DateTime::<Utc>::from_timestamp_millis(at_ms).unwrap_or_default();
-    at.naive_utc() + Duration::hours(stockholm_offset_at_utc(at))
 }
 
 /// What an action's groups are derived from: the meetings' groups, the

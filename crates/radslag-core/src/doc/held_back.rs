@@ -13,7 +13,7 @@ use automerge::{AutoCommit, Change, ChangeHash};
 
 use super::{DocError, Result, WorkspaceDoc};
 use crate::ids::PersonId;
-use crate::schema;
+use super::schema;
 
 /// What could not be read, and whose change it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,7 @@ mod tests {
         ws.put(&person("Josef Wiklund")).unwrap();
         ws.commit(2);
         let stored = AutoCommit::load(&ws.save()).unwrap();
-        assert_eq!(crate::schema::version(&stored).unwrap(), 99);
+        assert_eq!(super::schema::version(&stored).unwrap(), 99);
         let reopened = WorkspaceDoc::load(&ws.save()).unwrap();
         assert_eq!(names(&reopened), ["Josef Wiklund", "Moa Magnusson"]);
         assert!(reopened.unreadable().is_some());

@@ -1,51 +1,39 @@
 //! [`WorkspaceDoc`]: the typed API over a workspace's Automerge document.
 //! Nothing outside this crate touches Automerge directly.
+//!
+//! Its parts: [`schema`] (the layout version, the root's collections,
+//! migrations), [`seed`] (what a new workspace starts with), `entity` (each
+//! kind of entry's fields and containers), `shape` and `access` (creating
+//! and reading containers), `repair` (hidden conflicts), `held_back`
+//! (changes this release cannot read), `history` (who changed what, when).
+//! Features (`wheel`, `meetings`, `actions`, …) build on this module; it
+//! depends on none of them.
 
 mod access;
 mod children;
 mod dialogues;
 mod entity;
+mod error;
 mod held_back;
 mod history;
 mod repair;
+pub(crate) mod schema;
+pub mod seed;
 pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 
 pub use entity::Entity;
+pub use error::{DocError, Result};
+pub use schema::SCHEMA_VERSION;
 pub use held_back::Unreadable;
-pub(crate) use entity::AGENDA_ITEM_SHAPE;
-pub(crate) use shape::Container;
 pub use history::StatusEvent;
 
-use automerge::{ActorId, AutoCommit, AutomergeError, ChangeHash, ROOT, transaction::CommitOptions};
+use automerge::{ActorId, AutoCommit, ChangeHash, ROOT, transaction::CommitOptions};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Meeting, MeetingStatus, StatusChange, WorkspaceInfo};
-use crate::schema;
 
-#[derive(Debug, thiserror::Error)]
-pub enum DocError {
-    #[error("the document could not be read: {0}")]
-    Automerge(#[from] AutomergeError),
-    #[error("this is not a Rådslag workspace")]
-    NotAWorkspace,
-    #[error("the workspace was written by a newer Rådslag (schema version {0}); update the app")]
-    NewerSchema(u64),
-    #[error("no {collection} entry with id {id}")]
-    NotFound {
-        collection: &'static str,
-        id: String,
-    },
-    #[error("the minutes are approved and read-only; reopen them first")]
-    Approved,
-    #[error("the workspace lacks its {0:?} container")]
-    MissingContainer(String),
-    #[error("the workspace holds something this app cannot read: {0}")]
-    Unreadable(String),
-}
-
-pub type Result<T> = std::result::Result<T, DocError>;
 
 const ACTORS: &str = "actors";
 
@@ -68,11 +56,11 @@ impl WorkspaceDoc {
         let mut ws = WorkspaceDoc { doc, held: None };
         ws.set_info(info)?;
         // The annual wheel's default rings (fixed ids: seeding twice is harmless).
-        for category in crate::wheel::default_categories() {
+        for category in seed::default_categories() {
             ws.put(&category)?;
         }
         // The standing agenda items (fixed id, like the categories).
-        ws.put(&crate::meetings::default_template())?;
+        ws.put(&seed::default_template())?;
         Ok(ws)
     }
 

@@ -130,7 +130,7 @@ fn every_kind_of_entry_survives_save_and_load() {
 
     let loaded = WorkspaceDoc::load(&ws.save()).unwrap();
     assert_eq!(loaded.info().organisation, "Ånge kommun");
-    assert_eq!(loaded.schema_version(), crate::schema::SCHEMA_VERSION);
+    assert_eq!(loaded.schema_version(), crate::doc::SCHEMA_VERSION);
     assert_eq!(loaded.get::<Group>(&rådet.id), Some(rådet));
     assert_eq!(loaded.list::<Group>().len(), 2);
     assert_eq!(loaded.get::<Person>(&moa.id), Some(moa));

@@ -2,9 +2,10 @@
 //! heading, date, place, participants, numbered items, *Vid pennan*.
 
 use super::body::{Block, blocks};
-use super::dates::{Locale, log_time, long_date, time_range};
-use super::{Register, person_line};
-use crate::model::{Attendance, Meeting, MeetingStatus};
+use super::dates::{long_date, time_range};
+use super::{Register, attendance_lines, person_line};
+use crate::model::{Meeting, MeetingStatus};
+use crate::time::{Locale, log_time};
 
 /// Escapes what Markdown would otherwise read as markup at a line's start
 /// or inside it (`*`, `_`, `#`, `[`…), keeping the text as written.
@@ -68,22 +69,12 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
     if !groups.is_empty() {
         facts.push(("Grupper".into(), escape(&groups.join(", "))));
     }
-    let names = |wanted: fn(Attendance) -> bool| {
-        meeting
-            .participants
-            .iter()
-            .filter(|p| wanted(p.attendance))
-            .filter_map(|p| register.person(&p.person))
-            .map(|p| escape(&person_line(p)))
-            .collect::<Vec<_>>()
-    };
-    let present = names(|a| a != Attendance::Absent);
-    if !present.is_empty() {
-        facts.push(("Deltagare".into(), present.join("; ")));
-    }
-    let absent = names(|a| a == Attendance::Absent);
-    if !absent.is_empty() {
-        facts.push(("Frånvarande".into(), absent.join("; ")));
+    let (present, absent) = attendance_lines(meeting, register);
+    for (label, names) in [("Deltagare", present), ("Frånvarande", absent)] {
+        if !names.is_empty() {
+            let names: Vec<String> = names.iter().map(|n| escape(n)).collect();
+            facts.push((label.into(), names.join("; ")));
+        }
     }
     for (label, value) in facts {
         out.push_str(&format!("**{label}:** {value}  \n"));
@@ -143,7 +134,7 @@ pub fn to_markdown(meeting: &Meeting, register: &Register) -> String {
 mod tests {
     use super::*;
     use crate::ids::PersonId;
-    use crate::model::{AgendaItem, Participant, Person, StatusChange};
+    use crate::model::{AgendaItem, Attendance, Participant, Person, StatusChange};
     use chrono::{NaiveDate, NaiveTime};
 
     #[test]

@@ -23,7 +23,7 @@ pub mod templates;
 pub use templates::{DEFAULT_TEMPLATE_ID, STANDING_ITEMS, default_template};
 
 use crate::ids::{AgendaItemId, GroupId, PersonId};
-use crate::model::{AgendaItem, Group, Meeting, Person};
+use crate::model::{AgendaItem, Attendance, Group, Meeting, Person};
 
 /// The people and groups a meeting's ids refer to, for names.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +63,21 @@ pub fn person_line(person: &Person) -> String {
         .map(|s| s.trim())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Who was there and who was not: the participants present (any attendance
+/// but absent) and those absent, each as a [`person_line`], in the meeting's
+/// order. Participants missing from the register are left out. The minutes
+/// page and the Markdown export both show these lists.
+pub fn attendance_lines(meeting: &Meeting, register: &Register) -> (Vec<String>, Vec<String>) {
+    let (mut present, mut absent) = (Vec::new(), Vec::new());
+    for participant in &meeting.participants {
+        if let Some(person) = register.person(&participant.person) {
+            let list = if participant.attendance == Attendance::Absent { &mut absent } else { &mut present };
+            list.push(person_line(person));
+        }
+    }
+    (present, absent)
 }
 
 /// Moves the agenda item at `from` to `to` (clamped); returns where it is now.
@@ -131,6 +146,33 @@ mod tests {
             groups: vec![],
         };
         assert_eq!(person_line(&p), "Josef Wiklund, Polisen Ånge");
+    }
+
+    #[test]
+    fn attendance_in_the_meetings_order() {
+        let person = |name: &str| Person {
+            id: PersonId::random(),
+            name: name.into(),
+            role: String::new(),
+            organisation: String::new(),
+            groups: vec![],
+        };
+        let people = [person("Moa Magnusson"), person("Josef Wiklund"), person("Per Persson")];
+        let groups = council_groups();
+        let register = Register::new(&people, &groups);
+        let with = |p: &Person, attendance| crate::model::Participant { person: p.id.clone(), attendance };
+        let meeting = Meeting {
+            participants: vec![
+                with(&people[2], Attendance::Absent),
+                with(&people[1], Attendance::Present),
+                crate::model::Participant { person: PersonId::random(), attendance: Attendance::Present },
+                with(&people[0], Attendance::default()),
+            ],
+            ..Default::default()
+        };
+        let (present, absent) = attendance_lines(&meeting, &register);
+        assert_eq!(present, ["Josef Wiklund", "Moa Magnusson"]);
+        assert_eq!(absent, ["Per Persson"]);
     }
 
     #[test]

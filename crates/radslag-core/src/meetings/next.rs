@@ -4,7 +4,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::dates::{Locale, clock_range, day_and_month};
+use super::dates::{clock_range, day_and_month};
+use crate::time::Locale;
 use super::templates::{NewMeeting, new_meeting};
 use super::{Register, next_meeting_item};
 use crate::ids::GroupId;

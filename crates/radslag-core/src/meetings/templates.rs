@@ -5,34 +5,9 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::new_item;
-use crate::ids::{GroupId, MeetingId, TemplateId};
+pub use crate::doc::seed::{DEFAULT_TEMPLATE_ID, STANDING_ITEMS, default_template};
+use crate::ids::{GroupId, MeetingId};
 use crate::model::{Meeting, Template};
-
-/// The id of the default template: fixed, so two replicas seeding it (a
-/// new workspace, a migrated one) write the same entry.
-pub const DEFAULT_TEMPLATE_ID: &str = "radsmote";
-
-/// The standing items of a council meeting, in order. The first is where the
-/// meeting follows up the open actions of its groups
-/// ([`crate::actions::FOLLOW_UP_HEADING`]).
-pub const STANDING_ITEMS: [&str; 7] = [
-    crate::actions::FOLLOW_UP_HEADING,
-    "Summering",
-    "Framåtblick",
-    "Lägesbild",
-    "Årshjul",
-    "Övriga frågor",
-    "Nästa möte",
-];
-
-/// "Rådsmöte" with the seven standing items.
-pub fn default_template() -> Template {
-    Template {
-        id: TemplateId::from(DEFAULT_TEMPLATE_ID),
-        name: "Rådsmöte".to_owned(),
-        items: STANDING_ITEMS.iter().map(|s| (*s).to_owned()).collect(),
-    }
-}
 
 /// Templates sorted by name (the default first when names tie).
 pub fn sorted(mut templates: Vec<Template>) -> Vec<Template> {

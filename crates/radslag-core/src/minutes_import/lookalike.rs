@@ -283,20 +283,8 @@ fn canonical_heading(line: &str) -> Option<String> {
     (out != t).then_some(out)
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// The month names as minutes write them.
+const MONTHS: [&str; 12] = crate::time::MONTH_NAMES_SV;
 
 /// Whether a text has what no typed text has: `2O23`, a lone `l` or `|`
 /// between words, a misread paragraph sign.

@@ -4,7 +4,7 @@
 //! contrast): a graphic that carries meaning needs a contrast ratio of at least
 //! 3:1 against what surrounds it, here the white page.
 
-use crate::ids::CategoryId;
+pub use crate::doc::seed::default_categories;
 pub use crate::model::Category;
 
 /// The least contrast ratio for graphics (WCAG 1.4.11).
@@ -18,32 +18,6 @@ pub const UNCATEGORISED_NAME: &str = "Övrigt";
 
 /// The colour of the ring for events without a (known) category.
 pub const UNCATEGORISED_COLOUR: &str = "#6B7280";
-
-/// The default categories: (stable id, name, colour), in wheel order.
-const DEFAULTS: [(&str, &str, &str); 7] = [
-    ("moten", "Möten", "#1D4ED8"),
-    ("evenemang", "Evenemang", "#C2410C"),
-    ("kampanjveckor", "Kampanjveckor", "#7E22CE"),
-    ("lagandringar", "Lagändringar", "#9D174D"),
-    ("matningar", "Mätningar", "#4D7C0F"),
-    ("dialoger", "Dialoger", "#0E7490"),
-    ("uppfoljning", "Uppföljning", "#334155"),
-];
-
-/// The categories a new workspace starts with: Möten, Evenemang,
-/// Kampanjveckor, Lagändringar, Mätningar, Dialoger, Uppföljning. Their ids are
-/// fixed ("moten", "evenemang", ...), so two members who both add the defaults
-/// write the same entries rather than duplicates.
-pub fn default_categories() -> Vec<Category> {
-    DEFAULTS
-        .iter()
-        .map(|&(id, name, colour)| Category {
-            id: CategoryId::from(id),
-            name: name.to_owned(),
-            colour: colour.to_owned(),
-        })
-        .collect()
-}
 
 /// Parses `#RRGGBB` (or `RRGGBB`, or the short `#RGB`), any case.
 pub fn parse_hex(colour: &str) -> Option<(u8, u8, u8)> {

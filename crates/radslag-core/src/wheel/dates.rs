@@ -1,46 +1,8 @@
 //! Dates as the wheel's labels say them: "26 maj 2023", "25–27 augusti 2023",
 //! "28 augusti – 3 september 2023", "v. 40", in Swedish (first) or English.
 
-use super::geometry::MONTH_NAMES_SV;
-use super::weeks::iso_week;
+use crate::time::{Locale, iso_week, month_name};
 use chrono::{Datelike, NaiveDate};
-
-/// The language of a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    Sv,
-    En,
-}
-
-/// The English month names, January first.
-pub const MONTH_NAMES_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The name of month `month` (1..=12); empty outside that range.
-pub fn month_name(month: u32, locale: Locale) -> &'static str {
-    let names = match locale {
-        Locale::Sv => &MONTH_NAMES_SV,
-        Locale::En => &MONTH_NAMES_EN,
-    };
-    month
-        .checked_sub(1)
-        .and_then(|i| names.get(i as usize))
-        .copied()
-        .unwrap_or("")
-}
 
 /// "26 maj 2023" / "26 May 2023".
 pub fn format_date(date: NaiveDate, locale: Locale) -> String {

@@ -12,29 +12,10 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
+use crate::time::{MONTH_NAMES_SV, MONTH_SHORT_NAMES_SV};
+
 /// Degrees in a full turn of the wheel.
 pub const FULL_TURN: f64 = 360.0;
-
-/// The Swedish month names, January first.
-pub const MONTH_NAMES_SV: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// The usual Swedish short month names, January first.
-pub const MONTH_SHORT_NAMES_SV: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
 
 /// Keeps `year` inside chrono's range, with room for the following year.
 fn safe_year(year: i32) -> i32 {

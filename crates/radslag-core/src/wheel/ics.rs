@@ -17,6 +17,7 @@
 use super::category::Category;
 use super::recurrence::{Frequency, Recurrence, expand};
 use crate::model::WheelEvent;
+use crate::time::stockholm_to_utc;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -213,36 +214,6 @@ pub fn fold_line(line: &str) -> String {
         used += len;
     }
     out
-}
-
-/// The last Sunday of `month` in `year`.
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let last = first_of_next.pred_opt()?;
-    let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_signed(Duration::days(i64::from(back)))
-}
-
-/// Stockholm's offset from UTC, in hours, at a local time (EU rules: summer
-/// time from 02:00 on the last Sunday of March to 03:00 on the last Sunday of
-/// October). Times in the spring gap count as summer time.
-pub fn stockholm_offset_hours(local: NaiveDateTime) -> i64 {
-    let year = local.year();
-    let start = last_sunday(year, 3).and_then(|d| d.and_hms_opt(2, 0, 0));
-    let end = last_sunday(year, 10).and_then(|d| d.and_hms_opt(3, 0, 0));
-    match (start, end) {
-        (Some(start), Some(end)) if local >= start && local < end => 2,
-        _ => 1,
-    }
-}
-
-/// A Stockholm local time in UTC.
-pub fn stockholm_to_utc(local: NaiveDateTime) -> NaiveDateTime {
-    local - Duration::hours(stockholm_offset_hours(local))
 }
 
 fn fmt_date(d: NaiveDate) -> String {
@@ -941,26 +912,6 @@ mod tests {
         assert_eq!(ics_ev.description, "Bord på torget");
         let undated = WheelEvent { start: None, ..ev };
         assert_eq!(IcsEvent::from_wheel_event(&undated, &cats), None);
-    }
-
-    #[test]
-    fn stockholm_offsets_match_the_tz_database() {
-        use chrono::offset::LocalResult;
-        use chrono_tz::Europe::Stockholm;
-        let mut at = d(2022, 1, 1).and_hms_opt(0, 30, 0).unwrap();
-        let end = d(2027, 1, 1).and_hms_opt(0, 0, 0).unwrap();
-        while at < end {
-            if let LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) =
-                Stockholm.from_local_datetime(&at)
-            {
-                assert_eq!(stockholm_to_utc(at), dt.naive_utc(), "{at}");
-            }
-            at += Duration::minutes(30);
-        }
-        // The VTIMEZONE's DTSTARTs are the last Sundays of March and October.
-        assert_eq!(last_sunday(1970, 3), Some(d(1970, 3, 29)));
-        assert_eq!(last_sunday(1970, 10), Some(d(1970, 10, 25)));
-        assert_eq!(last_sunday(2023, 12), Some(d(2023, 12, 31)));
     }
 
     /// Expands what we export with the independent `rrule` crate and checks it

@@ -9,7 +9,7 @@
 //!
 //! - [`geometry`]: dates to angles (degrees, clockwise from the top), arcs,
 //!   month sectors, SVG paths;
-//! - [`weeks`]: ISO 8601 week numbers (Swedish "vecka 40") and week ticks;
+//! - [`weeks`]: the week ticks (ISO week numbers are [`crate::time`]'s);
 //! - [`category`]: the rings' categories, default colours and WCAG contrast;
 //! - [`recurrence`]: repeating events and their expansion;
 //! - [`layout`]: everything the view draws for one year;
@@ -37,4 +37,4 @@ pub use geometry::{
 pub use ics::{IcsEvent, to_ics};
 pub use layout::{ItemShape, LayoutItem, Ring, WheelDims, WheelLayout};
 pub use recurrence::{Frequency, Recurrence, expand};
-pub use weeks::{WeekTick, iso_week, week_start, week_ticks, weeks_in_iso_year};
+pub use weeks::{WeekTick, week_ticks};

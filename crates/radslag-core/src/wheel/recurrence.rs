@@ -14,7 +14,7 @@
 //! Every expansion is bounded: at most [`MAX_OCCURRENCES`] results and
 //! [`MAX_STEPS`] steps, whatever the rule says.
 
-use super::weeks::{iso_week, weeks_in_iso_year};
+use crate::time::{iso_week, weeks_in_iso_year};
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -289,9 +289,88 @@ enum Step {
     End,
 }
 
+/// How an event repeats, as the event form offers it: the rules people
+/// choose from, each a [`Recurrence`] with its defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepeatKind {
+    Once,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+    /// Every year in the same ISO week ("vecka 40").
+    YearlyWeek,
+}
+
+impl RepeatKind {
+    pub const ALL: [RepeatKind; 6] = [
+        RepeatKind::Once,
+        RepeatKind::Weekly,
+        RepeatKind::Monthly,
+        RepeatKind::Quarterly,
+        RepeatKind::Yearly,
+        RepeatKind::YearlyWeek,
+    ];
+
+    /// The kind of a stored rule (none: once).
+    pub fn of(rule: Option<&Recurrence>) -> RepeatKind {
+        match rule {
+            None => RepeatKind::Once,
+            Some(r) => match (r.freq, r.effective_interval()) {
+                (Frequency::Weekly, _) => RepeatKind::Weekly,
+                (Frequency::Monthly, 3) => RepeatKind::Quarterly,
+                (Frequency::Monthly, _) => RepeatKind::Monthly,
+                (Frequency::Yearly, _) => RepeatKind::Yearly,
+                (Frequency::IsoWeekYearly, _) => RepeatKind::YearlyWeek,
+            },
+        }
+    }
+
+    /// The kind as a form value.
+    pub fn code(self) -> &'static str {
+        match self {
+            RepeatKind::Once => "once",
+            RepeatKind::Weekly => "weekly",
+            RepeatKind::Monthly => "monthly",
+            RepeatKind::Quarterly => "quarterly",
+            RepeatKind::Yearly => "yearly",
+            RepeatKind::YearlyWeek => "week",
+        }
+    }
+
+    /// A form value back ([`Self::code`]); anything else is once.
+    pub fn from_code(code: &str) -> RepeatKind {
+        RepeatKind::ALL.into_iter().find(|k| k.code() == code).unwrap_or(RepeatKind::Once)
+    }
+
+    /// A fresh rule of this kind (none for once).
+    pub fn rule(self) -> Option<Recurrence> {
+        match self {
+            RepeatKind::Once => None,
+            RepeatKind::Weekly => Some(Recurrence::weekly(1)),
+            RepeatKind::Monthly => Some(Recurrence::monthly(1)),
+            RepeatKind::Quarterly => Some(Recurrence::quarterly()),
+            RepeatKind::Yearly => Some(Recurrence::yearly()),
+            RepeatKind::YearlyWeek => Some(Recurrence::new(Frequency::IsoWeekYearly, 1)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeat_kinds_round_trip() {
+        for kind in RepeatKind::ALL {
+            assert_eq!(RepeatKind::from_code(kind.code()), kind);
+            assert_eq!(RepeatKind::of(kind.rule().as_ref()), kind);
+        }
+        assert_eq!(RepeatKind::from_code("nonsense"), RepeatKind::Once);
+        assert_eq!(RepeatKind::of(Some(&Recurrence::monthly(2))), RepeatKind::Monthly);
+        assert_eq!(RepeatKind::of(Some(&Recurrence::weekly(2))), RepeatKind::Weekly);
+        assert_eq!(RepeatKind::of(Some(&Recurrence::in_iso_week_every_year(40))), RepeatKind::YearlyWeek);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -13,10 +13,10 @@ use super::geometry::{angle_of, polar_to_xy};
 use super::ics::{IcsEvent, to_ics};
 use super::layout::WheelDims;
 use super::recurrence::{Recurrence, expand};
-use super::weeks::iso_week;
 use crate::WorkspaceDoc;
 use crate::ids::{ActionId, CategoryId, GroupId, MeetingId, WheelEventId};
 use crate::model::{Action, ActionStatus, Group, Meeting, WheelEvent};
+use crate::time::iso_week;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 /// The ring meetings go to.
@@ -171,21 +171,6 @@ pub fn workspace_categories(stored: Vec<Category>) -> Vec<Category> {
     stored
 }
 
-/// The first line of a text, at most `max` characters (with "…" when cut).
-fn first_line(text: &str, max: usize) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
-    if line.chars().count() <= max {
-        line.to_owned()
-    } else {
-        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
-
 /// Everything the wheel shows, filtered. Meetings that a wheel event links
 /// to are left out (the event stands for them); cancelled actions and
 /// actions without a due date are too. An action belongs to the groups of
@@ -263,7 +248,7 @@ pub fn gather(
                 })
                 .unwrap_or_default();
             let source = Source::Action(a.id.clone());
-            let mut title = first_line(&a.text, 80);
+            let mut title = crate::actions::label(&a.text);
             if title.is_empty() {
                 title = "Åtgärd".to_owned();
             }
@@ -436,6 +421,28 @@ pub enum Zoom {
 }
 
 impl Zoom {
+    /// The zoom as a form value: `year`, `q1`..`q4`, `m1`..`m12`.
+    pub fn code(self) -> String {
+        match self {
+            Zoom::Year => "year".into(),
+            Zoom::Quarter(q) => format!("q{q}"),
+            Zoom::Month(m) => format!("m{m}"),
+        }
+    }
+
+    /// A form value back ([`Self::code`]): numbers clamped into range,
+    /// anything else the whole year.
+    pub fn from_code(code: &str) -> Zoom {
+        let number = |s: &str| s.parse::<u32>().ok();
+        if let Some(q) = code.strip_prefix('q').and_then(number) {
+            Zoom::Quarter(q.clamp(1, 4))
+        } else if let Some(m) = code.strip_prefix('m').and_then(number) {
+            Zoom::Month(m.clamp(1, 12))
+        } else {
+            Zoom::Year
+        }
+    }
+
     /// The first and last day shown of `year`.
     pub fn range(self, year: i32) -> (NaiveDate, NaiveDate) {
         let first = |month: u32| NaiveDate::from_ymd_opt(year, month, 1);
@@ -589,6 +596,18 @@ pub fn workspace_ics_at_ms(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zoom_codes_round_trip() {
+        for zoom in [Zoom::Year, Zoom::Quarter(1), Zoom::Quarter(4), Zoom::Month(1), Zoom::Month(12)] {
+            assert_eq!(Zoom::from_code(&zoom.code()), zoom);
+        }
+        assert_eq!(Zoom::Quarter(3).code(), "q3");
+        assert_eq!(Zoom::from_code("q9"), Zoom::Quarter(4));
+        assert_eq!(Zoom::from_code("m0"), Zoom::Month(1));
+        assert_eq!(Zoom::from_code("mx"), Zoom::Year);
+        assert_eq!(Zoom::from_code(""), Zoom::Year);
+    }
     use crate::model::WorkspaceInfo;
     use crate::wheel::layout::WheelLayout;
     use chrono::TimeZone;

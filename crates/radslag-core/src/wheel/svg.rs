@@ -9,7 +9,8 @@
 //! index in [`WheelLayout::items`]) and `data-key` (the item's source key),
 //! so the app can show and open it from one delegated listener.
 
-use super::dates::{Locale, format_range, month_name};
+use super::dates::format_range;
+use crate::time::{Locale, month_name};
 use super::geometry::{fmt_num, polar_to_xy, ring_arc_path};
 use super::layout::{ItemShape, WheelLayout};
 use super::sources::Zoom;

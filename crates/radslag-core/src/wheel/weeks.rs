@@ -1,45 +1,10 @@
-//! ISO 8601 week numbers, as used in Sweden ("vecka 40").
-//!
-//! Weeks start on Monday, and week 1 is the week holding the year's first
-//! Thursday (equivalently, the week holding 4 January). So a week can belong to
-//! the previous or next *ISO year*: 2021-01-01 is in week 53 of 2020, and
-//! 2024-12-30 is in week 1 of 2025.
+//! The wheel's week ticks: the ISO 8601 weeks (Swedish "vecka 40", numbered
+//! by [`crate::time::iso_week`]) laid around a calendar year.
 
 use super::geometry::angle_of;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use crate::time::iso_week;
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// The ISO year and week number (1..=53) of a date.
-pub fn iso_week(date: NaiveDate) -> (i32, u32) {
-    let w = date.iso_week();
-    (w.year(), w.week())
-}
-
-/// 52 or 53: the number of ISO weeks in `iso_year`. 28 December always lies in
-/// the year's last week.
-pub fn weeks_in_iso_year(iso_year: i32) -> u32 {
-    NaiveDate::from_ymd_opt(iso_year, 12, 28)
-        .map(|d| d.iso_week().week())
-        .unwrap_or(52)
-}
-
-/// The Monday of ISO week `week` of `iso_year`, or `None` when the year has no
-/// such week (0, 54, or 53 in a 52-week year) or lies outside chrono's range.
-pub fn try_week_start(iso_year: i32, week: u32) -> Option<NaiveDate> {
-    NaiveDate::from_isoywd_opt(iso_year, week, Weekday::Mon)
-}
-
-/// The Monday of ISO week `week` of `iso_year`. A week number outside the
-/// year's weeks is clamped into `1..=weeks_in_iso_year(iso_year)`; use
-/// [`try_week_start`] to tell such input apart.
-pub fn week_start(iso_year: i32, week: u32) -> NaiveDate {
-    let week = week.clamp(1, weeks_in_iso_year(iso_year));
-    try_week_start(iso_year, week).unwrap_or(if iso_year < 1970 {
-        NaiveDate::MIN
-    } else {
-        NaiveDate::MAX
-    })
-}
 
 /// One week on the wheel of a calendar year.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -105,48 +70,6 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn iso_weeks_at_the_turn_of_the_year() {
-        assert_eq!(iso_week(d(2021, 1, 1)), (2020, 53));
-        assert_eq!(iso_week(d(2021, 1, 3)), (2020, 53));
-        assert_eq!(iso_week(d(2021, 1, 4)), (2021, 1));
-        assert_eq!(iso_week(d(2024, 12, 30)), (2025, 1));
-        assert_eq!(iso_week(d(2024, 12, 29)), (2024, 52));
-        assert_eq!(iso_week(d(2026, 12, 31)), (2026, 53));
-        assert_eq!(iso_week(d(2027, 1, 3)), (2026, 53));
-        assert_eq!(iso_week(d(2023, 10, 2)), (2023, 40));
-    }
-
-    #[test]
-    fn years_with_53_weeks() {
-        for y in [2015, 2020, 2026, 2032] {
-            assert_eq!(weeks_in_iso_year(y), 53, "{y}");
-        }
-        for y in [2019, 2021, 2022, 2023, 2024, 2025, 2027] {
-            assert_eq!(weeks_in_iso_year(y), 52, "{y}");
-        }
-    }
-
-    #[test]
-    fn week_start_is_a_monday() {
-        assert_eq!(week_start(2025, 1), d(2024, 12, 30));
-        assert_eq!(week_start(2020, 53), d(2020, 12, 28));
-        assert_eq!(week_start(2026, 1), d(2025, 12, 29));
-        assert_eq!(week_start(2023, 40), d(2023, 10, 2));
-        assert_eq!(try_week_start(2021, 53), None);
-        assert_eq!(try_week_start(2021, 0), None);
-        // Clamped into range.
-        assert_eq!(week_start(2021, 53), d(2021, 12, 27));
-        assert_eq!(week_start(2021, 0), d(2021, 1, 4));
-        for y in 2000..2040 {
-            for w in 1..=weeks_in_iso_year(y) {
-                let m = week_start(y, w);
-                assert_eq!(m.weekday(), Weekday::Mon);
-                assert_eq!(iso_week(m), (y, w));
-            }
-        }
     }
 
     #[test]

@@ -13,7 +13,10 @@
 use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, transaction::Transactable};
 use sha2::{Digest, Sha256};
 
-use crate::doc::{AGENDA_ITEM_SHAPE, Container, DocError, Entity, shape};
+use super::entity::{AGENDA_ITEM_SHAPE, Entity};
+use super::error::DocError;
+use super::seed;
+use super::shape::{self, Container};
 use crate::ids::AgendaItemId;
 use crate::model::{Action, Category, Dialogue, Group, Meeting, Person, Template, WheelEvent};
 
@@ -133,7 +136,7 @@ fn add_templates(doc: &mut AutoCommit) -> Result<bool, DocError> {
         return Ok(false);
     }
     let templates = doc.put_object(ROOT, Template::COLLECTION, ObjType::Map)?;
-    let template = crate::meetings::default_template();
+    let template = seed::default_template();
     let obj = shape::create_entry(doc, &templates, template.id.as_str(), Template::SHAPE)?;
     template.write(doc, &obj)?;
     Ok(true)

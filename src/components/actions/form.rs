@@ -3,20 +3,17 @@
 //! the status and the wheel event it belongs to. Opened from the overview or
 //! from an agenda item (then prefilled with that meeting and item).
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use radslag_core::{
     actions::{STATUSES, parse_status_code, status_code},
     ids::{ActionId, AgendaItemId, MeetingId, WheelEventId},
     model::{Action, ActionStatus, Meeting, Owner, Person, WheelEvent},
+    time::parse_date,
 };
 
+use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
 
 /// Organisation names from a comma-separated field, each once.
 fn organisations(text: &str) -> Vec<String> {
@@ -109,6 +106,20 @@ pub fn ActionForm(
         let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
         people.sort_by_key(|p| p.name.to_lowercase());
         people
+    });
+    let people_choices = Signal::derive(move || {
+        people.with(|all| {
+            all.iter()
+                .map(|p| {
+                    let detail = [p.role.clone(), p.organisation.clone()]
+                        .into_iter()
+                        .filter(|s| !s.trim().is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Choice::new(p.id.clone(), p.name.clone()).with_detail(detail)
+                })
+                .collect::<Vec<_>>()
+        })
     });
     // Organisations known from the register and from earlier actions.
     let known_organisations = Memo::new(move |_| {
@@ -227,33 +238,7 @@ pub fn ActionForm(
                     <Show when=move || !people.with(Vec::is_empty)>
                         <fieldset class="checkboxes owner-people">
                             <legend>{move || t().people_owners}</legend>
-                            <For each=move || people.get() key=|p| (p.id.clone(), p.name.clone()) let:person>
-                                {
-                                    let pid = person.id.clone();
-                                    let checked = {
-                                        let pid = pid.clone();
-                                        move || people_owners.with(|owners| owners.contains(&pid))
-                                    };
-                                    let detail = [person.role.clone(), person.organisation.clone()]
-                                        .into_iter()
-                                        .filter(|s| !s.trim().is_empty())
-                                        .collect::<Vec<_>>()
-                                        .join(", ");
-                                    view! {
-                                        <label class="checkbox">
-                                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                people_owners.update(|owners| {
-                                                    owners.retain(|p| p != &pid);
-                                                    if on { owners.push(pid.clone()); }
-                                                });
-                                            }/>
-                                            <span>{person.name.clone()}</span>
-                                            {(!detail.is_empty()).then(|| view! { <span class="detail">{detail}</span> })}
-                                        </label>
-                                    }
-                                }
-                            </For>
+                            <IdChecklist options=people_choices chosen=people_owners/>
                         </fieldset>
                     </Show>
                     <div class="field">

@@ -1,5 +1,12 @@
 //! The app's words in Swedish (first) and English. One struct per language,
 //! so a missing translation is a compile error rather than a blank button.
+//! The words every page shares are here; a feature's own words are in its
+//! module below, reached through [`Texts`] (`t.wheel`, `t.meetings`,
+//! `t.actions`). Pages import their words from here, never the reverse.
+
+pub mod actions;
+pub mod meetings;
+pub mod wheel;
 
 use leptos::prelude::*;
 
@@ -73,11 +80,11 @@ pub struct Texts {
     pub actions_intro: &'static str,
     pub no_actions: &'static str,
     /// The annual wheel's own words.
-    pub wheel: &'static crate::pages::wheel::texts::WheelTexts,
+    pub wheel: &'static wheel::WheelTexts,
     /// The meetings pages' own words.
-    pub meetings: &'static crate::pages::meetings::texts::MeetingTexts,
+    pub meetings: &'static meetings::MeetingTexts,
     /// The actions' own words.
-    pub actions: &'static crate::pages::actions::texts::ActionTexts,
+    pub actions: &'static actions::ActionTexts,
     pub dialogues_intro: &'static str,
     pub no_dialogues: &'static str,
     pub dialogue_groups: &'static str,
@@ -240,9 +247,9 @@ pub static SV: Texts = Texts {
     no_meetings: "Inga möten ännu.",
     actions_intro: "Åtgärder att följa upp från möte till möte.",
     no_actions: "Inga åtgärder ännu.",
-    wheel: &crate::pages::wheel::texts::SV,
-    meetings: &crate::pages::meetings::texts::SV,
-    actions: &crate::pages::actions::texts::SV,
+    wheel: &wheel::SV,
+    meetings: &meetings::SV,
+    actions: &actions::SV,
     dialogues_intro: "Dialoger i smågrupper och medborgardialoger.",
     no_dialogues: "Inga dialoger ännu.",
     dialogue_groups: "Smågrupper",
@@ -403,9 +410,9 @@ pub static EN: Texts = Texts {
     no_meetings: "No meetings yet.",
     actions_intro: "Actions to follow up from meeting to meeting.",
     no_actions: "No actions yet.",
-    wheel: &crate::pages::wheel::texts::EN,
-    meetings: &crate::pages::meetings::texts::EN,
-    actions: &crate::pages::actions::texts::EN,
+    wheel: &wheel::EN,
+    meetings: &meetings::EN,
+    actions: &actions::EN,
     dialogues_intro: "Small-group dialogues and citizen dialogues.",
     no_dialogues: "No dialogues yet.",
     dialogue_groups: "Small groups",

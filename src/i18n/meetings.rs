@@ -1,7 +1,7 @@
 //! The meetings pages' words, Swedish and English. Reached through
 //! `Texts::meetings`, so a missing translation is a compile error.
 
-use radslag_core::meetings::dates::Locale;
+use radslag_core::time::Locale;
 
 pub struct MeetingTexts {
     pub locale: Locale,

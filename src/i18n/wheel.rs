@@ -1,6 +1,8 @@
 //! The annual wheel's words, Swedish and English. Reached through
 //! `Texts::wheel`, so a missing translation is a compile error.
 
+use radslag_core::wheel::recurrence::RepeatKind;
+
 pub struct WheelTexts {
     pub heading: &'static str,
     pub intro: &'static str,
@@ -84,6 +86,20 @@ pub struct WheelTexts {
     pub print_hint: &'static str,
     pub wheel_label: &'static str,
     pub full_screen: &'static str,
+}
+
+impl WheelTexts {
+    /// How an event repeats, in words.
+    pub fn repeat(&self, kind: RepeatKind) -> &'static str {
+        match kind {
+            RepeatKind::Once => self.once,
+            RepeatKind::Weekly => self.weekly,
+            RepeatKind::Monthly => self.monthly,
+            RepeatKind::Quarterly => self.quarterly,
+            RepeatKind::Yearly => self.yearly,
+            RepeatKind::YearlyWeek => self.yearly_week,
+        }
+    }
 }
 
 pub static SV: WheelTexts = WheelTexts {
