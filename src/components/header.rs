@@ -42,7 +42,10 @@ fn WorkspaceSwitcher() -> impl IntoView {
         if value == "new" {
             navigate(routes::NEW_WORKSPACE, Default::default());
         } else {
-            navigate(&routes::section(&value, Section::Meetings), Default::default());
+            navigate(
+                &routes::section(&value, Section::Meetings),
+                Default::default(),
+            );
         }
     };
     view! {

@@ -18,7 +18,11 @@ pub struct Choice<Id> {
 
 impl<Id> Choice<Id> {
     pub fn new(id: Id, label: impl Into<String>) -> Self {
-        Choice { id, label: label.into(), detail: None }
+        Choice {
+            id,
+            label: label.into(),
+            detail: None,
+        }
     }
 
     /// With a detail beside the label (none when blank).

@@ -28,11 +28,19 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
             Notice::StorageFull => i18n.t().storage_full.to_owned(),
             Notice::Unreadable { .. } => i18n.t().storage_unreadable.to_owned(),
             Notice::UpdateReady => i18n.t().update_ready.to_owned(),
-            Notice::HeldBack { by, at_ms, newer_schema } => {
+            Notice::HeldBack {
+                by,
+                at_ms,
+                newer_schema,
+            } => {
                 let t = i18n.t();
                 let who = by.as_deref().unwrap_or(t.held_back_unknown_device);
                 let when = radslag_core::time::log_time(*at_ms);
-                let newer = if newer_schema.is_some() { t.held_back_newer } else { "" };
+                let newer = if newer_schema.is_some() {
+                    t.held_back_newer
+                } else {
+                    ""
+                };
                 format!("{} {} {who}, {when}. {newer}", t.held_back, t.held_back_by)
             }
         }
@@ -46,7 +54,9 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
             } => offer_raw_backup(key),
             // The damaged value could not be copied aside (storage full): the
             // readable workspace, then.
-            Notice::Unreadable { backup_key: None } | Notice::HeldBack { .. } => offer_workspace_backup(),
+            Notice::Unreadable { backup_key: None } | Notice::HeldBack { .. } => {
+                offer_workspace_backup()
+            }
             Notice::UpdateReady => {
                 let _ = window().location().reload();
             }

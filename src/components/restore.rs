@@ -29,7 +29,11 @@ pub fn RestoreBackup() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let bytes = file_bytes(file).await.unwrap_or_default();
-            let asked = || window().confirm_with_message(i18n.t().restore_confirm_other).unwrap_or(false);
+            let asked = || {
+                window()
+                    .confirm_with_message(i18n.t().restore_confirm_other)
+                    .unwrap_or(false)
+            };
             if app.is_other_workspace(&bytes) && !asked() {
                 return;
             }

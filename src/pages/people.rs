@@ -192,7 +192,11 @@ fn PersonForm(
     );
     let all_groups = Memo::new(move |_| ws.read(|d| d.list::<Group>()).unwrap_or_default());
     let group_choices = Signal::derive(move || {
-        all_groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+        all_groups.with(|all| {
+            all.iter()
+                .map(|g| Choice::new(g.id.clone(), g.name.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let prefix = person
         .as_ref()

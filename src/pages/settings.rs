@@ -146,12 +146,17 @@ fn SetAsideCopies() -> impl IntoView {
     let copies = RwSignal::new(storage::set_aside());
     let what = move |copy: &storage::SetAside| {
         let name = copy.workspace().and_then(|id| {
-            app.workspaces.with_untracked(|list| list.iter().find(|e| e.id == id).map(|e| e.name.clone()))
+            app.workspaces
+                .with_untracked(|list| list.iter().find(|e| e.id == id).map(|e| e.name.clone()))
         });
-        name.or_else(|| copy.workspace().map(str::to_owned)).unwrap_or_else(|| copy.original_key.clone())
+        name.or_else(|| copy.workspace().map(str::to_owned))
+            .unwrap_or_else(|| copy.original_key.clone())
     };
     let delete = move |key: String| {
-        if window().confirm_with_message(i18n.t().set_aside_delete_confirm).unwrap_or(false) {
+        if window()
+            .confirm_with_message(i18n.t().set_aside_delete_confirm)
+            .unwrap_or(false)
+        {
             storage::delete_set_aside(&key);
             copies.set(storage::set_aside());
         }
@@ -173,7 +178,7 @@ fn SetAsideCopies() -> impl IntoView {
                     <tbody>
                         <For each=move || copies.get() key=|copy| copy.key.clone() let:copy>
                             {
-                                let when = radslag_core::actions::stockholm_datetime_ms(copy.at_ms).format("%Y-%m-%d %H:%M").to_string();
+                                let when = radslag_core::time::log_time(copy.at_ms);
                                 let what = what(&copy);
                                 let (download_key, delete_key) = (copy.key.clone(), copy.key.clone());
                                 let label = what.clone();

@@ -7,7 +7,8 @@ pub mod storage;
 
 use leptos::prelude::*;
 use radslag_core::{
-    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo, sync::DocumentId,
+    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo,
+    sync::DocumentId,
 };
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
@@ -30,7 +31,11 @@ pub enum Notice {
     UpdateReady,
     /// A change could not be read: the workspace shows its last readable
     /// state. Who made it (a person's name, if the device said) and when.
-    HeldBack { by: Option<String>, at_ms: i64, newer_schema: Option<u64> },
+    HeldBack {
+        by: Option<String>,
+        at_ms: i64,
+        newer_schema: Option<u64>,
+    },
 }
 
 /// Where the open workspace stands.
@@ -68,7 +73,8 @@ impl Shared {
     }
 
     pub fn dismiss(&self, notice: &Notice) {
-        self.notices.update(|notices| notices.retain(|n| n != notice));
+        self.notices
+            .update(|notices| notices.retain(|n| n != notice));
     }
 
     fn save_registry(&self) {
@@ -80,8 +86,11 @@ impl Shared {
     /// Keeps the switcher's entry in step with the document: its name
     /// (renamed here or by another member) and, when given, its origin.
     fn sync_registry_entry(&self, id: &str, name: &str, origin: Option<String>) {
-        let differs = |e: &WorkspaceEntry| e.name != name || (origin.is_some() && e.origin != origin);
-        let stale = self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id && differs(e)));
+        let differs =
+            |e: &WorkspaceEntry| e.name != name || (origin.is_some() && e.origin != origin);
+        let stale = self
+            .workspaces
+            .with_untracked(|list| list.iter().any(|e| e.id == id && differs(e)));
         if stale {
             self.workspaces.update(|list| {
                 for entry in list.iter_mut().filter(|e| e.id == id) {
@@ -103,9 +112,15 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> AppState {
-        let shared =
-            Shared { workspaces: RwSignal::new(storage::registry(now_ms())), notices: RwSignal::new(Vec::new()) };
-        AppState { workspaces: shared.workspaces, notices: shared.notices, workspace: Workspace::new(shared) }
+        let shared = Shared {
+            workspaces: RwSignal::new(storage::registry(now_ms())),
+            notices: RwSignal::new(Vec::new()),
+        };
+        AppState {
+            workspaces: shared.workspaces,
+            notices: shared.notices,
+            workspace: Workspace::new(shared),
+        }
     }
 
     fn shared(&self) -> Shared {
@@ -134,7 +149,13 @@ impl AppState {
         doc.set_document_id(&id)?;
         doc.commit(now_ms());
         let origin = doc.origin();
-        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name: info.name.clone(), origin }));
+        self.workspaces.update(|list| {
+            list.push(WorkspaceEntry {
+                id: id.clone(),
+                name: info.name.clone(),
+                origin,
+            })
+        });
         self.shared().save_registry();
         self.workspace.install(id.clone(), doc, DocStore::new(&id));
         self.workspace.flush();
@@ -148,17 +169,24 @@ impl AppState {
         }
         storage::set_last_workspace(id);
         match DocStore::open(id, now_ms()) {
-            Opened::Ready { doc, store, damaged_chunks, damaged_chunk_backup } => {
+            Opened::Ready {
+                doc,
+                store,
+                damaged_chunks,
+                damaged_chunk_backup,
+            } => {
                 if damaged_chunks {
-                    self.shared().notify(Notice::Unreadable { backup_key: damaged_chunk_backup });
+                    self.shared().notify(Notice::Unreadable {
+                        backup_key: damaged_chunk_backup,
+                    });
                 }
                 self.workspace.install(id.to_owned(), *doc, store);
             }
             Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
             Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
-            Opened::Unreadable { backup_key, reason } => {
-                self.workspace.set_state(id, OpenState::Unreadable { backup_key, reason })
-            }
+            Opened::Unreadable { backup_key, reason } => self
+                .workspace
+                .set_state(id, OpenState::Unreadable { backup_key, reason }),
         }
     }
 
@@ -170,23 +198,44 @@ impl AppState {
         let origin = backup.origin();
         let open_matches = self.workspace.change(|doc| Ok(doc.origin())).ok().flatten() == origin;
         if open_matches && let Some(id) = self.workspace.id.get_untracked() {
-            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            let brought_news = self
+                .workspace
+                .change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((id, brought_news?));
         }
-        let elsewhere = self.workspaces.get_untracked().into_iter().find(|entry| entry.origin == origin);
+        let elsewhere = self
+            .workspaces
+            .get_untracked()
+            .into_iter()
+            .find(|entry| entry.origin == origin);
         if let Some(entry) = elsewhere {
             self.open_workspace(&entry.id);
-            let brought_news = self.workspace.change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
+            let brought_news = self
+                .workspace
+                .change(|doc| Ok(radslag_core::backup::merge_backup(doc, bytes)))?;
             return Ok((entry.id, brought_news?));
         }
         // The id it syncs under comes along, so a restored workspace keeps
         // syncing with the council (unless this device uses it already).
-        let taken = |id: &String| self.workspaces.with_untracked(|list| list.iter().any(|e| &e.id == id));
-        let id = backup.document_id().filter(|id| !taken(id)).unwrap_or_else(|| DocumentId::random().to_string());
+        let taken = |id: &String| {
+            self.workspaces
+                .with_untracked(|list| list.iter().any(|e| &e.id == id))
+        };
+        let id = backup
+            .document_id()
+            .filter(|id| !taken(id))
+            .unwrap_or_else(|| DocumentId::random().to_string());
         let name = backup.info().name;
-        self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.clone(), name, origin: origin.clone() }));
+        self.workspaces.update(|list| {
+            list.push(WorkspaceEntry {
+                id: id.clone(),
+                name,
+                origin: origin.clone(),
+            })
+        });
         self.shared().save_registry();
-        self.workspace.install(id.clone(), backup, DocStore::new(&id));
+        self.workspace
+            .install(id.clone(), backup, DocStore::new(&id));
         self.workspace.flush();
         Ok((id, true))
     }
@@ -210,12 +259,22 @@ impl AppState {
     /// A joined workspace arrived: keep it on this device and open it.
     pub fn adopt_joined(&self, id: &str, mut doc: WorkspaceDoc) {
         let (name, origin) = (doc.info().name, doc.origin());
-        if !self.workspaces.with_untracked(|list| list.iter().any(|e| e.id == id)) {
-            self.workspaces.update(|list| list.push(WorkspaceEntry { id: id.to_owned(), name, origin }));
+        if !self
+            .workspaces
+            .with_untracked(|list| list.iter().any(|e| e.id == id))
+        {
+            self.workspaces.update(|list| {
+                list.push(WorkspaceEntry {
+                    id: id.to_owned(),
+                    name,
+                    origin,
+                })
+            });
             self.shared().save_registry();
         }
         storage::set_last_workspace(id);
-        self.workspace.install(id.to_owned(), doc, DocStore::new(id));
+        self.workspace
+            .install(id.to_owned(), doc, DocStore::new(id));
         self.workspace.flush();
     }
 
@@ -300,7 +359,8 @@ impl Workspace {
     /// Makes `doc` the open workspace, after saving the one it replaces.
     fn install(&self, id: String, mut doc: WorkspaceDoc, store: DocStore) {
         self.close_for(&id);
-        self.shared.sync_registry_entry(&id, &doc.info().name, doc.origin());
+        self.shared
+            .sync_registry_entry(&id, &doc.info().name, doc.origin());
         // Workspaces from before backups carried their id get it now.
         if doc.document_id().is_none() && doc.set_document_id(&id).is_ok() {
             self.schedule_save();
@@ -334,7 +394,11 @@ impl Workspace {
             .as_ref()
             .and_then(|p| doc.get::<radslag_core::model::Person>(p))
             .map(|p| p.name);
-        let notice = Notice::HeldBack { by, at_ms: problem.at_ms, newer_schema: problem.newer_schema };
+        let notice = Notice::HeldBack {
+            by,
+            at_ms: problem.at_ms,
+            newer_schema: problem.newer_schema,
+        };
         let told = self.shared.notices.with_untracked(|n| n.contains(&notice));
         if !told {
             if notice_is_newer(&notice) {
@@ -346,7 +410,9 @@ impl Workspace {
 
     /// Like [`Self::read`] on a mutable document, without tracking.
     fn change_untracked<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
-        self.doc.try_update_value(|doc| doc.as_mut().map(f)).flatten()
+        self.doc
+            .try_update_value(|doc| doc.as_mut().map(f))
+            .flatten()
     }
 
     /// Reads from the document, re-running when it changes. `None` when no
@@ -357,7 +423,10 @@ impl Workspace {
     }
 
     /// Changes the document and schedules a save.
-    pub fn change<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>) -> Result<T, DocError> {
+    pub fn change<T>(
+        &self,
+        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
         let result = self
             .doc
             .try_update_value(|doc| {
@@ -391,7 +460,10 @@ impl Workspace {
         let outcome = self.doc.try_update_value(|doc| {
             let doc = doc.as_mut()?;
             let name = doc.info().name;
-            let saved = self.store.try_update_value(|store| store.as_mut().map(|s| s.save(doc))).flatten()?;
+            let saved = self
+                .store
+                .try_update_value(|store| store.as_mut().map(|s| s.save(doc)))
+                .flatten()?;
             Some((saved, name))
         });
         let Some(Some((saved, name))) = outcome else {
@@ -416,7 +488,12 @@ impl Workspace {
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
                 self.store
-                    .try_update_value(|store| store.as_mut().filter(|s| s.owns(key)).map(|s| s.absorb(doc, key, value)))
+                    .try_update_value(|store| {
+                        store
+                            .as_mut()
+                            .filter(|s| s.owns(key))
+                            .map(|s| s.absorb(doc, key, value))
+                    })
                     .flatten()
             })
             .flatten()
@@ -472,7 +549,9 @@ impl Workspace {
             .doc
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
-                self.store.try_update_value(|store| store.as_mut().map(|s| s.save_snapshot(doc))).flatten()
+                self.store
+                    .try_update_value(|store| store.as_mut().map(|s| s.save_snapshot(doc)))
+                    .flatten()
             })
             .flatten();
         if let Some(Err(WriteError::Full)) = failed {
@@ -483,12 +562,20 @@ impl Workspace {
 
     /// The whole document as bytes, for a backup download.
     pub fn export(&self) -> Option<Vec<u8>> {
-        self.doc.try_update_value(|doc| doc.as_mut().map(|d| d.save())).flatten()
+        self.doc
+            .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
+            .flatten()
     }
 }
 
 fn notice_is_newer(notice: &Notice) -> bool {
-    matches!(notice, Notice::HeldBack { newer_schema: Some(_), .. })
+    matches!(
+        notice,
+        Notice::HeldBack {
+            newer_schema: Some(_),
+            ..
+        }
+    )
 }
 
 /// Asks the service worker to look for a new version now (index.html

@@ -71,7 +71,9 @@ fn read(key: &str) -> Option<String> {
 /// already kept is not copied again: every open of an unreadable workspace
 /// would otherwise add a copy until storage is full.
 fn keep_aside(key: &str, value: &str, now_ms: i64) -> Option<String> {
-    let kept = set_aside().into_iter().find(|copy| copy.original_key == key && read(&copy.key).as_deref() == Some(value));
+    let kept = set_aside()
+        .into_iter()
+        .find(|copy| copy.original_key == key && read(&copy.key).as_deref() == Some(value));
     if let Some(copy) = kept {
         return Some(copy.key);
     }
@@ -113,7 +115,7 @@ pub fn set_aside() -> Vec<SetAside> {
             })
         })
         .collect();
-    copies.sort_by(|a, b| b.at_ms.cmp(&a.at_ms));
+    copies.sort_by_key(|copy| std::cmp::Reverse(copy.at_ms));
     copies
 }
 

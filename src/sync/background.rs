@@ -41,8 +41,12 @@ impl Background {
             .filter(|entry| Some(entry.id.as_str()) != open)
             .filter_map(|entry| Some((DocumentId::parse(&entry.id).ok()?, entry.id.clone())))
             .collect();
-        let dropped: Vec<DocumentId> =
-            self.docs.keys().filter(|id| !self.wanted.contains_key(id)).copied().collect();
+        let dropped: Vec<DocumentId> = self
+            .docs
+            .keys()
+            .filter(|id| !self.wanted.contains_key(id))
+            .copied()
+            .collect();
         for id in &dropped {
             self.remove(id);
         }
@@ -90,14 +94,22 @@ impl Background {
     }
 
     pub fn local_id(&self, id: &DocumentId) -> Option<&str> {
-        self.docs.contains_key(id).then(|| self.wanted.get(id)).flatten().map(String::as_str)
+        self.docs
+            .contains_key(id)
+            .then(|| self.wanted.get(id))
+            .flatten()
+            .map(String::as_str)
     }
 
     /// Stores what arrived for a workspace.
     pub fn save(&mut self, id: &DocumentId) -> Option<Saved> {
         let doc = self.docs.get_mut(id)?;
         let result = self.stores.get_mut(id)?.save(doc);
-        Some(Saved { local_id: self.wanted.get(id)?.clone(), name: doc.info().name, result })
+        Some(Saved {
+            local_id: self.wanted.get(id)?.clone(),
+            name: doc.info().name,
+            result,
+        })
     }
 
     /// Takes in what another tab stored for one of these workspaces; returns

@@ -93,7 +93,8 @@ impl Sync {
             let state = app.workspace.state.get();
             let id = app.workspace.id.get();
             sync.follow(id.as_deref(), &state);
-            app.workspaces.with(|registry| sync.keep_in_background(registry, id.as_deref()));
+            app.workspaces
+                .with(|registry| sync.keep_in_background(registry, id.as_deref()));
         });
         Effect::new(move |_| {
             app.workspace.track();
@@ -120,20 +121,28 @@ impl Sync {
     /// Runs `f` with the client and every document it syncs.
     fn with_docs<T>(&self, f: impl FnOnce(&mut SyncClient, &mut Both) -> T) -> Option<T> {
         let workspace = self.app.workspace;
-        self.engine.try_update_value(|e| {
-            let Engine { client, open, joining, background, .. } = e;
-            let others = &mut background.docs;
-            match (*open, joining.as_mut()) {
-                (Some(id), Some(joining)) => Some(f(client, &mut Both(&mut (id, joining), others))),
-                (Some(id), None) => workspace
-                    .sync_with(|doc| match doc {
+        self.engine
+            .try_update_value(|e| {
+                let Engine {
+                    client,
+                    open,
+                    joining,
+                    background,
+                    ..
+                } = e;
+                let others = &mut background.docs;
+                match (*open, joining.as_mut()) {
+                    (Some(id), Some(joining)) => {
+                        Some(f(client, &mut Both(&mut (id, joining), others)))
+                    }
+                    (Some(id), None) => workspace.sync_with(|doc| match doc {
                         Some(doc) => f(client, &mut Both(&mut (id, doc), others)),
                         None => f(client, &mut Both(&mut NoDocs, others)),
                     }),
-                (None, _) => Some(f(client, &mut Both(&mut NoDocs, others))),
-            }
-        })
-        .flatten()
+                    (None, _) => Some(f(client, &mut Both(&mut NoDocs, others))),
+                }
+            })
+            .flatten()
     }
 
     /// Syncs the open workspace (or the one being joined).
@@ -205,7 +214,10 @@ impl Sync {
         });
         if due == Some(true) {
             let this = *self;
-            set_timeout(move || this.load_next_background(), Duration::from_millis(50));
+            set_timeout(
+                move || this.load_next_background(),
+                Duration::from_millis(50),
+            );
         }
     }
 
@@ -358,7 +370,11 @@ impl Sync {
 
     /// Changes arrived for a workspace that is not open: keep them.
     fn save_background(&self, id: &DocumentId) {
-        let Some(saved) = self.engine.try_update_value(|e| e.background.save(id)).flatten() else {
+        let Some(saved) = self
+            .engine
+            .try_update_value(|e| e.background.save(id))
+            .flatten()
+        else {
             return;
         };
         match saved.result {
@@ -392,7 +408,10 @@ impl Sync {
     }
 
     fn local_change(&self) {
-        let Some(id) = self.engine.with_value(|e| e.open.filter(|_| e.joining.is_none())) else {
+        let Some(id) = self
+            .engine
+            .with_value(|e| e.open.filter(|_| e.joining.is_none()))
+        else {
             return;
         };
         let frames = self.with_docs(|client, docs| client.local_change(&id, docs));
@@ -402,13 +421,17 @@ impl Sync {
 
     /// Each workspace's state, and the header's: synced when all are.
     fn refresh_status(&self) {
-        let (socket, joining) = self.engine.with_value(|e| (e.socket.is_some(), e.joining.is_some()));
+        let (socket, joining) = self
+            .engine
+            .with_value(|e| (e.socket.is_some(), e.joining.is_some()));
         let synced = self
             .with_docs(|client, docs| {
                 let ids: Vec<DocumentId> = client.documents().copied().collect();
                 let connected = client.is_connected();
-                let synced: Vec<(DocumentId, bool)> =
-                    ids.into_iter().map(|id| (id, connected && client.is_synced(&id, docs))).collect();
+                let synced: Vec<(DocumentId, bool)> = ids
+                    .into_iter()
+                    .map(|id| (id, connected && client.is_synced(&id, docs)))
+                    .collect();
                 (connected, synced)
             })
             .unwrap_or_default();

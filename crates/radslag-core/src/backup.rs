@@ -126,10 +126,19 @@ mod tests {
         ws.set_document_id("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq").unwrap();
         ws.commit(1);
         let restored = WorkspaceDoc::load(&ws.save()).unwrap();
-        assert_eq!(restored.document_id().as_deref(), Some("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq"));
+        assert_eq!(
+            restored.document_id().as_deref(),
+            Some("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq")
+        );
         let mut other_device = ws.fork();
-        other_device.set_document_id("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq").unwrap();
-        assert_eq!(other_device.heads(), ws.heads(), "recording it again changes nothing");
+        other_device
+            .set_document_id("2Xo5jLrWwhoyqcaMAsxJz4tK5bEq")
+            .unwrap();
+        assert_eq!(
+            other_device.heads(),
+            ws.heads(),
+            "recording it again changes nothing"
+        );
     }
 
     #[test]
@@ -141,7 +150,10 @@ mod tests {
         assert_eq!(json["people"][0]["name"], "Moa Magnusson");
         assert_eq!(json["schemaVersion"], 1);
         // Every collection but the replicas' signatures (`actors`).
-        for key in crate::doc::schema::COLLECTIONS.into_iter().filter(|key| *key != "actors") {
+        for key in crate::doc::schema::COLLECTIONS
+            .into_iter()
+            .filter(|key| *key != "actors")
+        {
             assert!(json[key].is_array(), "{key}");
         }
         assert_eq!(json["templates"][0]["name"], "Rådsmöte");

@@ -4,7 +4,11 @@
 /// The first non-blank line of a text, trimmed, at most `max` characters
 /// (cut with "…" when longer).
 pub fn first_line(text: &str, max: usize) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() <= max {
         line.to_owned()
     } else {
@@ -44,7 +48,10 @@ mod tests {
 
     #[test]
     fn a_first_line_as_a_label() {
-        assert_eq!(first_line("\n  Boka lokal  \nför Kulturnatten", 80), "Boka lokal");
+        assert_eq!(
+            first_line("\n  Boka lokal  \nför Kulturnatten", 80),
+            "Boka lokal"
+        );
         assert_eq!(first_line("", 80), "");
         assert_eq!(first_line("abcdef", 6), "abcdef");
         assert_eq!(first_line("abc defg", 5), "abc…");

@@ -79,10 +79,18 @@ pub fn month_name(month: u32, locale: Locale) -> &'static str {
 pub fn weekday_name(day: Weekday, locale: Locale) -> &'static str {
     let index = day.num_days_from_monday() as usize;
     match locale {
-        Locale::Sv => ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"][index],
-        Locale::En => {
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
-        }
+        Locale::Sv => [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ][index],
+        Locale::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][index],
     }
 }
 
@@ -160,7 +168,9 @@ pub fn stockholm_today_ms(now_ms: i64) -> NaiveDate {
 /// "2026-11-22 14:03": an instant (ms since the Unix epoch) in Stockholm, as
 /// logs and histories show when something was done.
 pub fn log_time(at_ms: i64) -> String {
-    stockholm_datetime_ms(at_ms).format("%Y-%m-%d %H:%M").to_string()
+    stockholm_datetime_ms(at_ms)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 // ---------------------------------------------------------------------------
@@ -221,12 +231,14 @@ pub fn parse_time(value: &str) -> Option<NaiveTime> {
 
 /// A date as a date input's value; empty for none.
 pub fn date_value(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    date.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// A time as a time input's value (`HH:MM`); empty for none.
 pub fn time_value(time: Option<NaiveTime>) -> String {
-    time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+    time.map(|t| t.format("%H:%M").to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -307,15 +319,33 @@ mod tests {
         assert_eq!(stockholm_today(utc("2024-03-31T21:59:59Z")), d(2024, 3, 31));
         assert_eq!(stockholm_today(utc("2024-03-31T22:00:00Z")), d(2024, 4, 1));
         // The night into the autumn switch day: still CEST.
-        assert_eq!(stockholm_today(utc("2024-10-26T21:59:59Z")), d(2024, 10, 26));
-        assert_eq!(stockholm_today(utc("2024-10-26T22:00:00Z")), d(2024, 10, 27));
+        assert_eq!(
+            stockholm_today(utc("2024-10-26T21:59:59Z")),
+            d(2024, 10, 26)
+        );
+        assert_eq!(
+            stockholm_today(utc("2024-10-26T22:00:00Z")),
+            d(2024, 10, 27)
+        );
         // The night after it: CET again.
-        assert_eq!(stockholm_today(utc("2024-10-27T22:59:59Z")), d(2024, 10, 27));
-        assert_eq!(stockholm_today(utc("2024-10-27T23:00:00Z")), d(2024, 10, 28));
+        assert_eq!(
+            stockholm_today(utc("2024-10-27T22:59:59Z")),
+            d(2024, 10, 27)
+        );
+        assert_eq!(
+            stockholm_today(utc("2024-10-27T23:00:00Z")),
+            d(2024, 10, 28)
+        );
         // From milliseconds, and New Year.
         let ms = |s: &str| utc(s).timestamp_millis();
-        assert_eq!(stockholm_today_ms(ms("2024-12-31T22:59:59Z")), d(2024, 12, 31));
-        assert_eq!(stockholm_today_ms(ms("2024-12-31T23:00:00Z")), d(2025, 1, 1));
+        assert_eq!(
+            stockholm_today_ms(ms("2024-12-31T22:59:59Z")),
+            d(2024, 12, 31)
+        );
+        assert_eq!(
+            stockholm_today_ms(ms("2024-12-31T23:00:00Z")),
+            d(2025, 1, 1)
+        );
     }
 
     #[test]
@@ -333,15 +363,29 @@ mod tests {
     fn log_times_across_daylight_saving() {
         // 2026-11-22 13:03 UTC is 14:03 in Stockholm (winter time).
         let winter = d(2026, 11, 22).and_hms_opt(13, 3, 0).unwrap();
-        assert_eq!(log_time(winter.and_utc().timestamp_millis()), "2026-11-22 14:03");
+        assert_eq!(
+            log_time(winter.and_utc().timestamp_millis()),
+            "2026-11-22 14:03"
+        );
         // Summer: UTC+2.
         let summer = d(2023, 5, 11).and_hms_opt(8, 0, 0).unwrap();
-        assert_eq!(log_time(summer.and_utc().timestamp_millis()), "2023-05-11 10:00");
+        assert_eq!(
+            log_time(summer.and_utc().timestamp_millis()),
+            "2023-05-11 10:00"
+        );
         // The switches: 2023-03-26 01:00 UTC and 2023-10-29 01:00 UTC.
-        let before = d(2023, 3, 26).and_hms_opt(0, 59, 0).unwrap().and_utc().timestamp_millis();
+        let before = d(2023, 3, 26)
+            .and_hms_opt(0, 59, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
         assert_eq!(log_time(before), "2023-03-26 01:59");
         assert_eq!(log_time(before + 60_000), "2023-03-26 03:00");
-        let autumn = d(2023, 10, 29).and_hms_opt(0, 59, 0).unwrap().and_utc().timestamp_millis();
+        let autumn = d(2023, 10, 29)
+            .and_hms_opt(0, 59, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp_millis();
         assert_eq!(log_time(autumn), "2023-10-29 02:59");
         assert_eq!(log_time(autumn + 60_000), "2023-10-29 02:00");
     }

@@ -19,40 +19,107 @@ use radslag_core::model::*;
 /// the time (modulo their number), so every generated sequence applies.
 #[derive(Debug, Clone)]
 enum Op {
-    AddPerson { group: usize },
-    RenamePerson { person: usize },
-    JoinGroup { person: usize, group: usize },
+    AddPerson {
+        group: usize,
+    },
+    RenamePerson {
+        person: usize,
+    },
+    JoinGroup {
+        person: usize,
+        group: usize,
+    },
     AddGroup,
-    SignAs { person: usize },
-    AddMeeting { items: usize },
-    TypeInItem { meeting: usize, item: usize, at: usize },
-    AddItem { meeting: usize },
-    MoveItem { meeting: usize, from: usize, to: usize },
-    DeleteItem { meeting: usize, item: usize },
-    Approve { meeting: usize },
-    Reopen { meeting: usize },
-    AddAction { meeting: usize },
-    SetActionStatus { action: usize, status: usize },
-    TypeInAction { action: usize, at: usize },
-    AddEvent { recurring: bool },
-    TypeInEventNotes { event: usize, at: usize },
+    SignAs {
+        person: usize,
+    },
+    AddMeeting {
+        items: usize,
+    },
+    TypeInItem {
+        meeting: usize,
+        item: usize,
+        at: usize,
+    },
+    AddItem {
+        meeting: usize,
+    },
+    MoveItem {
+        meeting: usize,
+        from: usize,
+        to: usize,
+    },
+    DeleteItem {
+        meeting: usize,
+        item: usize,
+    },
+    Approve {
+        meeting: usize,
+    },
+    Reopen {
+        meeting: usize,
+    },
+    AddAction {
+        meeting: usize,
+    },
+    SetActionStatus {
+        action: usize,
+        status: usize,
+    },
+    TypeInAction {
+        action: usize,
+        at: usize,
+    },
+    AddEvent {
+        recurring: bool,
+    },
+    TypeInEventNotes {
+        event: usize,
+        at: usize,
+    },
     AddDialogue,
-    AddQuestion { dialogue: usize },
-    AddSmallGroup { dialogue: usize },
-    TypeAnswer { dialogue: usize, group: usize, question: usize, at: usize },
-    AddCitizenAnswer { dialogue: usize, question: usize },
+    AddQuestion {
+        dialogue: usize,
+    },
+    AddSmallGroup {
+        dialogue: usize,
+    },
+    TypeAnswer {
+        dialogue: usize,
+        group: usize,
+        question: usize,
+        at: usize,
+    },
+    AddCitizenAnswer {
+        dialogue: usize,
+        question: usize,
+    },
     AddTemplate,
-    AddTemplateItem { template: usize },
-    DeleteAction { action: usize },
-    DeleteEvent { event: usize },
-    DeletePerson { person: usize },
+    AddTemplateItem {
+        template: usize,
+    },
+    DeleteAction {
+        action: usize,
+    },
+    DeleteEvent {
+        event: usize,
+    },
+    DeletePerson {
+        person: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
 enum Step {
-    Apply { replica: usize, op: Op },
+    Apply {
+        replica: usize,
+        op: Op,
+    },
     /// `to` takes in everything `from` has.
-    Merge { from: usize, to: usize },
+    Merge {
+        from: usize,
+        to: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -130,7 +197,11 @@ fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
 /// Inserts ` token` at a word boundary: at the end or before a space, so
 /// tokens never split each other.
 fn type_into(text: &str, at: usize, token: &str) -> String {
-    let mut boundaries: Vec<usize> = text.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| i).collect();
+    let mut boundaries: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .collect();
     boundaries.push(text.len());
     let at = boundaries[at % boundaries.len()];
     format!("{} {token}{}", &text[..at], &text[at..])
@@ -156,7 +227,10 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 name: format!("Person {}", expected.token(replica)),
                 role: "rektor".into(),
                 organisation: "Ånge kommun".into(),
-                groups: pick(&groups(doc), *group).map(|g| g.id).into_iter().collect(),
+                groups: pick(&groups(doc), *group)
+                    .map(|g| g.id)
+                    .into_iter()
+                    .collect(),
             };
             for g in &person.groups {
                 expected.memberships.insert((person.id.clone(), g.clone()));
@@ -171,7 +245,8 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
             }
         }
         Op::JoinGroup { person, group } => {
-            if let (Some(mut p), Some(g)) = (pick(&people(doc), *person), pick(&groups(doc), *group))
+            if let (Some(mut p), Some(g)) =
+                (pick(&people(doc), *person), pick(&groups(doc), *group))
                 && !p.groups.contains(&g.id)
             {
                 p.groups.push(g.id.clone());
@@ -180,7 +255,11 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
             }
         }
         Op::AddGroup => {
-            let group = Group { id: GroupId::random(), name: "Klara-gruppen".into(), description: String::new() };
+            let group = Group {
+                id: GroupId::random(),
+                name: "Klara-gruppen".into(),
+                description: String::new(),
+            };
             expected.entries.insert(("groups", group.id.to_string()));
             doc.put(&group).unwrap();
         }
@@ -193,15 +272,27 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
         Op::AddMeeting { items } => {
             let meeting = Meeting {
                 title: "Trygghetsrådet".into(),
-                groups: groups(doc).first().map(|g| g.id.clone()).into_iter().collect(),
+                groups: groups(doc)
+                    .first()
+                    .map(|g| g.id.clone())
+                    .into_iter()
+                    .collect(),
                 agenda: (0..*items)
-                    .map(|n| AgendaItem { id: AgendaItemId::random(), heading: format!("Punkt {n}"), body: String::new() })
+                    .map(|n| AgendaItem {
+                        id: AgendaItemId::random(),
+                        heading: format!("Punkt {n}"),
+                        body: String::new(),
+                    })
                     .collect(),
                 ..Default::default()
             };
-            expected.entries.insert(("meetings", meeting.id.to_string()));
+            expected
+                .entries
+                .insert(("meetings", meeting.id.to_string()));
             for item in &meeting.agenda {
-                expected.entries.insert(("agendaItems", item.id.to_string()));
+                expected
+                    .entries
+                    .insert(("agendaItems", item.id.to_string()));
             }
             doc.put(&meeting).unwrap();
         }
@@ -219,10 +310,16 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
         }
         Op::AddItem { meeting } => {
             if let Some(mut m) = pick(&meetings(doc), *meeting) {
-                let item = AgendaItem { id: AgendaItemId::random(), heading: "Övriga frågor".into(), body: String::new() };
+                let item = AgendaItem {
+                    id: AgendaItemId::random(),
+                    heading: "Övriga frågor".into(),
+                    body: String::new(),
+                };
                 m.agenda.push(item.clone());
                 if doc.put(&m).is_ok() {
-                    expected.entries.insert(("agendaItems", item.id.to_string()));
+                    expected
+                        .entries
+                        .insert(("agendaItems", item.id.to_string()));
                 }
             }
         }
@@ -248,8 +345,16 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
         }
         Op::Approve { meeting } | Op::Reopen { meeting } => {
             if let Some(m) = pick(&meetings(doc), *meeting) {
-                let status = if matches!(op, Op::Approve { .. }) { MeetingStatus::Approved } else { MeetingStatus::Draft };
-                let change = StatusChange { status, by: format!("Justerare {replica}"), at_ms: now };
+                let status = if matches!(op, Op::Approve { .. }) {
+                    MeetingStatus::Approved
+                } else {
+                    MeetingStatus::Draft
+                };
+                let change = StatusChange {
+                    status,
+                    by: format!("Justerare {replica}"),
+                    at_ms: now,
+                };
                 doc.set_meeting_status(&m.id, &change).unwrap();
                 *expected.status_changes.entry(m.id).or_default() += 1;
             }
@@ -265,8 +370,12 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
         }
         Op::SetActionStatus { action, status } => {
             if let Some(mut a) = pick(&actions(doc), *action) {
-                a.status = [ActionStatus::NotStarted, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Cancelled]
-                    [*status];
+                a.status = [
+                    ActionStatus::NotStarted,
+                    ActionStatus::InProgress,
+                    ActionStatus::Done,
+                    ActionStatus::Cancelled,
+                ][*status];
                 doc.put(&a).unwrap();
             }
         }
@@ -284,10 +393,16 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 category: Some("evenemang".into()),
                 start: chrono::NaiveDate::from_ymd_opt(2027, 5, 26),
                 end: chrono::NaiveDate::from_ymd_opt(2027, 5, 26),
-                recurrence: if *recurring { r#"{"freq":"yearly","interval":1}"#.into() } else { String::new() },
+                recurrence: if *recurring {
+                    r#"{"freq":"yearly","interval":1}"#.into()
+                } else {
+                    String::new()
+                },
                 ..Default::default()
             };
-            expected.entries.insert(("wheelEvents", event.id.to_string()));
+            expected
+                .entries
+                .insert(("wheelEvents", event.id.to_string()));
             doc.put(&event).unwrap();
         }
         Op::TypeInEventNotes { event, at } => {
@@ -301,7 +416,10 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
         Op::AddDialogue => {
             let dialogue = Dialogue {
                 title: "Medborgardialog".into(),
-                questions: vec![Question { id: QuestionId::random(), text: "Var känner du dig trygg?".into() }],
+                questions: vec![Question {
+                    id: QuestionId::random(),
+                    text: "Var känner du dig trygg?".into(),
+                }],
                 small_groups: vec![SmallGroup {
                     id: SmallGroupId::random(),
                     name: "Grupp 1".into(),
@@ -310,12 +428,17 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 }],
                 ..Default::default()
             };
-            expected.entries.insert(("dialogues", dialogue.id.to_string()));
+            expected
+                .entries
+                .insert(("dialogues", dialogue.id.to_string()));
             doc.put(&dialogue).unwrap();
         }
         Op::AddQuestion { dialogue } => {
             if let Some(mut d) = pick(&dialogues(doc), *dialogue) {
-                d.questions.push(Question { id: QuestionId::random(), text: "Vad kan bli bättre?".into() });
+                d.questions.push(Question {
+                    id: QuestionId::random(),
+                    text: "Vad kan bli bättre?".into(),
+                });
                 doc.put(&d).unwrap();
             }
         }
@@ -331,14 +454,28 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 doc.put(&d).unwrap();
             }
         }
-        Op::TypeAnswer { dialogue, group, question, at } => {
+        Op::TypeAnswer {
+            dialogue,
+            group,
+            question,
+            at,
+        } => {
             if let Some(d) = pick(&dialogues(doc), *dialogue)
-                && let (Some(g), Some(q)) = (pick(&d.small_groups, *group), pick(&d.questions, *question))
+                && let (Some(g), Some(q)) =
+                    (pick(&d.small_groups, *group), pick(&d.questions, *question))
             {
-                let now = g.answers.iter().find(|a| a.question == q.id).map(|a| a.text.clone()).unwrap_or_default();
+                let now = g
+                    .answers
+                    .iter()
+                    .find(|a| a.question == q.id)
+                    .map(|a| a.text.clone())
+                    .unwrap_or_default();
                 let token = expected.token(replica);
-                doc.set_group_answer(&d.id, &g.id, &q.id, &type_into(&now, *at, &token)).unwrap();
-                expected.typed.push((format!("{}/{}/{}", d.id, g.id, q.id), token));
+                doc.set_group_answer(&d.id, &g.id, &q.id, &type_into(&now, *at, &token))
+                    .unwrap();
+                expected
+                    .typed
+                    .push((format!("{}/{}/{}", d.id, g.id, q.id), token));
             }
         }
         Op::AddCitizenAnswer { dialogue, question } => {
@@ -354,13 +491,27 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                     at_ms: now,
                 };
                 doc.add_citizen_answer(&d.id, &answer).unwrap();
-                expected.citizen_answers.entry(d.id).or_default().insert(answer.id);
+                expected
+                    .citizen_answers
+                    .entry(d.id)
+                    .or_default()
+                    .insert(answer.id);
             }
         }
         Op::AddTemplate => {
-            let template = Template { id: TemplateId::random(), name: "Klara-möte".into(), items: vec!["Lägesbild".into()] };
-            expected.entries.insert(("templates", template.id.to_string()));
-            expected.template_items.entry(template.id.clone()).or_default().insert("Lägesbild".into());
+            let template = Template {
+                id: TemplateId::random(),
+                name: "Klara-möte".into(),
+                items: vec!["Lägesbild".into()],
+            };
+            expected
+                .entries
+                .insert(("templates", template.id.to_string()));
+            expected
+                .template_items
+                .entry(template.id.clone())
+                .or_default()
+                .insert("Lägesbild".into());
             doc.put(&template).unwrap();
         }
         Op::AddTemplateItem { template } => {
@@ -368,7 +519,11 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 let heading = format!("Punkt {}", expected.token(replica));
                 t.items.push(heading.clone());
                 doc.put(&t).unwrap();
-                expected.template_items.entry(t.id).or_default().insert(heading);
+                expected
+                    .template_items
+                    .entry(t.id)
+                    .or_default()
+                    .insert(heading);
             }
         }
         Op::DeleteAction { action } => {
@@ -411,7 +566,10 @@ fn texts(doc: &WorkspaceDoc) -> BTreeMap<String, String> {
     for d in doc.list::<Dialogue>() {
         for g in &d.small_groups {
             for answer in &g.answers {
-                texts.insert(format!("{}/{}/{}", d.id, g.id, answer.question), answer.text.clone());
+                texts.insert(
+                    format!("{}/{}/{}", d.id, g.id, answer.question),
+                    answer.text.clone(),
+                );
             }
         }
     }
@@ -423,14 +581,28 @@ fn present(doc: &WorkspaceDoc) -> BTreeSet<(&'static str, String)> {
     let mut add = |kind, id: String| {
         ids.insert((kind, id));
     };
-    doc.list::<Person>().into_iter().for_each(|e| add("people", e.id.0));
-    doc.list::<Group>().into_iter().for_each(|e| add("groups", e.id.0));
-    doc.list::<Action>().into_iter().for_each(|e| add("actions", e.id.0));
-    doc.list::<WheelEvent>().into_iter().for_each(|e| add("wheelEvents", e.id.0));
-    doc.list::<Dialogue>().into_iter().for_each(|e| add("dialogues", e.id.0));
-    doc.list::<Template>().into_iter().for_each(|e| add("templates", e.id.0));
+    doc.list::<Person>()
+        .into_iter()
+        .for_each(|e| add("people", e.id.0));
+    doc.list::<Group>()
+        .into_iter()
+        .for_each(|e| add("groups", e.id.0));
+    doc.list::<Action>()
+        .into_iter()
+        .for_each(|e| add("actions", e.id.0));
+    doc.list::<WheelEvent>()
+        .into_iter()
+        .for_each(|e| add("wheelEvents", e.id.0));
+    doc.list::<Dialogue>()
+        .into_iter()
+        .for_each(|e| add("dialogues", e.id.0));
+    doc.list::<Template>()
+        .into_iter()
+        .for_each(|e| add("templates", e.id.0));
     for m in doc.list::<Meeting>() {
-        m.agenda.into_iter().for_each(|i| add("agendaItems", i.id.0));
+        m.agenda
+            .into_iter()
+            .for_each(|i| add("agendaItems", i.id.0));
         add("meetings", m.id.0);
     }
     ids
@@ -447,9 +619,13 @@ enum Start {
 
 fn older_workspace(start: Start) -> Vec<u8> {
     let mut doc = automerge::AutoCommit::new();
-    let workspace = doc.put_object(automerge::ROOT, "workspace", ObjType::Map).unwrap();
+    let workspace = doc
+        .put_object(automerge::ROOT, "workspace", ObjType::Map)
+        .unwrap();
     doc.put(&workspace, "name", "Trygghetsrådet").unwrap();
-    let meetings = doc.put_object(automerge::ROOT, "meetings", ObjType::Map).unwrap();
+    let meetings = doc
+        .put_object(automerge::ROOT, "meetings", ObjType::Map)
+        .unwrap();
     let meeting = doc.put_object(&meetings, "m1", ObjType::Map).unwrap();
     doc.put(&meeting, "title", "Möte").unwrap();
     match start {
@@ -466,11 +642,21 @@ fn older_workspace(start: Start) -> Vec<u8> {
             // Version 1 as the first releases wrote it: no templates, and a
             // meeting with only the containers written so far.
             doc.put(automerge::ROOT, "schemaVersion", 1_u64).unwrap();
-            for key in ["actors", "groups", "people", "actions", "categories", "wheelEvents", "dialogues"] {
+            for key in [
+                "actors",
+                "groups",
+                "people",
+                "actions",
+                "categories",
+                "wheelEvents",
+                "dialogues",
+            ] {
                 doc.put_object(automerge::ROOT, key, ObjType::Map).unwrap();
             }
-            doc.put_object(&meeting, "agendaItems", ObjType::Map).unwrap();
-            doc.put_object(&meeting, "agendaOrder", ObjType::List).unwrap();
+            doc.put_object(&meeting, "agendaItems", ObjType::Map)
+                .unwrap();
+            doc.put_object(&meeting, "agendaOrder", ObjType::List)
+                .unwrap();
         }
     }
     doc.save()
@@ -484,7 +670,13 @@ fn replicas(start: Start, n: usize) -> Vec<WorkspaceDoc> {
                 organisation: "Ånge kommun".into(),
             })
             .unwrap();
-            first.put(&Group { id: GroupId::random(), name: "Trygghetsrådet".into(), description: String::new() }).unwrap();
+            first
+                .put(&Group {
+                    id: GroupId::random(),
+                    name: "Trygghetsrådet".into(),
+                    description: String::new(),
+                })
+                .unwrap();
             first.commit(1);
             let mut all = vec![first.clone()];
             all.extend((1..n).map(|_| first.fork()));
@@ -492,7 +684,9 @@ fn replicas(start: Start, n: usize) -> Vec<WorkspaceDoc> {
         }
         older => {
             let bytes = older_workspace(older);
-            (0..n).map(|_| WorkspaceDoc::load(&bytes).unwrap()).collect()
+            (0..n)
+                .map(|_| WorkspaceDoc::load(&bytes).unwrap())
+                .collect()
         }
     }
 }
@@ -502,7 +696,13 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     let mut expected = Expected::default();
     for (now, step) in steps.iter().enumerate() {
         match step {
-            Step::Apply { replica, op } => apply(&mut docs[*replica], *replica, op, &mut expected, now as i64 + 2),
+            Step::Apply { replica, op } => apply(
+                &mut docs[*replica],
+                *replica,
+                op,
+                &mut expected,
+                now as i64 + 2,
+            ),
             Step::Merge { from, to } if from != to => {
                 let mut other = docs[*from].clone();
                 docs[*to].merge(&mut other).unwrap();
@@ -521,14 +721,25 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     }
 
     let heads: Vec<_> = docs.iter_mut().map(|d| d.heads()).collect();
-    prop_assert!(heads.windows(2).all(|w| w[0] == w[1]), "all replicas end at the same heads");
+    prop_assert!(
+        heads.windows(2).all(|w| w[0] == w[1]),
+        "all replicas end at the same heads"
+    );
     let json = radslag_core::backup::to_json(&docs[0]);
     for doc in &docs[1..] {
-        prop_assert_eq!(&radslag_core::backup::to_json(doc), &json, "all replicas show the same workspace");
+        prop_assert_eq!(
+            &radslag_core::backup::to_json(doc),
+            &json,
+            "all replicas show the same workspace"
+        );
     }
 
     let doc = &docs[0];
-    prop_assert_eq!(doc.conflicting_containers(false), Vec::<String>::new(), "no key holds two containers");
+    prop_assert_eq!(
+        doc.conflicting_containers(false),
+        Vec::<String>::new(),
+        "no key holds two containers"
+    );
     let present = present(doc);
     for entry in &expected.entries {
         if !expected.deleted.contains(&entry.1) {
@@ -541,16 +752,33 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
             continue;
         }
         let text = texts.get(holder).map(String::as_str).unwrap_or_default();
-        prop_assert!(text.contains(token.as_str()), "{token} typed into {holder} is missing from {text:?}");
+        prop_assert!(
+            text.contains(token.as_str()),
+            "{token} typed into {holder} is missing from {text:?}"
+        );
     }
     for (meeting, count) in &expected.status_changes {
         let log = doc.get::<Meeting>(meeting).map(|m| m.status_log.len());
-        prop_assert_eq!(log, Some(*count), "every approval and reopening of {} is logged", meeting);
+        prop_assert_eq!(
+            log,
+            Some(*count),
+            "every approval and reopening of {} is logged",
+            meeting
+        );
     }
     for (dialogue, answers) in &expected.citizen_answers {
-        let stored: BTreeSet<CitizenAnswerId> =
-            doc.get::<Dialogue>(dialogue).unwrap().citizen_answers.into_iter().map(|a| a.id).collect();
-        prop_assert!(answers.is_subset(&stored), "citizen answers of {} are missing", dialogue);
+        let stored: BTreeSet<CitizenAnswerId> = doc
+            .get::<Dialogue>(dialogue)
+            .unwrap()
+            .citizen_answers
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        prop_assert!(
+            answers.is_subset(&stored),
+            "citizen answers of {} are missing",
+            dialogue
+        );
     }
     let people = doc.list::<Person>();
     for (person, group) in &expected.memberships {
@@ -565,14 +793,23 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     let templates = doc.list::<Template>();
     for (template, items) in &expected.template_items {
         let stored = &templates.iter().find(|t| &t.id == template).unwrap().items;
-        prop_assert!(items.iter().all(|i| stored.contains(i)), "template items lost: {items:?} vs {stored:?}");
+        prop_assert!(
+            items.iter().all(|i| stored.contains(i)),
+            "template items lost: {items:?} vs {stored:?}"
+        );
     }
     Ok(())
 }
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(1000);
-    ProptestConfig { cases, ..ProptestConfig::default() }
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(1000);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
 }
 
 fn start() -> impl Strategy<Value = Start> {
@@ -594,11 +831,20 @@ proptest! {
 /// answers each, offline, then merged.
 #[test]
 fn two_tablets_offline_keep_all_twenty_citizen_answers() {
-    let steps: Vec<Step> = std::iter::once(Step::Apply { replica: 0, op: Op::AddDialogue })
-        .chain(std::iter::once(Step::Merge { from: 0, to: 1 }))
-        .chain(std::iter::once(Step::Merge { from: 0, to: 2 }))
-        .chain((0..20).map(|n| Step::Apply { replica: 1 + n % 2, op: Op::AddCitizenAnswer { dialogue: 0, question: 0 } }))
-        .collect();
+    let steps: Vec<Step> = std::iter::once(Step::Apply {
+        replica: 0,
+        op: Op::AddDialogue,
+    })
+    .chain(std::iter::once(Step::Merge { from: 0, to: 1 }))
+    .chain(std::iter::once(Step::Merge { from: 0, to: 2 }))
+    .chain((0..20).map(|n| Step::Apply {
+        replica: 1 + n % 2,
+        op: Op::AddCitizenAnswer {
+            dialogue: 0,
+            question: 0,
+        },
+    }))
+    .collect();
     run(Start::New, 3, &steps).unwrap();
 }
 
@@ -608,18 +854,51 @@ fn two_tablets_offline_keep_all_twenty_citizen_answers() {
 #[test]
 fn a_question_and_a_group_added_apart_keep_both_first_words() {
     let steps = vec![
-        Step::Apply { replica: 0, op: Op::AddDialogue },
+        Step::Apply {
+            replica: 0,
+            op: Op::AddDialogue,
+        },
         Step::Merge { from: 0, to: 1 },
         Step::Merge { from: 0, to: 2 },
-        Step::Apply { replica: 1, op: Op::AddQuestion { dialogue: 0 } },
-        Step::Apply { replica: 2, op: Op::AddSmallGroup { dialogue: 0 } },
+        Step::Apply {
+            replica: 1,
+            op: Op::AddQuestion { dialogue: 0 },
+        },
+        Step::Apply {
+            replica: 2,
+            op: Op::AddSmallGroup { dialogue: 0 },
+        },
         Step::Merge { from: 1, to: 0 },
         Step::Merge { from: 2, to: 0 },
         Step::Merge { from: 1, to: 2 },
         Step::Merge { from: 2, to: 1 },
-        Step::Apply { replica: 1, op: Op::TypeAnswer { dialogue: 0, group: 1, question: 1, at: 0 } },
-        Step::Apply { replica: 2, op: Op::TypeAnswer { dialogue: 0, group: 1, question: 1, at: 0 } },
-        Step::Apply { replica: 0, op: Op::TypeAnswer { dialogue: 0, group: 1, question: 1, at: 0 } },
+        Step::Apply {
+            replica: 1,
+            op: Op::TypeAnswer {
+                dialogue: 0,
+                group: 1,
+                question: 1,
+                at: 0,
+            },
+        },
+        Step::Apply {
+            replica: 2,
+            op: Op::TypeAnswer {
+                dialogue: 0,
+                group: 1,
+                question: 1,
+                at: 0,
+            },
+        },
+        Step::Apply {
+            replica: 0,
+            op: Op::TypeAnswer {
+                dialogue: 0,
+                group: 1,
+                question: 1,
+                at: 0,
+            },
+        },
     ];
     run(Start::New, 3, &steps).unwrap();
 }

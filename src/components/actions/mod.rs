@@ -20,10 +20,10 @@ use radslag_core::{
     model::{Action, ActionStatus, Meeting},
 };
 
-use crate::i18n::use_i18n;
-use form::ActionForm;
 use crate::clock::today;
+use crate::i18n::use_i18n;
 use crate::state::use_workspace;
+use form::ActionForm;
 
 /// Sets an action's status; returns whether it was written.
 pub fn set_status(ws: crate::state::Workspace, id: &ActionId, status: ActionStatus) -> bool {

@@ -34,11 +34,7 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
                         .as_ref()
                         .and_then(|p| people.iter().find(|x| &x.id == p))
                         .map(|p| p.name.clone());
-                    (
-                        log_time(e.at_ms),
-                        who,
-                        e.status,
-                    )
+                    (log_time(e.at_ms), who, e.status)
                 })
                 .collect::<Vec<_>>()
         })

@@ -17,11 +17,11 @@ use radslag_core::{
 };
 
 use crate::clock::today;
+use crate::components::actions::form::ActionForm;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 use export::ExportButton;
 use filters::{ActionFilters, FilterState};
-use crate::components::actions::form::ActionForm;
 use history::ActionHistory;
 use overview::{ActionTable, RowRequest};
 

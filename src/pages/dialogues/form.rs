@@ -72,7 +72,10 @@ pub fn NewDialogue() -> impl IntoView {
             ..Default::default()
         };
         if ws.change(|d| d.put(&dialogue)).is_ok() {
-            navigate(&routes::dialogue(&ws.id.get_untracked().unwrap_or_default(), &dialogue.id), Default::default());
+            navigate(
+                &routes::dialogue(&ws.id.get_untracked().unwrap_or_default(), &dialogue.id),
+                Default::default(),
+            );
         }
     };
     view! {

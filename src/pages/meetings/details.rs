@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use radslag_core::{ids::MeetingId, meetings::dates::long_date, model::Meeting};
 
 use super::{edit_meeting, use_register};
-use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 
 #[component]
 pub fn Details(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl IntoView {

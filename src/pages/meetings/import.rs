@@ -21,12 +21,12 @@ use radslag_core::{
 use wasm_bindgen_futures::JsFuture;
 
 use super::use_register;
-use crate::i18n::meetings::MeetingTexts;
-use crate::routes::{self, Section};
 use crate::clock::today;
-use radslag_core::time::{date_value, parse_date, parse_time, time_value};
+use crate::i18n::meetings::MeetingTexts;
 use crate::i18n::{Lang, use_i18n};
+use crate::routes::{self, Section};
 use crate::state::use_workspace;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 
 /// A text file's contents: UTF-8 (a BOM dropped), or else Windows-1252 as
 /// older Swedish Windows programs save it.
@@ -263,7 +263,10 @@ fn Preview(initial: ImportDraft, draft: RwSignal<Option<ImportDraft>>) -> impl I
             Ok(imported.meeting.id)
         });
         if let Ok(id) = imported {
-            navigate(&routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &id), Default::default());
+            navigate(
+                &routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &id),
+                Default::default(),
+            );
         }
     };
     let items = initial.items.clone();

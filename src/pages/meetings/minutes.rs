@@ -30,11 +30,7 @@ struct Shown {
     note_taker: Option<String>,
 }
 
-fn shown(
-    meeting: &Meeting,
-    register: &Register,
-    locale: radslag_core::time::Locale,
-) -> Shown {
+fn shown(meeting: &Meeting, register: &Register, locale: radslag_core::time::Locale) -> Shown {
     let (present, absent) = attendance_lines(meeting, register);
     Shown {
         date: meeting

@@ -84,4 +84,3 @@ pub fn focus_later(element_id: String) {
         }
     });
 }
-

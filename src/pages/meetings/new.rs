@@ -14,11 +14,11 @@ use radslag_core::{
 };
 
 use super::use_register;
-use crate::routes;
-use radslag_core::time::parse_date;
 use crate::components::id_checklist::{Choice, IdChecklist};
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
+use radslag_core::time::parse_date;
 
 #[component]
 pub fn NewMeetingForm() -> impl IntoView {
@@ -34,7 +34,11 @@ pub fn NewMeetingForm() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let chosen = RwSignal::new(Vec::<GroupId>::new());
     let group_choices = Signal::derive(move || {
-        groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+        groups.with(|all| {
+            all.iter()
+                .map(|g| Choice::new(g.id.clone(), g.name.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let error = RwSignal::new(false);
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -66,7 +70,10 @@ pub fn NewMeetingForm() -> impl IntoView {
             d.put(&meeting)
         });
         if created.is_ok() {
-            navigate(&routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &meeting.id), Default::default());
+            navigate(
+                &routes::meeting(&ws.id.get_untracked().unwrap_or_default(), &meeting.id),
+                Default::default(),
+            );
         }
     };
     view! {

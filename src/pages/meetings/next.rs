@@ -15,10 +15,10 @@ use radslag_core::{
 };
 
 use super::use_register;
-use crate::routes;
-use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
+use radslag_core::time::{date_value, parse_date, parse_time, time_value};
 
 #[component]
 pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl IntoView {

@@ -10,8 +10,8 @@ use radslag_core::{
 };
 
 use super::{
-    agenda::Agenda, approval::Approval, details::Details, minutes::Minutes,
-    next::NextMeeting, participants::Participants, use_meeting,
+    agenda::Agenda, approval::Approval, details::Details, minutes::Minutes, next::NextMeeting,
+    participants::Participants, use_meeting,
 };
 use crate::i18n::use_i18n;
 use crate::routes::{self, Section};

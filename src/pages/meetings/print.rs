@@ -6,15 +6,11 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use radslag_core::{
-    meetings::dates::compact_date,
-    model::MeetingStatus,
-    time::log_time,
-};
+use radslag_core::{meetings::dates::compact_date, model::MeetingStatus, time::log_time};
 
 use super::{minutes::Minutes, use_meeting};
-use crate::routes;
 use crate::i18n::use_i18n;
+use crate::routes;
 use crate::state::use_workspace;
 
 #[component]

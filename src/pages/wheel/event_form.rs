@@ -14,8 +14,8 @@ use radslag_core::{
 
 use super::{Editing, use_data, use_ui};
 use crate::components::id_checklist::{Choice, IdChecklist};
-use crate::i18n::wheel::WheelTexts;
 use crate::i18n::use_i18n;
+use crate::i18n::wheel::WheelTexts;
 use crate::state::use_workspace;
 
 #[component]
@@ -107,7 +107,11 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     });
     let error = RwSignal::new(None::<fn(&WheelTexts) -> &'static str>);
     let group_choices = Signal::derive(move || {
-        data.groups.with(|all| all.iter().map(|g| Choice::new(g.id.clone(), g.name.clone())).collect::<Vec<_>>())
+        data.groups.with(|all| {
+            all.iter()
+                .map(|g| Choice::new(g.id.clone(), g.name.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     let action_choices = Signal::derive(move || {
         all_actions.with(|all| {

@@ -17,13 +17,23 @@ async fn feed_path(id: String, renew: bool) -> Option<String> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&JsValue::from_str(&id));
-    let url = if renew { "/ics/feeds?renew=1" } else { "/ics/feeds" };
-    let response: web_sys::Response =
-        JsFuture::from(window().fetch_with_str_and_init(url, &init)).await.ok()?.dyn_into().ok()?;
+    let url = if renew {
+        "/ics/feeds?renew=1"
+    } else {
+        "/ics/feeds"
+    };
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
     let answer: serde_json::Value = serde_json::from_str(&text).ok()?;
     answer["path"].as_str().map(str::to_owned)
 }
@@ -130,7 +140,9 @@ pub fn Export() -> impl IntoView {
     // workspace the server does not store yet).
     let feed = RwSignal::new(None::<(String, String)>);
     let fetch_feed = move |renew: bool| {
-        let Some(id) = ws.id.get_untracked() else { return };
+        let Some(id) = ws.id.get_untracked() else {
+            return;
+        };
         if radslag_core::sync::DocumentId::parse(&id).is_err() {
             return;
         }

@@ -1,11 +1,7 @@
 //! Filters (group, categories, meetings, actions) and the zoom choice.
 
 use leptos::prelude::*;
-use radslag_core::{
-    ids::GroupId,
-    time::month_name,
-    wheel::sources::Zoom,
-};
+use radslag_core::{ids::GroupId, time::month_name, wheel::sources::Zoom};
 
 use super::{locale, use_data, use_ui};
 use crate::i18n::use_i18n;

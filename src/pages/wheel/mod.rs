@@ -24,11 +24,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use radslag_core::{
     ids::{CategoryId, GroupId, WheelEventId},
     model::{Category, Group},
+    time::Locale,
     wheel::{
         WheelDims, WheelLayout,
         sources::{Filter, Source, WheelItem, Zoom, as_events, gather_from, workspace_categories},
     },
-    time::Locale,
 };
 
 use crate::clock::today;

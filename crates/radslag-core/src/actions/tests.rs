@@ -2,7 +2,9 @@ use super::export::{BOM, Names, to_csv};
 use super::*;
 use crate::ids::*;
 use crate::model::*;
-use crate::time::{stockholm_datetime_ms, stockholm_offset_at_utc, stockholm_today, stockholm_today_ms};
+use crate::time::{
+    stockholm_datetime_ms, stockholm_offset_at_utc, stockholm_today, stockholm_today_ms,
+};
 use chrono::{DateTime, Duration, NaiveDate, Offset, TimeZone, Utc};
 
 fn d(s: &str) -> NaiveDate {
@@ -836,11 +838,20 @@ fn register_and_names_from_a_document() {
 
 #[test]
 fn owner_codes_round_trip() {
-    for owner in [Owner::Person(PersonId::random()), Owner::Organisation("Polisen Ånge".into())] {
+    for owner in [
+        Owner::Person(PersonId::random()),
+        Owner::Organisation("Polisen Ånge".into()),
+    ] {
         assert_eq!(owner_from_code(&owner_code(&owner)), Some(owner));
     }
-    assert_eq!(owner_code(&Owner::Organisation("Socialtjänsten".into())), "org:Socialtjänsten");
-    assert_eq!(owner_from_code("org:a:b"), Some(Owner::Organisation("a:b".into())));
+    assert_eq!(
+        owner_code(&Owner::Organisation("Socialtjänsten".into())),
+        "org:Socialtjänsten"
+    );
+    assert_eq!(
+        owner_from_code("org:a:b"),
+        Some(Owner::Organisation("a:b".into()))
+    );
     assert_eq!(owner_from_code(""), None);
     assert_eq!(owner_from_code("team:x"), None);
 }

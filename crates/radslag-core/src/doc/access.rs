@@ -3,7 +3,9 @@
 //! Writers compare with what is stored and only emit operations for real
 //! changes: a field nobody touched never wins a merge by accident.
 
-use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, transaction::Transactable};
+use automerge::{
+    AutoCommit, ObjId, ObjType, ReadDoc, ScalarValue, Value, transaction::Transactable,
+};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashSet;
 

@@ -4,17 +4,26 @@
 
 use automerge::{ObjType, ScalarValue, transaction::Transactable};
 
-use super::{Result, WorkspaceDoc, access, entity::{ANSWERS, CITIZEN_ANSWERS, SMALL_GROUPS}};
+use super::{
+    Result, WorkspaceDoc, access,
+    entity::{ANSWERS, CITIZEN_ANSWERS, SMALL_GROUPS},
+};
 use crate::ids::{DialogueId, QuestionId, SmallGroupId};
 use crate::model::{CitizenAnswer, Dialogue};
 
 impl WorkspaceDoc {
     /// Adds one anonymous citizen answer. It carries no name: only what the
     /// citizen chose to give (age group, area) and when.
-    pub fn add_citizen_answer(&mut self, dialogue: &DialogueId, answer: &CitizenAnswer) -> Result<()> {
+    pub fn add_citizen_answer(
+        &mut self,
+        dialogue: &DialogueId,
+        answer: &CitizenAnswer,
+    ) -> Result<()> {
         let obj = self.entry::<Dialogue>(dialogue)?;
         let answers = access::container(&self.doc, &obj, CITIZEN_ANSWERS)?;
-        let entry = self.doc.put_object(&answers, answer.id.as_str(), ObjType::Map)?;
+        let entry = self
+            .doc
+            .put_object(&answers, answer.id.as_str(), ObjType::Map)?;
         self.doc.put(&entry, "question", answer.question.as_str())?;
         self.doc.put(&entry, "text", answer.text.as_str())?;
         if let Some(age) = &answer.age_group {
@@ -23,7 +32,8 @@ impl WorkspaceDoc {
         if let Some(area) = &answer.area {
             self.doc.put(&entry, "area", area.as_str())?;
         }
-        self.doc.put(&entry, "at", ScalarValue::Timestamp(answer.at_ms))?;
+        self.doc
+            .put(&entry, "at", ScalarValue::Timestamp(answer.at_ms))?;
         Ok(())
     }
 
@@ -37,7 +47,10 @@ impl WorkspaceDoc {
         text: &str,
     ) -> Result<()> {
         let obj = self.entry::<Dialogue>(dialogue)?;
-        let not_found = || super::DocError::NotFound { collection: SMALL_GROUPS.map, id: group.to_string() };
+        let not_found = || super::DocError::NotFound {
+            collection: SMALL_GROUPS.map,
+            id: group.to_string(),
+        };
         let groups = access::object(&self.doc, &obj, SMALL_GROUPS.map).ok_or_else(not_found)?;
         let group_obj = access::object(&self.doc, &groups, group.as_str()).ok_or_else(not_found)?;
         let answers = access::container(&self.doc, &group_obj, ANSWERS)?;

@@ -89,8 +89,16 @@ impl Entity for Person {
 
 /// An agenda item's containers (also used by the migration from version 0).
 pub(crate) const AGENDA_ITEM_SHAPE: &[Container] = &[("heading", TEXT), ("body", TEXT)];
-const AGENDA: Children = Children { map: "agendaItems", order: "agendaOrder", shape: AGENDA_ITEM_SHAPE };
-const PARTICIPANTS: Children = Children { map: "participants", order: "participantOrder", shape: &[] };
+const AGENDA: Children = Children {
+    map: "agendaItems",
+    order: "agendaOrder",
+    shape: AGENDA_ITEM_SHAPE,
+};
+const PARTICIPANTS: Children = Children {
+    map: "participants",
+    order: "participantOrder",
+    shape: &[],
+};
 
 fn attendance_name(a: Attendance) -> &'static str {
     match a {
@@ -408,10 +416,17 @@ impl Entity for WheelEvent {
     }
 }
 
-const QUESTIONS: Children = Children { map: "questions", order: "questionOrder", shape: &[("text", TEXT)] };
+const QUESTIONS: Children = Children {
+    map: "questions",
+    order: "questionOrder",
+    shape: &[("text", TEXT)],
+};
 pub(crate) const CITIZEN_ANSWERS: &str = "citizenAnswers";
-pub(crate) const SMALL_GROUPS: Children =
-    Children { map: "smallGroups", order: "smallGroupOrder", shape: &[("members", LIST), (ANSWERS, MAP)] };
+pub(crate) const SMALL_GROUPS: Children = Children {
+    map: "smallGroups",
+    order: "smallGroupOrder",
+    shape: &[("members", LIST), (ANSWERS, MAP)],
+};
 /// A small group's answers: question id → text.
 pub(crate) const ANSWERS: &str = "answers";
 
@@ -421,7 +436,10 @@ pub(crate) const ANSWERS: &str = "answers";
 /// (A question and a group added on two devices at once get theirs from
 /// the normalising change after the merge.)
 fn complete_answers(doc: &mut AutoCommit, dialogue: &ObjId) -> Result<bool> {
-    let questions: Vec<String> = shape::maps_under(doc, dialogue, QUESTIONS.map).into_iter().map(|(id, _)| id).collect();
+    let questions: Vec<String> = shape::maps_under(doc, dialogue, QUESTIONS.map)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     let mut changed = false;
     for (_, group) in shape::maps_under(doc, dialogue, SMALL_GROUPS.map) {
         let Some(answers) = object(doc, &group, ANSWERS) else {
@@ -467,7 +485,10 @@ impl Entity for Dialogue {
             answers: object(doc, g, ANSWERS)
                 .map(|answers| {
                     doc.keys(&answers)
-                        .map(|q| Answer { text: string(doc, &answers, &q), question: q.into() })
+                        .map(|q| Answer {
+                            text: string(doc, &answers, &q),
+                            question: q.into(),
+                        })
                         .filter(|answer| !answer.text.is_empty())
                         .collect()
                 })
@@ -553,7 +574,11 @@ impl Entity for Dialogue {
         )?;
         complete_answers(doc, obj)?;
         for g in &self.small_groups {
-            let answers = container(doc, &container(doc, &container(doc, obj, SMALL_GROUPS.map)?, &g.id.0)?, ANSWERS)?;
+            let answers = container(
+                doc,
+                &container(doc, &container(doc, obj, SMALL_GROUPS.map)?, &g.id.0)?,
+                ANSWERS,
+            )?;
             for answer in &g.answers {
                 put_text(doc, &answers, &answer.question.0, &answer.text)?;
             }

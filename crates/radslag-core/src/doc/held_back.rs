@@ -11,9 +11,9 @@ use std::collections::HashSet;
 
 use automerge::{AutoCommit, Change, ChangeHash};
 
+use super::schema;
 use super::{DocError, Result, WorkspaceDoc};
 use crate::ids::PersonId;
-use super::schema;
 
 /// What could not be read, and whose change it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,14 +74,24 @@ impl WorkspaceDoc {
                 return Ok(());
             };
             let actor = self.doc.get_actor().clone();
-            let view = if readable.is_empty() { AutoCommit::new() } else { self.doc.fork_at(readable)? };
+            let view = if readable.is_empty() {
+                AutoCommit::new()
+            } else {
+                self.doc.fork_at(readable)?
+            };
             let whole = std::mem::replace(&mut self.doc, view.with_actor(actor));
-            self.held = Some(Box::new(HeldBack { whole, excluded: HashSet::new(), problem: describe(&error) }));
+            self.held = Some(Box::new(HeldBack {
+                whole,
+                excluded: HashSet::new(),
+                problem: describe(&error),
+            }));
         }
         self.take_in_readable()?;
         if self.doc.get_heads().is_empty() || schema::check(&self.doc).is_err() {
             let held = self.held.take().expect("held above");
-            let error = schema::check(&held.whole).err().unwrap_or(DocError::NotAWorkspace);
+            let error = schema::check(&held.whole)
+                .err()
+                .unwrap_or(DocError::NotAWorkspace);
             self.doc = held.whole;
             return Err(error);
         }
@@ -145,7 +155,12 @@ fn blame(error: &DocError, change: &Change, readable: &AutoCommit) -> Unreadable
     let person = super::access::object(readable, &automerge::ROOT, super::ACTORS)
         .and_then(|actors| super::access::optional_string(readable, &actors, &actor))
         .map(PersonId::from);
-    Unreadable { actor, person, at_ms: change.timestamp(), ..describe(error) }
+    Unreadable {
+        actor,
+        person,
+        at_ms: change.timestamp(),
+        ..describe(error)
+    }
 }
 
 #[cfg(test)]
@@ -156,15 +171,24 @@ mod tests {
     use crate::model::{Person, WorkspaceInfo};
 
     fn council_with(name: &str) -> WorkspaceDoc {
-        let mut ws = WorkspaceDoc::create(&WorkspaceInfo { name: "Trygghetsrådet".into(), organisation: "Ånge kommun".into() })
-            .unwrap();
+        let mut ws = WorkspaceDoc::create(&WorkspaceInfo {
+            name: "Trygghetsrådet".into(),
+            organisation: "Ånge kommun".into(),
+        })
+        .unwrap();
         ws.put(&person(name)).unwrap();
         ws.commit(1);
         ws
     }
 
     fn person(name: &str) -> Person {
-        Person { id: crate::ids::PersonId::random(), name: name.into(), role: String::new(), organisation: String::new(), groups: vec![] }
+        Person {
+            id: crate::ids::PersonId::random(),
+            name: name.into(),
+            role: String::new(),
+            organisation: String::new(),
+            groups: vec![],
+        }
     }
 
     fn names(ws: &WorkspaceDoc) -> Vec<String> {
@@ -175,10 +199,15 @@ mod tests {
 
     /// Another client (a stock automerge-repo one, say) writes into the
     /// workspace as a raw Automerge document.
-    fn other_client(ws: &mut WorkspaceDoc, write: impl FnOnce(&mut AutoCommit)) -> (Vec<u8>, String) {
+    fn other_client(
+        ws: &mut WorkspaceDoc,
+        write: impl FnOnce(&mut AutoCommit),
+    ) -> (Vec<u8>, String) {
         let mut raw = AutoCommit::load(&ws.save()).unwrap();
         write(&mut raw);
-        raw.commit_with(automerge::transaction::CommitOptions::default().with_time(1_700_000_000_000));
+        raw.commit_with(
+            automerge::transaction::CommitOptions::default().with_time(1_700_000_000_000),
+        );
         (raw.save(), raw.get_actor().to_hex_string())
     }
 
@@ -186,12 +215,19 @@ mod tests {
     fn a_change_from_a_newer_release_is_held_back_and_work_goes_on() {
         let mut ws = council_with("Moa Magnusson");
         let (bytes, actor) = other_client(&mut ws, |raw| {
-            raw.put(ROOT, "schemaVersion", ScalarValue::Int(99)).unwrap();
+            raw.put(ROOT, "schemaVersion", ScalarValue::Int(99))
+                .unwrap();
         });
         let mut ws = WorkspaceDoc::load(&bytes).expect("the last readable state opens");
-        let problem = ws.unreadable().expect("told what could not be read").clone();
+        let problem = ws
+            .unreadable()
+            .expect("told what could not be read")
+            .clone();
         assert_eq!(problem.newer_schema, Some(99));
-        assert_eq!((problem.actor.as_str(), problem.at_ms), (actor.as_str(), 1_700_000_000_000));
+        assert_eq!(
+            (problem.actor.as_str(), problem.at_ms),
+            (actor.as_str(), 1_700_000_000_000)
+        );
         assert_eq!(names(&ws), ["Moa Magnusson"]);
 
         // Work goes on, and nothing is overwritten: the stored form keeps
@@ -226,9 +262,22 @@ mod tests {
     #[test]
     fn a_deleted_root_or_a_wrong_type_arriving_by_sync_is_held_back() {
         for (what, write) in [
-            ("workspace", Box::new(|raw: &mut AutoCommit| raw.delete(ROOT, "workspace").unwrap()) as Box<dyn Fn(&mut AutoCommit)>),
-            ("people", Box::new(|raw: &mut AutoCommit| raw.put(ROOT, "people", "inga").unwrap())),
-            ("schemaVersion", Box::new(|raw: &mut AutoCommit| { raw.put_object(ROOT, "schemaVersion", ObjType::List).unwrap(); })),
+            (
+                "workspace",
+                Box::new(|raw: &mut AutoCommit| raw.delete(ROOT, "workspace").unwrap())
+                    as Box<dyn Fn(&mut AutoCommit)>,
+            ),
+            (
+                "people",
+                Box::new(|raw: &mut AutoCommit| raw.put(ROOT, "people", "inga").unwrap()),
+            ),
+            (
+                "schemaVersion",
+                Box::new(|raw: &mut AutoCommit| {
+                    raw.put_object(ROOT, "schemaVersion", ObjType::List)
+                        .unwrap();
+                }),
+            ),
         ] {
             let mut ws = council_with("Moa Magnusson");
             let (bytes, _) = other_client(&mut ws, write);
@@ -236,22 +285,37 @@ mod tests {
             ws.load_incremental(&bytes).unwrap();
             assert_ne!(ws.heads(), before, "{what}: the change is kept");
             assert!(ws.unreadable().is_some(), "{what}: said");
-            assert_eq!(names(&ws), ["Moa Magnusson"], "{what}: the last readable state shows");
+            assert_eq!(
+                names(&ws),
+                ["Moa Magnusson"],
+                "{what}: the last readable state shows"
+            );
             ws.put(&person("Per Håkansson")).unwrap();
             ws.commit(3);
-            assert_eq!(names(&ws), ["Moa Magnusson", "Per Håkansson"], "{what}: work goes on");
+            assert_eq!(
+                names(&ws),
+                ["Moa Magnusson", "Per Håkansson"],
+                "{what}: work goes on"
+            );
         }
     }
 
     #[test]
     fn a_document_with_no_readable_state_is_refused() {
         let mut raw = AutoCommit::new();
-        raw.put(ROOT, "schemaVersion", ScalarValue::F64(2.0)).unwrap();
+        raw.put(ROOT, "schemaVersion", ScalarValue::F64(2.0))
+            .unwrap();
         raw.put_object(ROOT, "workspace", ObjType::Map).unwrap();
-        assert!(matches!(WorkspaceDoc::load(&raw.save()), Err(DocError::NewerSchema(2))));
+        assert!(matches!(
+            WorkspaceDoc::load(&raw.save()),
+            Err(DocError::NewerSchema(2))
+        ));
         let mut js = AutoCommit::new();
         js.put(ROOT, "schemaVersion", ScalarValue::Int(1)).unwrap();
         js.put_object(ROOT, "workspace", ObjType::Map).unwrap();
-        assert!(WorkspaceDoc::load(&js.save()).is_ok(), "a version written as a JavaScript int reads");
+        assert!(
+            WorkspaceDoc::load(&js.save()).is_ok(),
+            "a version written as a JavaScript int reads"
+        );
     }
 }

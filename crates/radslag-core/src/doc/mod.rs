@@ -25,15 +25,14 @@ mod tests;
 
 pub use entity::Entity;
 pub use error::{DocError, Result};
-pub use schema::SCHEMA_VERSION;
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
+pub use schema::SCHEMA_VERSION;
 
 use automerge::{ActorId, AutoCommit, ChangeHash, ROOT, transaction::CommitOptions};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Meeting, MeetingStatus, StatusChange, WorkspaceInfo};
-
 
 const ACTORS: &str = "actors";
 
@@ -115,9 +114,17 @@ impl WorkspaceDoc {
         let arrived = self.whole().get_changes(before);
         let creates_containers = arrived.len() > DECODE_AT_MOST
             || arrived.iter().any(|change| {
-                change.decode().operations.iter().any(|op| matches!(op.action, automerge::legacy::OpType::Make(_)))
+                change
+                    .decode()
+                    .operations
+                    .iter()
+                    .any(|op| matches!(op.action, automerge::legacy::OpType::Make(_)))
             });
-        if creates_containers { self.normalise() } else { Ok(false) }
+        if creates_containers {
+            self.normalise()
+        } else {
+            Ok(false)
+        }
     }
 
     /// Keeps the merge contract after changes arrived from elsewhere: gives
@@ -142,7 +149,11 @@ impl WorkspaceDoc {
     /// its time is zero, and `f` depends on the document alone. Automerge
     /// then holds it once, however many devices make it. Only what `f`
     /// changes is committed; on an error nothing is.
-    fn shared_change(&mut self, purpose: &str, f: impl FnOnce(&mut AutoCommit) -> Result<bool>) -> Result<bool> {
+    fn shared_change(
+        &mut self,
+        purpose: &str,
+        f: impl FnOnce(&mut AutoCommit) -> Result<bool>,
+    ) -> Result<bool> {
         let own = self.doc.get_actor().clone();
         let mut heads = self.doc.get_heads();
         heads.sort();
@@ -183,7 +194,10 @@ impl WorkspaceDoc {
 
     /// A replica with its own actor id, for another device or a test.
     pub fn fork(&mut self) -> WorkspaceDoc {
-        let mut fork = WorkspaceDoc { doc: self.whole().fork(), held: None };
+        let mut fork = WorkspaceDoc {
+            doc: self.whole().fork(),
+            held: None,
+        };
         // Held back here, held back there: this one was readable.
         let _ = fork.settle(&[]);
         fork
@@ -192,7 +206,9 @@ impl WorkspaceDoc {
     /// Closes the pending change with a timestamp (ms since the Unix epoch),
     /// so the history shows when it was made.
     pub fn commit(&mut self, at_ms: i64) -> Option<ChangeHash> {
-        let hash = self.doc.commit_with(CommitOptions::default().with_time(at_ms));
+        let hash = self
+            .doc
+            .commit_with(CommitOptions::default().with_time(at_ms));
         // Merging a replica's own new change cannot fail; were it to, the
         // change would still be in the readable state and go out next time.
         let _ = self.keep_in_whole();
@@ -208,7 +224,12 @@ impl WorkspaceDoc {
     /// workspace share it, unrelated documents don't (merging those would
     /// hide one's collections behind the other's).
     pub fn origin(&mut self) -> Option<String> {
-        self.whole().get_changes(&[]).iter().filter(|c| c.deps().is_empty()).map(|c| c.hash().to_string()).min()
+        self.whole()
+            .get_changes(&[])
+            .iter()
+            .filter(|c| c.deps().is_empty())
+            .map(|c| c.hash().to_string())
+            .min()
     }
 
     /// Bytes of the document saved whole, compacted.
@@ -321,13 +342,20 @@ impl WorkspaceDoc {
 
     /// The object of an existing entry.
     fn entry<E: Entity>(&self, id: &E::Id) -> Result<automerge::ObjId> {
-        let not_found = || DocError::NotFound { collection: E::COLLECTION, id: id.as_ref().to_owned() };
+        let not_found = || DocError::NotFound {
+            collection: E::COLLECTION,
+            id: id.as_ref().to_owned(),
+        };
         let collection = access::object(&self.doc, &ROOT, E::COLLECTION).ok_or_else(not_found)?;
         access::object(&self.doc, &collection, id.as_ref()).ok_or_else(not_found)
     }
 
     /// Approves (justerar) or reopens a meeting's minutes, recording who and when.
-    pub fn set_meeting_status(&mut self, id: &crate::ids::MeetingId, change: &StatusChange) -> Result<()> {
+    pub fn set_meeting_status(
+        &mut self,
+        id: &crate::ids::MeetingId,
+        change: &StatusChange,
+    ) -> Result<()> {
         let obj = self.entry::<Meeting>(id)?;
         entity::record_status(&mut self.doc, &obj, change)
     }

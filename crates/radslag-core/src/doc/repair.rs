@@ -9,7 +9,9 @@
 //! object the same way on every device; hidden ones are taken in op order),
 //! so devices repairing the same state make the same change.
 
-use automerge::{AutoCommit, ObjId, ObjType, Prop, ReadDoc, ScalarValue, Value, transaction::Transactable};
+use automerge::{
+    AutoCommit, ObjId, ObjType, Prop, ReadDoc, ScalarValue, Value, transaction::Transactable,
+};
 
 use super::DocError;
 
@@ -24,7 +26,11 @@ pub(crate) fn repair(doc: &mut AutoCommit) -> Result<bool> {
 fn repair_within(doc: &mut AutoCommit, obj: &ObjId) -> Result<bool> {
     let mut moved = false;
     for prop in props(doc, obj)? {
-        let values: Vec<_> = doc.get_all(obj, prop.clone())?.into_iter().map(|(v, id)| (v.into_owned(), id)).collect();
+        let values: Vec<_> = doc
+            .get_all(obj, prop.clone())?
+            .into_iter()
+            .map(|(v, id)| (v.into_owned(), id))
+            .collect();
         let Some((Value::Object(kind), visible)) = doc.get(obj, prop)? else {
             continue;
         };
@@ -61,7 +67,11 @@ fn absorb(doc: &mut AutoCommit, visible: &ObjId, hidden: &ObjId, kind: ObjType) 
             let have = doc.text(visible)?;
             if !have.contains(&words) {
                 // Joined after the visible text, on a line of its own.
-                let gap = if have.is_empty() || have.ends_with(char::is_whitespace) { "" } else { "\n" };
+                let gap = if have.is_empty() || have.ends_with(char::is_whitespace) {
+                    ""
+                } else {
+                    "\n"
+                };
                 let end = doc.length(visible);
                 doc.splice_text(visible, end, 0, &format!("{gap}{words}"))?;
             }
@@ -85,15 +95,23 @@ fn absorb(doc: &mut AutoCommit, visible: &ObjId, hidden: &ObjId, kind: ObjType) 
             }
         }
         ObjType::List => {
-            let mut have: Vec<String> =
-                (0..doc.length(visible)).map(|i| fingerprint(doc, visible, i)).collect();
+            let mut have: Vec<String> = (0..doc.length(visible))
+                .map(|i| fingerprint(doc, visible, i))
+                .collect();
             for index in 0..doc.length(hidden) {
                 let print = fingerprint(doc, hidden, index);
                 if have.contains(&print) {
                     continue;
                 }
                 if let Some((value, from)) = doc.get(hidden, index)?.map(owned) {
-                    copy(doc, visible, Prop::Seq(doc.length(visible)), &value, &from, true)?;
+                    copy(
+                        doc,
+                        visible,
+                        Prop::Seq(doc.length(visible)),
+                        &value,
+                        &from,
+                        true,
+                    )?;
                     have.push(print);
                 }
             }
@@ -111,7 +129,14 @@ fn owned((value, id): (Value<'_>, ObjId)) -> (Value<'static>, ObjId) {
 
 /// Copies a value (deeply, for an object) to `target[prop]`; `insert` for a
 /// new list element.
-fn copy(doc: &mut AutoCommit, target: &ObjId, prop: Prop, value: &Value, from: &ObjId, insert: bool) -> Result<()> {
+fn copy(
+    doc: &mut AutoCommit,
+    target: &ObjId,
+    prop: Prop,
+    value: &Value,
+    from: &ObjId,
+    insert: bool,
+) -> Result<()> {
     let kind = match value {
         Value::Scalar(scalar) => {
             let scalar: ScalarValue = scalar.clone().into_owned();
@@ -164,7 +189,9 @@ fn describe(doc: &AutoCommit, obj: &ObjId) -> String {
     match doc.object_type(obj) {
         Ok(ObjType::Text) => format!("{:?}", doc.text(obj).unwrap_or_default()),
         Ok(ObjType::List) => {
-            let items: Vec<String> = (0..doc.length(obj)).map(|i| fingerprint(doc, obj, i)).collect();
+            let items: Vec<String> = (0..doc.length(obj))
+                .map(|i| fingerprint(doc, obj, i))
+                .collect();
             format!("[{}]", items.join(","))
         }
         Ok(_) => {
@@ -172,7 +199,9 @@ fn describe(doc: &AutoCommit, obj: &ObjId) -> String {
                 .keys(obj)
                 .map(|key| match doc.get(obj, key.as_str()) {
                     Ok(Some((Value::Scalar(s), _))) => format!("{key}={s:?}"),
-                    Ok(Some((Value::Object(_), child))) => format!("{key}={}", describe(doc, &child)),
+                    Ok(Some((Value::Object(_), child))) => {
+                        format!("{key}={}", describe(doc, &child))
+                    }
                     _ => key,
                 })
                 .collect();
@@ -192,7 +221,13 @@ pub(crate) fn conflicting_containers(doc: &AutoCommit, only_hidden_contents: boo
     found
 }
 
-fn collect_conflicts(doc: &AutoCommit, obj: &ObjId, path: &str, only_hidden_contents: bool, found: &mut Vec<String>) {
+fn collect_conflicts(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    path: &str,
+    only_hidden_contents: bool,
+    found: &mut Vec<String>,
+) {
     for prop in props(doc, obj).unwrap_or_default() {
         let here = format!("{path}/{prop}");
         let values = doc.get_all(obj, prop.clone()).unwrap_or_default();
@@ -220,7 +255,10 @@ mod tests {
 
     /// Two replicas of one document that each create `key` under `parent`
     /// and write into it with `fill`, merged both ways.
-    fn twice_created(kind: ObjType, fill: impl Fn(&mut AutoCommit, &ObjId, &str)) -> (AutoCommit, AutoCommit) {
+    fn twice_created(
+        kind: ObjType,
+        fill: impl Fn(&mut AutoCommit, &ObjId, &str),
+    ) -> (AutoCommit, AutoCommit) {
         let mut a = AutoCommit::new();
         a.put_object(ROOT, "dialogue", ObjType::Map).unwrap();
         a.commit();
@@ -245,16 +283,26 @@ mod tests {
     fn hidden_map_entries_move_into_the_visible_map() {
         let (mut a, _) = twice_created(ObjType::Map, |doc, obj, who| {
             for n in 0..10 {
-                let answer = doc.put_object(obj, format!("{who}{n}"), ObjType::Map).unwrap();
-                doc.put(&answer, "text", format!("svar {n} från {who}")).unwrap();
+                let answer = doc
+                    .put_object(obj, format!("{who}{n}"), ObjType::Map)
+                    .unwrap();
+                doc.put(&answer, "text", format!("svar {n} från {who}"))
+                    .unwrap();
             }
         });
-        assert_eq!(a.length(visible(&a)), 10, "before: one tablet's answers are hidden");
+        assert_eq!(
+            a.length(visible(&a)),
+            10,
+            "before: one tablet's answers are hidden"
+        );
         assert_eq!(conflicting_containers(&a, true), ["/dialogue/answers"]);
         assert!(repair(&mut a).unwrap());
         assert_eq!(a.length(visible(&a)), 20);
         let answer = a.get(visible(&a), "b7").unwrap().unwrap().1;
-        assert_eq!(a.get(&answer, "text").unwrap().unwrap().0.as_str(), Some("svar 7 från b"));
+        assert_eq!(
+            a.get(&answer, "text").unwrap().unwrap().0.as_str(),
+            Some("svar 7 från b")
+        );
         assert_eq!(a.get(visible(&a), "a7").unwrap().map(|_| ()), Some(()));
         assert!(conflicting_containers(&a, true).is_empty());
         assert!(!repair(&mut a).unwrap(), "a second repair finds nothing");
@@ -263,11 +311,15 @@ mod tests {
     #[test]
     fn hidden_texts_are_joined_after_the_visible_one() {
         let (mut a, _) = twice_created(ObjType::Text, |doc, obj, who| {
-            doc.splice_text(obj, 0, 0, if who == "a" { "Trygghet" } else { "Skolan" }).unwrap();
+            doc.splice_text(obj, 0, 0, if who == "a" { "Trygghet" } else { "Skolan" })
+                .unwrap();
         });
         repair(&mut a).unwrap();
         let text = a.text(visible(&a)).unwrap();
-        assert!(text == "Trygghet\nSkolan" || text == "Skolan\nTrygghet", "{text}");
+        assert!(
+            text == "Trygghet\nSkolan" || text == "Skolan\nTrygghet",
+            "{text}"
+        );
     }
 
     #[test]
@@ -280,9 +332,14 @@ mod tests {
         });
         repair(&mut a).unwrap();
         let list = visible(&a);
-        let prints: Vec<String> = (0..a.length(&list)).map(|i| fingerprint(&a, &list, i)).collect();
+        let prints: Vec<String> = (0..a.length(&list))
+            .map(|i| fingerprint(&a, &list, i))
+            .collect();
         assert_eq!(prints.len(), 3, "{prints:?}");
-        assert!(prints.iter().any(|p| p.contains("by=Str(\"a\")")) && prints.iter().any(|p| p.contains("by=Str(\"b\")")));
+        assert!(
+            prints.iter().any(|p| p.contains("by=Str(\"a\")"))
+                && prints.iter().any(|p| p.contains("by=Str(\"b\")"))
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //!   `templates`, agenda templates, created with the default template on
 //!   load when missing.
 
-use automerge::{AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, transaction::Transactable};
+use automerge::{
+    AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, transaction::Transactable,
+};
 use sha2::{Digest, Sha256};
 
 use super::entity::{AGENDA_ITEM_SHAPE, Entity};
@@ -176,7 +178,9 @@ fn move_inline_agenda(doc: &mut AutoCommit, meeting: &ObjId) -> Result<(), DocEr
                 Some((Value::Scalar(s), _)) => s.as_str().unwrap_or_default().to_owned(),
                 _ => String::new(),
             };
-            let (_, new_text) = doc.get(&item, field)?.ok_or_else(|| DocError::MissingContainer(field.into()))?;
+            let (_, new_text) = doc
+                .get(&item, field)?
+                .ok_or_else(|| DocError::MissingContainer(field.into()))?;
             doc.splice_text(&new_text, 0, 0, &text)?;
         }
         doc.insert(&order, index, id.as_str())?;

@@ -46,7 +46,12 @@ pub(crate) fn complete(doc: &mut AutoCommit, entry: &ObjId, shape: &[Container])
 }
 
 /// Gives `parent[key]` a container of `kind` when it has none.
-pub(crate) fn complete_field(doc: &mut AutoCommit, parent: &ObjId, key: &str, kind: ObjType) -> Result<bool> {
+pub(crate) fn complete_field(
+    doc: &mut AutoCommit,
+    parent: &ObjId,
+    key: &str,
+    kind: ObjType,
+) -> Result<bool> {
     match doc.get(parent, key)? {
         Some((Value::Object(_), _)) => Ok(false),
         Some((Value::Scalar(s), _)) if kind == ObjType::Text => {
@@ -79,7 +84,12 @@ pub(crate) fn maps_under(doc: &AutoCommit, parent: &ObjId, key: &str) -> Vec<(St
 }
 
 /// Completes every map under `parent[key]` with `shape`.
-pub(crate) fn complete_all(doc: &mut AutoCommit, parent: &ObjId, key: &str, shape: &[Container]) -> Result<bool> {
+pub(crate) fn complete_all(
+    doc: &mut AutoCommit,
+    parent: &ObjId,
+    key: &str,
+    shape: &[Container],
+) -> Result<bool> {
     let mut changed = false;
     for (_, child) in maps_under(doc, parent, key) {
         changed |= complete(doc, &child, shape)?;
@@ -95,9 +105,21 @@ mod tests {
     #[test]
     fn an_entry_is_created_with_all_its_containers() {
         let mut doc = AutoCommit::new();
-        let entry = create_entry(&mut doc, &ROOT, "m", &[("body", ObjType::Text), ("order", ObjType::List)]).unwrap();
-        assert!(matches!(doc.get(&entry, "body").unwrap(), Some((Value::Object(ObjType::Text), _))));
-        assert!(matches!(doc.get(&entry, "order").unwrap(), Some((Value::Object(ObjType::List), _))));
+        let entry = create_entry(
+            &mut doc,
+            &ROOT,
+            "m",
+            &[("body", ObjType::Text), ("order", ObjType::List)],
+        )
+        .unwrap();
+        assert!(matches!(
+            doc.get(&entry, "body").unwrap(),
+            Some((Value::Object(ObjType::Text), _))
+        ));
+        assert!(matches!(
+            doc.get(&entry, "order").unwrap(),
+            Some((Value::Object(ObjType::List), _))
+        ));
     }
 
     #[test]
@@ -109,6 +131,9 @@ mod tests {
         assert!(complete(&mut doc, &entry, &shape).unwrap());
         let (_, body) = doc.get(&entry, "body").unwrap().unwrap();
         assert_eq!(doc.text(&body).unwrap(), "Lägesbild");
-        assert!(!complete(&mut doc, &entry, &shape).unwrap(), "nothing left to add");
+        assert!(
+            !complete(&mut doc, &entry, &shape).unwrap(),
+            "nothing left to add"
+        );
     }
 }

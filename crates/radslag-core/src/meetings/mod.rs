@@ -73,7 +73,11 @@ pub fn attendance_lines(meeting: &Meeting, register: &Register) -> (Vec<String>,
     let (mut present, mut absent) = (Vec::new(), Vec::new());
     for participant in &meeting.participants {
         if let Some(person) = register.person(&participant.person) {
-            let list = if participant.attendance == Attendance::Absent { &mut absent } else { &mut present };
+            let list = if participant.attendance == Attendance::Absent {
+                &mut absent
+            } else {
+                &mut present
+            };
             list.push(person_line(person));
         }
     }
@@ -157,15 +161,25 @@ mod tests {
             organisation: String::new(),
             groups: vec![],
         };
-        let people = [person("Moa Magnusson"), person("Josef Wiklund"), person("Per Persson")];
+        let people = [
+            person("Moa Magnusson"),
+            person("Josef Wiklund"),
+            person("Per Persson"),
+        ];
         let groups = council_groups();
         let register = Register::new(&people, &groups);
-        let with = |p: &Person, attendance| crate::model::Participant { person: p.id.clone(), attendance };
+        let with = |p: &Person, attendance| crate::model::Participant {
+            person: p.id.clone(),
+            attendance,
+        };
         let meeting = Meeting {
             participants: vec![
                 with(&people[2], Attendance::Absent),
                 with(&people[1], Attendance::Present),
-                crate::model::Participant { person: PersonId::random(), attendance: Attendance::Present },
+                crate::model::Participant {
+                    person: PersonId::random(),
+                    attendance: Attendance::Present,
+                },
                 with(&people[0], Attendance::default()),
             ],
             ..Default::default()

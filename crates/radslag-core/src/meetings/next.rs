@@ -5,11 +5,11 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::dates::{clock_range, day_and_month};
-use crate::time::Locale;
 use super::templates::{NewMeeting, new_meeting};
 use super::{Register, next_meeting_item};
 use crate::ids::GroupId;
 use crate::model::{Attendance, Meeting, Participant, Template};
+use crate::time::Locale;
 
 /// One next meeting to create.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

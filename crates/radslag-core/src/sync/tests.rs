@@ -414,7 +414,12 @@ fn one_connection_carries_the_open_workspace_and_the_others() {
         first.extend(moa.add_document(open_id, None, &mut docs));
         first.extend(moa.add_document(other_id, None, &mut docs));
     }
-    pump(&mut relay, &mut moa, Both(&mut (open_id, &mut open), &mut others), first);
+    pump(
+        &mut relay,
+        &mut moa,
+        Both(&mut (open_id, &mut open), &mut others),
+        first,
+    );
     let mut docs = Both(&mut (open_id, &mut open), &mut others);
     assert!(moa.is_synced(&open_id, &mut docs));
     assert!(moa.is_synced(&other_id, &mut docs));
@@ -425,7 +430,10 @@ fn one_connection_carries_the_open_workspace_and_the_others() {
     let mut first = josef.connected();
     first.extend(josef.add_document(other_id, None, &mut (other_id, &mut joining)));
     pump(&mut relay, &mut josef, (other_id, &mut joining), first);
-    assert_eq!(joining.workspace().expect("a workspace").info().name, "Klara-gruppen");
+    assert_eq!(
+        joining.workspace().expect("a workspace").info().name,
+        "Klara-gruppen"
+    );
 }
 
 #[test]
@@ -446,5 +454,8 @@ fn a_document_added_again_with_nothing_new_counts_as_synced_before_the_remote_sp
     alice.add_document(id, Some(&saved), &mut (id, &mut doc));
     assert!(alice.is_synced(&id, &mut (id, &mut doc)));
     doc.put(ROOT, "title", "Minnesanteckningar").unwrap();
-    assert!(!alice.is_synced(&id, &mut (id, &mut doc)), "a new change is not on the relay");
+    assert!(
+        !alice.is_synced(&id, &mut (id, &mut doc)),
+        "a new change is not on the relay"
+    );
 }

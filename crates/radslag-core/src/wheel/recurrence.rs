@@ -340,7 +340,10 @@ impl RepeatKind {
 
     /// A form value back ([`Self::code`]); anything else is once.
     pub fn from_code(code: &str) -> RepeatKind {
-        RepeatKind::ALL.into_iter().find(|k| k.code() == code).unwrap_or(RepeatKind::Once)
+        RepeatKind::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .unwrap_or(RepeatKind::Once)
     }
 
     /// A fresh rule of this kind (none for once).
@@ -367,9 +370,18 @@ mod tests {
             assert_eq!(RepeatKind::of(kind.rule().as_ref()), kind);
         }
         assert_eq!(RepeatKind::from_code("nonsense"), RepeatKind::Once);
-        assert_eq!(RepeatKind::of(Some(&Recurrence::monthly(2))), RepeatKind::Monthly);
-        assert_eq!(RepeatKind::of(Some(&Recurrence::weekly(2))), RepeatKind::Weekly);
-        assert_eq!(RepeatKind::of(Some(&Recurrence::in_iso_week_every_year(40))), RepeatKind::YearlyWeek);
+        assert_eq!(
+            RepeatKind::of(Some(&Recurrence::monthly(2))),
+            RepeatKind::Monthly
+        );
+        assert_eq!(
+            RepeatKind::of(Some(&Recurrence::weekly(2))),
+            RepeatKind::Weekly
+        );
+        assert_eq!(
+            RepeatKind::of(Some(&Recurrence::in_iso_week_every_year(40))),
+            RepeatKind::YearlyWeek
+        );
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

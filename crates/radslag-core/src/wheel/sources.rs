@@ -599,7 +599,13 @@ mod tests {
 
     #[test]
     fn zoom_codes_round_trip() {
-        for zoom in [Zoom::Year, Zoom::Quarter(1), Zoom::Quarter(4), Zoom::Month(1), Zoom::Month(12)] {
+        for zoom in [
+            Zoom::Year,
+            Zoom::Quarter(1),
+            Zoom::Quarter(4),
+            Zoom::Month(1),
+            Zoom::Month(12),
+        ] {
             assert_eq!(Zoom::from_code(&zoom.code()), zoom);
         }
         assert_eq!(Zoom::Quarter(3).code(), "q3");

@@ -10,10 +10,10 @@
 //! so the app can show and open it from one delegated listener.
 
 use super::dates::format_range;
-use crate::time::{Locale, month_name};
 use super::geometry::{fmt_num, polar_to_xy, ring_arc_path};
 use super::layout::{ItemShape, WheelLayout};
 use super::sources::Zoom;
+use crate::time::{Locale, month_name};
 use std::fmt::Write as _;
 
 /// How far out the labels go (week numbers, then month names).
