@@ -53,7 +53,7 @@ fn Groups() -> impl IntoView {
     view! {
         <section aria-labelledby="groups-heading">
             <h2 id="groups-heading">{move || i18n.t().groups}</h2>
-            <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().no_groups}</p> }>
+            <Show when=move || !groups.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().people.no_groups}</p> }>
                 <ul class="group-list">
                     <For each=move || groups.get() key=|g| g.id.clone() let:group>
                         <li>
@@ -87,8 +87,8 @@ fn People() -> impl IntoView {
     let editing = RwSignal::new(None::<PersonId>);
     view! {
         <section aria-labelledby="people-heading">
-            <h2 id="people-heading">{move || i18n.t().people}</h2>
-            <Show when=move || !people.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().no_people}</p> }>
+            <h2 id="people-heading">{move || i18n.t().people_heading}</h2>
+            <Show when=move || !people.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().people.no_people}</p> }>
                 <ul class="people-list">
                     <For each=move || people.get() key=|p| format!("{p:?}") let:person>
                         <PersonEntry person editing/>
@@ -243,7 +243,7 @@ fn PersonForm(
             </div>
             <div class="field">
                 <label for=field("role")>{move || i18n.t().role}</label>
-                <input id=field("role") prop:value=role on:input=move |ev| role.set(event_target_value(&ev)) placeholder=move || i18n.t().role_hint/>
+                <input id=field("role") prop:value=role on:input=move |ev| role.set(event_target_value(&ev)) placeholder=move || i18n.t().people.role_hint/>
             </div>
             <div class="field">
                 <label for=field("org")>{move || i18n.t().organisation}</label>
@@ -251,7 +251,7 @@ fn PersonForm(
             </div>
             <Show when=move || !all_groups.with(Vec::is_empty)>
                 <fieldset class="checkboxes">
-                    <legend>{move || i18n.t().member_of}</legend>
+                    <legend>{move || i18n.t().people.member_of}</legend>
                     <IdChecklist options=group_choices chosen=groups/>
                 </fieldset>
             </Show>

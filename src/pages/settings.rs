@@ -44,7 +44,7 @@ fn WorkspaceDetails() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="details-heading">
-            <h2 id="details-heading">{move || i18n.t().workspace_details}</h2>
+            <h2 id="details-heading">{move || i18n.t().settings.workspace_details}</h2>
             <form on:submit=submit>
                 <div class="field">
                     <label for="settings-name">{move || i18n.t().workspace_name}</label>
@@ -77,11 +77,11 @@ fn Backups() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{move || i18n.t().backups}</h2>
-            <p class="lead">{move || i18n.t().backups_intro}</p>
+            <h2 id="backup-heading">{move || i18n.t().settings.backups}</h2>
+            <p class="lead">{move || i18n.t().settings.backups_intro}</p>
             <div class="actions">
                 <button type="button" on:click=move |_| offer_workspace_backup()>{move || i18n.t().download_backup}</button>
-                <button type="button" class="secondary" on:click=download_json>{move || i18n.t().download_json}</button>
+                <button type="button" class="secondary" on:click=download_json>{move || i18n.t().settings.download_json}</button>
             </div>
             <RestoreBackup/>
         </section>
@@ -114,24 +114,24 @@ fn StorageHealth() -> impl IntoView {
     let compacted = RwSignal::new(false);
     view! {
         <section aria-labelledby="storage-heading">
-            <h2 id="storage-heading">{move || i18n.t().storage}</h2>
+            <h2 id="storage-heading">{move || i18n.t().settings.storage}</h2>
             <p>
-                {move || i18n.t().storage_workspace_uses}" "<strong class="storage-workspace">{move || kilobytes(usage.get().0)}</strong>". "
-                {move || i18n.t().storage_all_use}" "<strong class="storage-total">{move || kilobytes(usage.get().1)}</strong>" "
-                {move || i18n.t().storage_of_quota}" "{kilobytes(storage::QUOTA_CHARS)}"."
+                {move || i18n.t().settings.storage_workspace_uses}" "<strong class="storage-workspace">{move || kilobytes(usage.get().0)}</strong>". "
+                {move || i18n.t().settings.storage_all_use}" "<strong class="storage-total">{move || kilobytes(usage.get().1)}</strong>" "
+                {move || i18n.t().settings.storage_of_quota}" "{kilobytes(storage::QUOTA_CHARS)}"."
             </p>
-            <label for="storage-meter">{move || i18n.t().storage_used}</label>
+            <label for="storage-meter">{move || i18n.t().settings.storage_used}</label>
             <meter id="storage-meter" min="0" max="1" low="0.7" high="0.9" optimum="0" value=share>
                 {move || format!("{:.0} %", share() * 100.0)}
             </meter>
             <Show when=move || { share() > 0.8 }>
-                <p class="error" role="alert">{move || i18n.t().storage_nearly_full}</p>
+                <p class="error" role="alert">{move || i18n.t().settings.storage_nearly_full}</p>
             </Show>
-            <p class="hint">{move || i18n.t().compact_hint}</p>
+            <p class="hint">{move || i18n.t().settings.compact_hint}</p>
             <button type="button" class="secondary" on:click=move |_| { ws.compact(); compacted.set(true); tick.update(|t| *t += 1); }>
-                {move || i18n.t().compact}
+                {move || i18n.t().settings.compact}
             </button>
-            <p role="status">{move || compacted.get().then(|| i18n.t().compacted)}</p>
+            <p role="status">{move || compacted.get().then(|| i18n.t().settings.compacted)}</p>
         </section>
     }
 }
@@ -154,7 +154,7 @@ fn SetAsideCopies() -> impl IntoView {
     };
     let delete = move |key: String| {
         if window()
-            .confirm_with_message(i18n.t().set_aside_delete_confirm)
+            .confirm_with_message(i18n.t().settings.set_aside_delete_confirm)
             .unwrap_or(false)
         {
             storage::delete_set_aside(&key);
@@ -163,16 +163,16 @@ fn SetAsideCopies() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">{move || i18n.t().set_aside}</h2>
-            <p class="hint">{move || i18n.t().set_aside_intro}</p>
-            <Show when=move || !copies.with(Vec::is_empty) fallback=move || view! { <p class="set-aside-none">{move || i18n.t().set_aside_none}</p> }>
+            <h2 id="set-aside-heading">{move || i18n.t().settings.set_aside}</h2>
+            <p class="hint">{move || i18n.t().settings.set_aside_intro}</p>
+            <Show when=move || !copies.with(Vec::is_empty) fallback=move || view! { <p class="set-aside-none">{move || i18n.t().settings.set_aside_none}</p> }>
                 <table class="set-aside">
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().set_aside_what}</th>
-                            <th scope="col">{move || i18n.t().set_aside_when}</th>
-                            <th scope="col">{move || i18n.t().set_aside_size}</th>
-                            <th scope="col"><span class="visually-hidden">{move || i18n.t().set_aside_actions}</span></th>
+                            <th scope="col">{move || i18n.t().settings.set_aside_what}</th>
+                            <th scope="col">{move || i18n.t().settings.set_aside_when}</th>
+                            <th scope="col">{move || i18n.t().settings.set_aside_size}</th>
+                            <th scope="col"><span class="visually-hidden">{move || i18n.t().settings.set_aside_actions}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -188,8 +188,8 @@ fn SetAsideCopies() -> impl IntoView {
                                         <td><time datetime=when.clone()>{when.clone()}</time></td>
                                         <td>{kilobytes(copy.chars)}</td>
                                         <td class="row-actions">
-                                            <button type="button" class="secondary" aria-label=move || format!("{} {label}", i18n.t().download_copy) on:click=move |_| offer_raw_backup(&download_key)>
-                                                {move || i18n.t().download_copy}
+                                            <button type="button" class="secondary" aria-label=move || format!("{} {label}", i18n.t().settings.download_copy) on:click=move |_| offer_raw_backup(&download_key)>
+                                                {move || i18n.t().settings.download_copy}
                                             </button>
                                             <button type="button" class="secondary" on:click=move |_| delete(delete_key.clone())>
                                                 {move || i18n.t().delete}

@@ -87,14 +87,14 @@ pub fn Welcome() -> impl IntoView {
 
     view! {
         <section class="welcome">
-            <h1>{move || i18n.t().welcome_title}</h1>
-            <p class="lead">{move || i18n.t().welcome_intro}</p>
+            <h1>{move || i18n.t().welcome.welcome_title}</h1>
+            <p class="lead">{move || i18n.t().welcome.welcome_intro}</p>
             <form on:submit=submit novalidate>
                 <div class="field">
                     <label for="ws-name">{move || i18n.t().workspace_name}</label>
                     <input id="ws-name" name="name" required autocomplete="organization" aria-describedby="ws-name-hint ws-name-error"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) aria-invalid=move || error.get().is_some().to_string()/>
-                    <p id="ws-name-hint" class="hint">{move || i18n.t().workspace_name_hint}</p>
+                    <p id="ws-name-hint" class="hint">{move || i18n.t().welcome.workspace_name_hint}</p>
                     <p id="ws-name-error" class="error" role="alert">{move || error.get()}</p>
                 </div>
                 <div class="field">
@@ -105,7 +105,7 @@ pub fn Welcome() -> impl IntoView {
                 </div>
                 <fieldset>
                     <legend>{move || i18n.t().groups}</legend>
-                    <p class="hint">{move || i18n.t().groups_hint}</p>
+                    <p class="hint">{move || i18n.t().welcome.groups_hint}</p>
                     <For each=move || groups.get() key=|(key, _)| *key let:row>
                         <div class="row">
                             <label>
@@ -114,7 +114,7 @@ pub fn Welcome() -> impl IntoView {
                                     placeholder=move || i18n.t().group_name/>
                             </label>
                             <button type="button" class="secondary" on:click=move |_| groups.update(|g| g.retain(|(k, _)| *k != row.0))>
-                                {move || i18n.t().remove}
+                                {move || i18n.t().welcome.remove}
                             </button>
                         </div>
                     </For>
@@ -123,7 +123,7 @@ pub fn Welcome() -> impl IntoView {
                     </button>
                 </fieldset>
                 <fieldset>
-                    <legend>{move || i18n.t().people}</legend>
+                    <legend>{move || i18n.t().people_heading}</legend>
                     <For each=move || people.get() key=|row| row.key let:row>
                         <div class="row person-row">
                             <input aria-label=move || i18n.t().person_name placeholder=move || i18n.t().person_name
@@ -133,7 +133,7 @@ pub fn Welcome() -> impl IntoView {
                             <input aria-label=move || i18n.t().organisation placeholder=move || i18n.t().organisation
                                 prop:value=row.organisation on:input=move |ev| row.organisation.set(event_target_value(&ev))/>
                             <button type="button" class="secondary" on:click=move |_| people.update(|p| p.retain(|r| r.key != row.key))>
-                                {move || i18n.t().remove}
+                                {move || i18n.t().welcome.remove}
                             </button>
                         </div>
                     </For>
@@ -146,9 +146,9 @@ pub fn Welcome() -> impl IntoView {
                         {move || i18n.t().add_person}
                     </button>
                 </fieldset>
-                <button type="submit" class="primary">{move || i18n.t().create_workspace}</button>
+                <button type="submit" class="primary">{move || i18n.t().welcome.create_workspace}</button>
             </form>
-            <h2>{move || i18n.t().have_backup}</h2>
+            <h2>{move || i18n.t().welcome.have_backup}</h2>
             <RestoreBackup/>
         </section>
     }

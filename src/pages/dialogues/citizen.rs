@@ -61,25 +61,25 @@ pub fn CitizenMode() -> impl IntoView {
     };
     view! {
         <section class="citizen" aria-labelledby="citizen-question">
-            <p class="hint">{move || i18n.t().citizen_intro}</p>
+            <p class="hint">{move || i18n.t().dialogues.citizen_intro}</p>
             {move || current().map(|q| view! { <h2 id="citizen-question" class="citizen-question">{q.text}</h2> })}
             <form on:submit=submit>
-                <label for="citizen-answer" class="visually-hidden">{move || i18n.t().your_answer}</label>
-                <textarea id="citizen-answer" rows="5" prop:value=text placeholder=move || i18n.t().your_answer
+                <label for="citizen-answer" class="visually-hidden">{move || i18n.t().dialogues.your_answer}</label>
+                <textarea id="citizen-answer" rows="5" prop:value=text placeholder=move || i18n.t().dialogues.your_answer
                     on:input=move |ev| { thanked.set(false); text.set(event_target_value(&ev)); }></textarea>
                 <div class="citizen-optional">
-                    <label for="citizen-age">{move || i18n.t().age_group_optional}</label>
+                    <label for="citizen-age">{move || i18n.t().dialogues.age_group_optional}</label>
                     <select id="citizen-age" prop:value=age_group on:change=move |ev| age_group.set(event_target_value(&ev))>
-                        <option value="">{move || i18n.t().not_given}</option>
+                        <option value="">{move || i18n.t().dialogues.not_given}</option>
                         {AGE_GROUPS.map(|age| view! { <option value=age>{age}</option> }).collect_view()}
                     </select>
-                    <label for="citizen-area">{move || i18n.t().area_optional}</label>
+                    <label for="citizen-area">{move || i18n.t().dialogues.area_optional}</label>
                     <input id="citizen-area" prop:value=area on:input=move |ev| area.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="primary citizen-submit">{move || i18n.t().send_answer}</button>
+                <button type="submit" class="primary citizen-submit">{move || i18n.t().dialogues.send_answer}</button>
             </form>
-            <p role="status" class="citizen-thanks">{move || thanked.get().then(|| i18n.t().thanks_saved)}</p>
-            <p class="hint">{move || format!("{} {}", i18n.t().answers_on_this_device, given_here.get())}</p>
+            <p role="status" class="citizen-thanks">{move || thanked.get().then(|| i18n.t().dialogues.thanks_saved)}</p>
+            <p class="hint">{move || format!("{} {}", i18n.t().dialogues.answers_on_this_device, given_here.get())}</p>
         </section>
     }
 }

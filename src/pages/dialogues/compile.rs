@@ -55,7 +55,7 @@ fn SideBySide() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="side-by-side">
-            <h2 id="side-by-side">{move || i18n.t().answers_side_by_side}</h2>
+            <h2 id="side-by-side">{move || i18n.t().dialogues.answers_side_by_side}</h2>
             {move || rows().into_iter().map(|(question, answers)| view! {
                 <h3>{question}</h3>
                 <div class="side-by-side">
@@ -135,14 +135,14 @@ fn Curation() -> impl IntoView {
         dialogue.with(|d| d.as_ref().and_then(|d| d.compiled_into.clone())).map(|into| {
             let title = ws.read(|d| d.get::<Meeting>(&into.meeting).map(|m| m.title)).flatten().unwrap_or_default();
             let href = routes::meeting(&ws.id.get().unwrap_or_default(), &into.meeting);
-            view! { <p class="compiled" role="status">{i18n.t().compiled_into}" "<A href=href>{title}</A></p> }
+            view! { <p class="compiled" role="status">{i18n.t().dialogues.compiled_into}" "<A href=href>{title}</A></p> }
         })
     };
     view! {
         <section aria-labelledby="curation">
-            <h2 id="curation">{move || i18n.t().points_to_minutes}</h2>
-            <p class="hint">{move || i18n.t().curation_hint}</p>
-            <button type="button" class="secondary" on:click=gather>{move || i18n.t().gather_again}</button>
+            <h2 id="curation">{move || i18n.t().dialogues.points_to_minutes}</h2>
+            <p class="hint">{move || i18n.t().dialogues.curation_hint}</p>
+            <button type="button" class="secondary" on:click=gather>{move || i18n.t().dialogues.gather_again}</button>
             {move || compilation.get().map(|c| c.questions.into_iter().enumerate().map(|(q, (question, points))| {
                 let count = points.len();
                 view! {
@@ -166,8 +166,8 @@ fn Curation() -> impl IntoView {
                                             aria-label=format!("{}: {label}", i18n.t().move_down)
                                             on:click=move |_| compilation.update(|c| if let Some(c) = c { c.move_point(q, p, p + 1) })>"↓"</button>
                                         <button type="button" class="secondary" disabled=p == 0
-                                            aria-label=format!("{}: {label}", i18n.t().merge_with_above)
-                                            on:click=move |_| compilation.update(|c| if let Some(c) = c { c.merge(q, p - 1, p) })>{i18n.t().merge}</button>
+                                            aria-label=format!("{}: {label}", i18n.t().dialogues.merge_with_above)
+                                            on:click=move |_| compilation.update(|c| if let Some(c) = c { c.merge(q, p - 1, p) })>{i18n.t().dialogues.merge}</button>
                                     </span>
                                 </li>
                             }
@@ -176,7 +176,7 @@ fn Curation() -> impl IntoView {
                 }
             }).collect_view())}
             <div class="field">
-                <label for="compile-target">{move || i18n.t().compile_into_meeting}</label>
+                <label for="compile-target">{move || i18n.t().dialogues.compile_into_meeting}</label>
                 <select id="compile-target" prop:value=target on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">{move || i18n.t().new_meeting}</option>
                     <For each=move || meetings.get() key=|m| (m.id.clone(), m.title.clone()) let:m>
@@ -184,9 +184,9 @@ fn Curation() -> impl IntoView {
                     </For>
                 </select>
             </div>
-            <button type="button" class="primary" on:click=compile>{move || i18n.t().compile}</button>
+            <button type="button" class="primary" on:click=compile>{move || i18n.t().dialogues.compile}</button>
             <Show when=move || failed.get()>
-                <p class="error" role="alert">{move || i18n.t().compile_failed}</p>
+                <p class="error" role="alert">{move || i18n.t().dialogues.compile_failed}</p>
             </Show>
             {compiled_link}
         </section>

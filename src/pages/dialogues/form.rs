@@ -79,26 +79,26 @@ pub fn NewDialogue() -> impl IntoView {
         }
     };
     view! {
-        <h2>{move || i18n.t().new_dialogue}</h2>
+        <h2>{move || i18n.t().dialogues.new_dialogue}</h2>
         <form class="dialogue-form" on:submit=submit novalidate>
             <div class="field">
                 <label for="dialogue-title">{move || i18n.t().title}</label>
                 <input id="dialogue-title" required prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="dialogue-questions">{move || i18n.t().questions}</label>
+                <label for="dialogue-questions">{move || i18n.t().dialogues.questions}</label>
                 <textarea id="dialogue-questions" rows="4" aria-describedby="dialogue-questions-hint"
                     prop:value=questions on:input=move |ev| questions.set(event_target_value(&ev))></textarea>
                 <p id="dialogue-questions-hint" class="hint">{move || i18n.t().one_per_line}</p>
             </div>
             <div class="field">
-                <label for="dialogue-groups">{move || i18n.t().small_groups}</label>
+                <label for="dialogue-groups">{move || i18n.t().dialogues.small_groups}</label>
                 <textarea id="dialogue-groups" rows="3" aria-describedby="dialogue-groups-hint"
                     prop:value=groups on:input=move |ev| groups.set(event_target_value(&ev))></textarea>
-                <p id="dialogue-groups-hint" class="hint">{move || i18n.t().small_groups_hint}</p>
+                <p id="dialogue-groups-hint" class="hint">{move || i18n.t().dialogues.small_groups_hint}</p>
             </div>
             <div class="field">
-                <label for="dialogue-meeting">{move || i18n.t().belongs_to_meeting}</label>
+                <label for="dialogue-meeting">{move || i18n.t().dialogues.belongs_to_meeting}</label>
                 <select id="dialogue-meeting" on:change=move |ev| meeting.set(event_target_value(&ev))>
                     <option value="">{move || i18n.t().no_meeting}</option>
                     <For each=move || meetings.get() key=|m| m.id.clone() let:m>
@@ -107,18 +107,18 @@ pub fn NewDialogue() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="dialogue-event">{move || i18n.t().belongs_to_event}</label>
+                <label for="dialogue-event">{move || i18n.t().dialogues.belongs_to_event}</label>
                 <select id="dialogue-event" on:change=move |ev| event.set(event_target_value(&ev))>
-                    <option value="">{move || i18n.t().no_event}</option>
+                    <option value="">{move || i18n.t().dialogues.no_event}</option>
                     <For each=move || events.get() key=|e| (e.id.clone(), e.title.clone()) let:e>
                         <option value=e.id.to_string()>{format!("{} {}", e.start.map(|d| d.to_string()).unwrap_or_default(), e.title)}</option>
                     </For>
                 </select>
             </div>
             <Show when=move || error.get()>
-                <p class="error" role="alert">{move || i18n.t().dialogue_needs_title_and_questions}</p>
+                <p class="error" role="alert">{move || i18n.t().dialogues.dialogue_needs_title_and_questions}</p>
             </Show>
-            <button type="submit" class="primary">{move || i18n.t().create_dialogue}</button>
+            <button type="submit" class="primary">{move || i18n.t().dialogues.create_dialogue}</button>
         </form>
     }
 }

@@ -23,12 +23,12 @@ pub fn GroupWriting() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="which-group">{move || i18n.t().which_group}</label>
+            <label for="which-group">{move || i18n.t().dialogues.which_group}</label>
             <select id="which-group" on:change=move |ev| {
                 let value = event_target_value(&ev);
                 group.set(Some(value).filter(|v| !v.is_empty()).map(SmallGroupId::from));
             }>
-                <option value="">{move || i18n.t().choose_group}</option>
+                <option value="">{move || i18n.t().dialogues.choose_group}</option>
                 <For each=groups key=|g| (g.id.clone(), g.name.clone()) let:g>
                     <option value=g.id.0.clone()>{g.name.clone()}</option>
                 </For>

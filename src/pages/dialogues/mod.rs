@@ -48,8 +48,8 @@ pub fn DialoguesPage() -> impl IntoView {
     });
     view! {
         <h1>{move || i18n.t().nav_dialogues}</h1>
-        <p class="lead">{move || i18n.t().dialogues_intro}</p>
-        <Show when=move || !dialogues.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().no_dialogues}</p> }>
+        <p class="lead">{move || i18n.t().dialogues.dialogues_intro}</p>
+        <Show when=move || !dialogues.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || i18n.t().dialogues.no_dialogues}</p> }>
             <ul class="entry-list">
                 <For each=move || dialogues.get() key=|d| (d.id.clone(), d.title.clone()) let:dialogue>
                     <li>
@@ -89,14 +89,14 @@ pub fn DialogueFrame() -> impl IntoView {
         if let Some(m) = meeting {
             parts.push(format!(
                 "{}: {}",
-                i18n.t().dialogue_at_meeting,
+                i18n.t().dialogues.dialogue_at_meeting,
                 dated(m.date, m.title)
             ));
         }
         if let Some(e) = event {
             parts.push(format!(
                 "{}: {}",
-                i18n.t().dialogue_at_event,
+                i18n.t().dialogues.dialogue_at_event,
                 dated(e.start, e.title)
             ));
         }
@@ -106,17 +106,26 @@ pub fn DialogueFrame() -> impl IntoView {
         let (ws, id) = (use_workspace().id.get().unwrap_or_default(), id.get());
         let tab = |tab| routes::dialogue_tab(&ws, &id, tab);
         [
-            (tab(DialogueTab::Groups), i18n.t().dialogue_groups),
-            (tab(DialogueTab::Compile), i18n.t().dialogue_compile),
-            (tab(DialogueTab::Citizen), i18n.t().citizen_dialogue),
-            (tab(DialogueTab::Results), i18n.t().dialogue_results),
+            (tab(DialogueTab::Groups), i18n.t().dialogues.dialogue_groups),
+            (
+                tab(DialogueTab::Compile),
+                i18n.t().dialogues.dialogue_compile,
+            ),
+            (
+                tab(DialogueTab::Citizen),
+                i18n.t().dialogues.citizen_dialogue,
+            ),
+            (
+                tab(DialogueTab::Results),
+                i18n.t().dialogues.dialogue_results,
+            ),
         ]
     };
     view! {
-        <Show when=move || dialogue.with(Option::is_some) fallback=move || view! { <p class="empty">{move || i18n.t().dialogue_missing}</p> }>
+        <Show when=move || dialogue.with(Option::is_some) fallback=move || view! { <p class="empty">{move || i18n.t().dialogues.dialogue_missing}</p> }>
             <h1>{move || dialogue.with(|d| d.as_ref().map(|d| d.title.clone()))}</h1>
             {move || belongs_to().map(|text| view! { <p class="lead dialogue-context">{text}</p> })}
-            <nav class="tabs" aria-label=move || i18n.t().dialogue_views>
+            <nav class="tabs" aria-label=move || i18n.t().dialogues.dialogue_views>
                 <ul>
                     {move || tabs().into_iter().map(|(href, label)| view! { <li><A href=href exact=true>{label}</A></li> }).collect_view()}
                 </ul>

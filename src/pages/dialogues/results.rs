@@ -42,10 +42,10 @@ pub fn Results() -> impl IntoView {
         {move || results().into_iter().map(|(t, words)| view! {
             <section class="result">
                 <h2>{t.question.text.clone()}</h2>
-                <p class="tally"><strong>{t.answers}</strong>" "{i18n.t().answers_count}</p>
-                <p>{i18n.t().by_age_group}": "{described(t.by_age_group, i18n.t().not_given)}</p>
-                <p>{i18n.t().by_area}": "{described(t.by_area, i18n.t().not_given)}</p>
-                <h3>{i18n.t().common_words}</h3>
+                <p class="tally"><strong>{t.answers}</strong>" "{i18n.t().dialogues.answers_count}</p>
+                <p>{i18n.t().dialogues.by_age_group}": "{described(t.by_age_group, i18n.t().dialogues.not_given)}</p>
+                <p>{i18n.t().dialogues.by_area}": "{described(t.by_area, i18n.t().dialogues.not_given)}</p>
+                <h3>{i18n.t().dialogues.common_words}</h3>
                 <ol class="words">
                     {words.into_iter().map(|(word, n)| view! { <li>{word}" ("{n}")"</li> }).collect_view()}
                 </ol>
