@@ -4,6 +4,8 @@
 use radslag_core::model::ActionStatus;
 
 pub struct ActionTexts {
+    pub actions_intro: &'static str,
+    pub no_actions: &'static str,
     pub new_action: &'static str,
     pub edit_action: &'static str,
     pub action_text: &'static str,
@@ -79,6 +81,8 @@ impl ActionTexts {
 }
 
 pub static SV: ActionTexts = ActionTexts {
+    actions_intro: "Åtgärder att följa upp från möte till möte.",
+    no_actions: "Inga åtgärder ännu.",
     new_action: "Ny åtgärd",
     edit_action: "Ändra åtgärd",
     action_text: "Vad ska göras?",
@@ -143,6 +147,8 @@ pub static SV: ActionTexts = ActionTexts {
 };
 
 pub static EN: ActionTexts = ActionTexts {
+    actions_intro: "Actions to follow up from meeting to meeting.",
+    no_actions: "No actions yet.",
     new_action: "New action",
     edit_action: "Edit action",
     action_text: "What is to be done?",

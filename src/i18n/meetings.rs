@@ -4,6 +4,8 @@
 use radslag_core::time::Locale;
 
 pub struct MeetingTexts {
+    pub meetings_intro: &'static str,
+    pub no_meetings: &'static str,
     pub locale: Locale,
     // The list.
     pub search: &'static str,
@@ -147,6 +149,8 @@ pub struct MeetingTexts {
 }
 
 pub static SV: MeetingTexts = MeetingTexts {
+    meetings_intro: "Rådets möten med dagordning och minnesanteckningar.",
+    no_meetings: "Inga möten ännu.",
     locale: Locale::Sv,
     search: "Sök i minnesanteckningar",
     search_hint: "Söker i rubriker, text, deltagare och platser, utan hänsyn till stora bokstäver och å, ä, ö.",
@@ -280,6 +284,8 @@ pub static SV: MeetingTexts = MeetingTexts {
 };
 
 pub static EN: MeetingTexts = MeetingTexts {
+    meetings_intro: "The council's meetings with agenda and minutes.",
+    no_meetings: "No meetings yet.",
     locale: Locale::En,
     search: "Search the minutes",
     search_hint: "Searches headings, text, participants and places, ignoring case and diacritics.",

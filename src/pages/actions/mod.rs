@@ -80,7 +80,7 @@ pub fn ActionsPage() -> impl IntoView {
 
     view! {
         <h1>{move || i18n.t().nav_actions}</h1>
-        <p class="lead">{move || i18n.t().actions_intro}</p>
+        <p class="lead">{move || i18n.t().actions.actions_intro}</p>
         <section class="action-counts" aria-labelledby="action-counts-heading">
             <h2 id="action-counts-heading" class="visually-hidden">{move || t().counts}</h2>
             <ul class="status-counts">
@@ -111,7 +111,7 @@ pub fn ActionsPage() -> impl IntoView {
             }}
         </div>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
-        <Show when=move || { total.get() > 0 } fallback=move || view! { <p class="empty">{move || i18n.t().no_actions}</p> }>
+        <Show when=move || { total.get() > 0 } fallback=move || view! { <p class="empty">{move || i18n.t().actions.no_actions}</p> }>
             <ActionFilters state/>
             <p class="shown-count" role="status">
                 {move || format!("{} {} {} {}", shown.with(Vec::len), t().shown_of, total.get(), t().shown_suffix)}

@@ -99,7 +99,7 @@ pub fn MeetingsPage() -> impl IntoView {
     view! {
         <div class="meetings-page">
             <h1>{move || i18n.t().nav_meetings}</h1>
-            <p class="lead">{move || i18n.t().meetings_intro}</p>
+            <p class="lead">{move || i18n.t().meetings.meetings_intro}</p>
             <div class="meetings-toolbar" role="search">
                 <div class="field">
                     <label for="meeting-search">{move || t().search}</label>
@@ -130,7 +130,7 @@ pub fn MeetingsPage() -> impl IntoView {
                     view! {
                         <section aria-labelledby="upcoming-heading">
                             <h2 id="upcoming-heading">{move || t().upcoming}</h2>
-                            <Lines lines=upcoming empty=if meetings.with(Vec::is_empty) { i18n.t().no_meetings } else { t().no_upcoming }/>
+                            <Lines lines=upcoming empty=if meetings.with(Vec::is_empty) { i18n.t().meetings.no_meetings } else { t().no_upcoming }/>
                         </section>
                         <section aria-labelledby="past-heading">
                             <h2 id="past-heading">{move || t().past}</h2>
