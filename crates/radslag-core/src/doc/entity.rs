@@ -430,11 +430,33 @@ pub(crate) const SMALL_GROUPS: Children = Children {
 /// A small group's answers: question id → text.
 pub(crate) const ANSWERS: &str = "answers";
 
+/// The answer texts missing in the whole document: a small group's answers
+/// map, the question (its object) and the question's id. A question and a
+/// group added on two devices at once both lack theirs after the merge; see
+/// `WorkspaceDoc::complete_answer_pairs`.
+pub(crate) fn missing_answers(doc: &AutoCommit) -> Vec<(ObjId, ObjId, String)> {
+    let mut missing = Vec::new();
+    for (_, dialogue) in shape::maps_under(doc, &automerge::ROOT, Dialogue::COLLECTION) {
+        let questions = shape::maps_under(doc, &dialogue, QUESTIONS.map);
+        for (_, group) in shape::maps_under(doc, &dialogue, SMALL_GROUPS.map) {
+            let Some(answers) = object(doc, &group, ANSWERS) else {
+                continue;
+            };
+            for (id, question) in &questions {
+                if matches!(doc.get(&answers, id.as_str()), Ok(None)) {
+                    missing.push((answers.clone(), question.clone(), id.clone()));
+                }
+            }
+        }
+    }
+    missing
+}
+
 /// Every small group has an answer text for every question, created with
 /// whichever of the two came last (in the same change), so two members of a
 /// group typing the first words of an answer at once write into one text.
 /// (A question and a group added on two devices at once get theirs from
-/// the normalising change after the merge.)
+/// `WorkspaceDoc::complete_answer_pairs` after the merge.)
 fn complete_answers(doc: &mut AutoCommit, dialogue: &ObjId) -> Result<bool> {
     let questions: Vec<String> = shape::maps_under(doc, dialogue, QUESTIONS.map)
         .into_iter()

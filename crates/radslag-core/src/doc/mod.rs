@@ -29,7 +29,10 @@ pub use held_back::Unreadable;
 pub use history::StatusEvent;
 pub use schema::SCHEMA_VERSION;
 
-use automerge::{ActorId, AutoCommit, ChangeHash, ROOT, transaction::CommitOptions};
+use automerge::{
+    ActorId, AutoCommit, ChangeHash, ROOT,
+    transaction::{CommitOptions, Transactable as _},
+};
 use sha2::{Digest, Sha256};
 
 use crate::model::{Meeting, MeetingStatus, StatusChange, WorkspaceInfo};
@@ -135,7 +138,37 @@ impl WorkspaceDoc {
     /// devices that mend the same state store the change once. Returns
     /// whether anything was mended.
     pub fn normalise(&mut self) -> Result<bool> {
-        self.shared_change("normalise", Self::mend)
+        let paired = self.complete_answer_pairs()?;
+        Ok(self.shared_change("normalise", Self::mend)? || paired)
+    }
+
+    /// Gives a small group the answer text for a question the two were added
+    /// apart (neither knew the other, so neither created it). Devices meet
+    /// the pair at different states, so the change must not depend on the
+    /// whole document: it is made on the document as of the two changes that
+    /// created the group and the question, with an actor derived from them,
+    /// and every device makes it byte-identically — one text, never two.
+    fn complete_answer_pairs(&mut self) -> Result<bool> {
+        let missing = entity::missing_answers(&self.doc);
+        for (answers, question, key) in &missing {
+            let (Some(group_made), Some(question_made)) = (
+                self.doc.hash_for_opid(answers),
+                self.doc.hash_for_opid(question),
+            ) else {
+                continue;
+            };
+            let mut heads = vec![group_made, question_made];
+            heads.sort();
+            heads.dedup();
+            let mut fork = self.doc.fork_at(&heads)?;
+            let group = answers.to_string();
+            fork.set_actor(derived_actor("answer text", &heads, &[&group, key]));
+            fork.put_object(answers, key.as_str(), automerge::ObjType::Text)?;
+            fork.commit_with(CommitOptions::default().with_time(0));
+            self.doc.merge(&mut fork)?;
+        }
+        self.keep_in_whole()?;
+        Ok(!missing.is_empty())
     }
 
     fn mend(doc: &mut AutoCommit) -> Result<bool> {
@@ -157,13 +190,7 @@ impl WorkspaceDoc {
         let own = self.doc.get_actor().clone();
         let mut heads = self.doc.get_heads();
         heads.sort();
-        let mut hash = Sha256::new();
-        hash.update(b"radslag shared change: ");
-        hash.update(purpose.as_bytes());
-        for head in &heads {
-            hash.update(head.0);
-        }
-        self.doc.set_actor(ActorId::from(&hash.finalize()[..16]));
+        self.doc.set_actor(derived_actor(purpose, &heads, &[]));
         let outcome = f(&mut self.doc);
         match outcome {
             Ok(_) => {
@@ -365,4 +392,20 @@ impl WorkspaceDoc {
         self.get::<Meeting>(id)
             .is_some_and(|m| m.status == MeetingStatus::Draft)
     }
+}
+
+/// The actor of a change every device makes byte-identically: derived from
+/// what it is for and the (sorted) heads it is made at.
+fn derived_actor(purpose: &str, heads: &[ChangeHash], keys: &[&str]) -> ActorId {
+    let mut hash = Sha256::new();
+    hash.update(b"radslag shared change: ");
+    hash.update(purpose.as_bytes());
+    for head in heads {
+        hash.update(head.0);
+    }
+    for key in keys {
+        hash.update(b"\0");
+        hash.update(key.as_bytes());
+    }
+    ActorId::from(&hash.finalize()[..16])
 }
