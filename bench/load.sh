@@ -12,7 +12,7 @@ cargo build --profile server --locked -q -p radslag-server --bin radslag
 mkdir -p bench/out
 cargo run --release --locked -q -p radslag-core --example five_years > bench/out/five_years.b64
 
-wasm=$(ls dist/*_bg.wasm)
+wasm=$(ls dist/radslag-app-*_bg.wasm)
 echo "wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

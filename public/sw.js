@@ -7,6 +7,9 @@
 const CACHE = 'radslag-shell-v1';
 const SHELL = '/index.html';
 const STATIC = ['/public/icon.svg', '/public/manifest.webmanifest', '/public/icon-192.png', '/public/icon-512.png'];
+// The file reader worker (importing minutes): not needed for the first page,
+// so cached after the shell, and an import works offline after one visit.
+const READER = ['/radslag-extract_loader.js', '/radslag-extract.js', '/radslag-extract_bg.wasm'];
 
 // Files kept for offline use once fetched, with the content type each must
 // have: only a 2xx answer of that type is cached (an error page, or the
@@ -60,9 +63,11 @@ async function cacheShell() {
     const assets = assetsOf(html);
     await addAllChecked(cache, [...assets, ...STATIC]);
     await cache.put(SHELL, response);
+    // Its names carry no hash: fetched again with each new version.
+    await addAllChecked(cache, READER).catch(() => {});
     // The previous version's hashed files: open pages have them loaded
     // already, and nothing names them any more.
-    const keep = new Set([SHELL, ...assets, ...STATIC]);
+    const keep = new Set([SHELL, ...assets, ...STATIC, ...READER]);
     for (const request of await cache.keys()) {
       const path = new URL(request.url).pathname;
       if (/\.(?:js|wasm|css)$/.test(path) && !keep.has(path)) await cache.delete(request);

@@ -10,7 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 echo "==> Style (rustfmt.toml) and lints (clippy, warnings are errors)"
 cargo fmt --all --check
 cargo clippy --locked --all-targets -p radslag-core -p radslag-server -- -D warnings
-cargo clippy --locked -p radslag-app --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p radslag-app -p radslag-extract --target wasm32-unknown-unknown -- -D warnings
 
 echo "==> Rust tests (core and server)"
 cargo test --locked -p radslag-core -p radslag-server

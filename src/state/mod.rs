@@ -3,6 +3,7 @@
 //! the document only through [`Workspace`]; storage stays in [`storage`].
 
 pub mod download;
+pub mod file_reader;
 pub mod storage;
 
 use leptos::prelude::*;

@@ -320,14 +320,16 @@ test('minutes from an OCR scan import through the UI; text that is not minutes i
   await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toHaveCount(0);
 
   // The OCR example, as a file.
-  await page.getByLabel('Eller välj en textfil (.txt)').setInputFiles(resolve(examples, 'minutes-2023-02-07.ocr.txt'));
+  await page.getByLabel('Eller välj filer (.pdf, .docx, .txt)').setInputFiles(resolve(examples, 'minutes-2023-02-07.ocr.txt'));
   await expect(page.getByRole('heading', { name: 'Förhandsgranskning' })).toBeVisible();
   await expect(page.locator('.import-error')).toBeEmpty();
   // It asks for what the scan lacks.
   await expect(page.locator('.missing-summary')).toHaveText('Texten saknar: datum, plats, deltagare. Fyll i det nedan.');
-  await expect(page.locator('#import-date-missing')).toHaveText('Saknas i texten');
-  await expect(page.locator('#import-place-missing')).toHaveText('Saknas i texten');
-  await expect(page.locator('#import-present-missing')).toHaveText('Saknas i texten');
+  await expect(page.locator('[id$="-date-missing"]')).toHaveText('Saknas i texten');
+  await expect(page.locator('[id$="-place-missing"]')).toHaveText('Saknas i texten');
+  await expect(page.locator('[id$="-present-missing"]')).toHaveText('Saknas i texten');
+  // The date the text lacks is taken from the file's name.
+  await expect(page.getByLabel('Datum')).toHaveValue('2023-02-07');
   // The same six items as the PDF, with their bullets, and the note-taker.
   const items = page.locator('.import-item');
   await expect(items).toHaveCount(6);
@@ -344,8 +346,9 @@ test('minutes from an OCR scan import through the UI; text that is not minutes i
   await expect(page.getByRole('checkbox', { name: 'Trygghetsrådet' })).toBeChecked();
 
   // Importing without a date is refused.
+  await page.getByLabel('Datum').fill('');
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.locator('#import-date-error')).toHaveText('Ange mötets datum.');
+  await expect(page.locator('[id$="-date-error"]')).toHaveText('Ange mötets datum.');
   await expect(page.getByLabel('Datum')).toBeFocused();
 
   await page.getByLabel('Titel').fill(TITLE);

@@ -15,13 +15,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use chrono::NaiveDate;
 use futures::{SinkExt, StreamExt};
 use radslag_core::WorkspaceDoc;
-use radslag_core::meetings::default_template;
-use radslag_core::meetings::import::{ImportDraft, build};
-use radslag_core::meetings::search::fold;
-use radslag_core::model::{Group, Meeting, Person, Template};
+use radslag_core::meetings::import::{
+    ImportDraft, KnownMeetings, SeenIn, build, date_in_name, import_into,
+};
+use radslag_core::model::{Group, Meeting};
 use radslag_core::sync::{DocumentId, Event, SyncClient};
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
@@ -74,49 +73,10 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// A date in a file's name: `2023-02-07`, `20230207`.
-fn date_in_name(path: &Path) -> Option<NaiveDate> {
-    let name = path.file_stem()?.to_string_lossy().into_owned();
-    let bytes = name.as_bytes();
-    for start in 0..bytes.len() {
-        for (len, format) in [(10, "%Y-%m-%d"), (8, "%Y%m%d")] {
-            let Some(candidate) = name.get(start..start + len) else {
-                continue;
-            };
-            let bounded = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_digit());
-            let before_ok = start == 0 || bounded(start - 1);
-            if before_ok
-                && bounded(start + len)
-                && let Ok(date) = NaiveDate::parse_from_str(candidate, format)
-            {
-                return Some(date);
-            }
-        }
-    }
-    None
-}
-
-/// A meeting already there, by date and title.
-struct Seen {
-    date: NaiveDate,
-    title: String,
-    /// Minutes without a title (a scan): the same as any on their date.
-    untitled: bool,
-    /// Where it was seen: "the workspace" or an earlier file.
-    source: String,
-}
-
-fn is_duplicate<'a>(seen: &'a [Seen], date: NaiveDate, title: &str) -> Option<&'a Seen> {
-    let title = fold(title.trim());
-    seen.iter()
-        .find(|s| s.date == date && (title.is_empty() || s.untitled || s.title == title))
-}
-
 /// The workspace state the import writes into.
 struct Target<'a> {
     ws: &'a mut WorkspaceDoc,
     groups: Vec<Group>,
-    template: Template,
 }
 
 fn now_ms() -> i64 {
@@ -130,7 +90,7 @@ fn import_one(
     path: &Path,
     root: &Path,
     year: Option<i32>,
-    seen: &mut Vec<Seen>,
+    seen: &mut KnownMeetings,
     target: &mut Option<Target>,
 ) -> Outcome {
     let shown = path
@@ -157,7 +117,7 @@ fn import_one(
     let mut draft = ImportDraft::from_parsed(&minutes, &groups);
     let mut from_name = false;
     if draft.date.is_none() {
-        let Some(date) = date_in_name(path) else {
+        let Some(date) = date_in_name(&path.to_string_lossy()) else {
             return Outcome::Refused(
                 "the text gives no date (a scan often lacks the header): put the date in the file's \
                  name, e.g. 2023-02-07.pdf, or import it in the app"
@@ -173,37 +133,26 @@ fn import_one(
     } else {
         format!("«{}»", draft.title.trim())
     };
-    if let Some(earlier) = is_duplicate(seen, date, &draft.title) {
+    if let Some(earlier) = seen.find(date, &draft.title) {
+        let earlier = match earlier {
+            SeenIn::Workspace(_) => "a meeting in the workspace",
+            SeenIn::File(name) => name,
+        };
         return Outcome::Duplicate(format!(
-            "{date} {title_shown}: the same date and title as {}",
-            earlier.source
+            "{date} {title_shown}: the same date and title as {earlier}"
         ));
     }
-    let people: Vec<Person> = target.as_ref().map(|t| t.ws.list()).unwrap_or_default();
-    let template = target.as_ref().map(|t| t.template.clone());
-    let imported = build(&draft, &people, &groups, template.as_ref(), true);
-    seen.push(Seen {
-        date,
-        title: fold(imported.meeting.title.trim()),
-        untitled: draft.title.trim().is_empty(),
-        source: shown.clone(),
-    });
-    if let Some(t) = target.as_mut() {
-        let written = (|| -> anyhow::Result<()> {
-            for p in &imported.new_people {
-                t.ws.put(p)?;
+    seen.add(date, &draft.title, SeenIn::File(shown.clone()));
+    let imported = match target.as_mut() {
+        Some(t) => match import_into(t.ws, &draft, true) {
+            Ok(imported) => {
+                t.ws.commit(now_ms());
+                imported
             }
-            t.ws.put(&imported.meeting)?;
-            for next in &imported.next_meetings {
-                t.ws.put(next)?;
-            }
-            t.ws.commit(now_ms());
-            Ok(())
-        })();
-        if let Err(e) = written {
-            return Outcome::Refused(format!("could not be written: {e}"));
-        }
-    }
+            Err(e) => return Outcome::Refused(format!("could not be written: {e}")),
+        },
+        None => build(&draft, &[], &groups, None, true),
+    };
     let count =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut notes = vec![count(imported.meeting.agenda.len(), "item", "items")];
@@ -263,29 +212,11 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         ws = Some(doc);
     }
 
-    let mut seen: Vec<Seen> = Vec::new();
+    let mut seen = KnownMeetings::default();
     let mut target = ws.as_mut().map(|ws| {
-        for m in ws.list::<Meeting>() {
-            if let Some(date) = m.date {
-                seen.push(Seen {
-                    date,
-                    title: fold(m.title.trim()),
-                    untitled: false,
-                    source: "a meeting in the workspace".to_owned(),
-                });
-            }
-        }
+        seen = KnownMeetings::of_workspace(&ws.list::<Meeting>());
         let groups = ws.list::<Group>();
-        let template = ws
-            .list::<Template>()
-            .into_iter()
-            .find(|t| t.id == default_template().id)
-            .unwrap_or_else(default_template);
-        Target {
-            ws,
-            groups,
-            template,
-        }
+        Target { ws, groups }
     });
 
     let (mut imported, mut duplicates, mut refused) = (0, 0, 0);
@@ -465,25 +396,4 @@ fn uuid_like() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     format!("{:x}-{:x}", nanos, std::process::id())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_in_file_names() {
-        let d = |s: &str| date_in_name(Path::new(s));
-        assert_eq!(
-            d("minutes-2023-02-07.ocr.txt"),
-            NaiveDate::from_ymd_opt(2023, 2, 7)
-        );
-        assert_eq!(
-            d("20230207 protokoll.pdf"),
-            NaiveDate::from_ymd_opt(2023, 2, 7)
-        );
-        assert_eq!(d("2023-13-07.pdf"), None);
-        assert_eq!(d("scan 1.png"), None);
-        assert_eq!(d("1202302071.png"), None);
-    }
 }

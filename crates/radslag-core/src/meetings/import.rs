@@ -8,7 +8,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use super::next::{NextPlan, create_next};
 use super::search::fold;
 use super::{Register, dates::first_after};
-use crate::ids::{GroupId, PersonId};
+use crate::WorkspaceDoc;
+use crate::ids::{GroupId, MeetingId, PersonId, TemplateId};
 use crate::minutes_import::{MissingField, ParsedMinutes, ParticipantKind};
 use crate::model::{AgendaItem, Attendance, Group, Meeting, Participant, Person, Template};
 
@@ -363,6 +364,100 @@ pub fn build(
     }
 }
 
+/// Imports a corrected draft into the workspace: the people the register
+/// lacks, the meeting and (when `with_next`) its next meetings, matched
+/// against what the workspace holds now, so a batch of files adds each new
+/// person once.
+pub fn import_into(
+    doc: &mut WorkspaceDoc,
+    draft: &ImportDraft,
+    with_next: bool,
+) -> crate::doc::Result<Imported> {
+    let (people, groups) = (doc.list::<Person>(), doc.list::<Group>());
+    let template = doc.get::<Template>(&TemplateId::from(super::DEFAULT_TEMPLATE_ID));
+    let imported = build(draft, &people, &groups, template.as_ref(), with_next);
+    for person in &imported.new_people {
+        doc.put(person)?;
+    }
+    doc.put(&imported.meeting)?;
+    for next in &imported.next_meetings {
+        doc.put(next)?;
+    }
+    Ok(imported)
+}
+
+/// Where a meeting with the same date and title was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeenIn {
+    Workspace(MeetingId),
+    /// An earlier file of the same import, by its name.
+    File(String),
+}
+
+#[derive(Debug, Clone)]
+struct Known {
+    date: NaiveDate,
+    title: String,
+    untitled: bool,
+    seen_in: SeenIn,
+}
+
+/// Meetings already there, to recognise minutes imported before: those in
+/// the workspace and those earlier in the same batch, by date and title
+/// (case and diacritics ignored). Minutes without a title (a scan often
+/// lacks the header) are taken to be any meeting on their date.
+#[derive(Debug, Clone, Default)]
+pub struct KnownMeetings(Vec<Known>);
+
+impl KnownMeetings {
+    pub fn of_workspace(meetings: &[Meeting]) -> KnownMeetings {
+        let mut known = KnownMeetings::default();
+        for m in meetings {
+            if let Some(date) = m.date {
+                known.add(date, &m.title, SeenIn::Workspace(m.id.clone()));
+            }
+        }
+        known
+    }
+
+    /// Where minutes of this date and title were seen, if anywhere.
+    pub fn find(&self, date: NaiveDate, title: &str) -> Option<&SeenIn> {
+        let title = fold(title.trim());
+        self.0
+            .iter()
+            .find(|k| k.date == date && (title.is_empty() || k.untitled || k.title == title))
+            .map(|k| &k.seen_in)
+    }
+
+    pub fn add(&mut self, date: NaiveDate, title: &str, seen_in: SeenIn) {
+        self.0.push(Known {
+            date,
+            title: fold(title.trim()),
+            untitled: title.trim().is_empty(),
+            seen_in,
+        });
+    }
+}
+
+/// A date in a file's name (`2023-02-07.pdf`, `tr-20230207-scan.png`):
+/// scans often carry theirs only there.
+pub fn date_in_name(name: &str) -> Option<NaiveDate> {
+    let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
+    let bytes = stem.as_bytes();
+    let bounded = |i: usize| bytes.get(i).is_none_or(|b| !b.is_ascii_digit());
+    (0..bytes.len()).find_map(|start| {
+        [(10, "%Y-%m-%d"), (8, "%Y%m%d")]
+            .into_iter()
+            .find_map(|(len, format)| {
+                let candidate = stem.get(start..start + len)?;
+                let free = (start == 0 || bounded(start - 1)) && bounded(start + len);
+                free.then(|| NaiveDate::parse_from_str(candidate, format).ok())
+                    .flatten()
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,5 +694,91 @@ mod tests {
             imported.meeting.participants[0].attendance,
             Attendance::Absent
         );
+    }
+
+    #[test]
+    fn importing_a_batch_adds_each_new_person_once_and_every_meeting() {
+        let mut ws = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
+        let person = |name: &str| DraftPerson {
+            name: name.into(),
+            ..Default::default()
+        };
+        let first = ImportDraft {
+            title: "Trygghetsrådet".into(),
+            date: Some(d(2023, 2, 7)),
+            present: vec![person("Moa Magnusson"), person("Per Håkansson")],
+            ..Default::default()
+        };
+        let second = ImportDraft {
+            date: Some(d(2023, 5, 11)),
+            present: vec![person("moa  magnusson"), person("Lena Bjelkström")],
+            ..first.clone()
+        };
+        let a = import_into(&mut ws, &first, true).unwrap();
+        let b = import_into(&mut ws, &second, true).unwrap();
+        assert_eq!(a.new_people.len(), 2);
+        assert_eq!(b.new_people.len(), 1, "Moa is in the register by then");
+        assert_eq!(ws.list::<Person>().len(), 3);
+        let meetings = ws.list::<Meeting>();
+        assert_eq!(meetings.len(), 2);
+        assert!(
+            meetings
+                .iter()
+                .all(|m| m.agenda.is_empty() || m.title == "Trygghetsrådet")
+        );
+        assert_eq!(
+            b.meeting.participants[0].person, a.meeting.participants[0].person,
+            "the same Moa in both meetings"
+        );
+    }
+
+    #[test]
+    fn minutes_imported_before_are_known_by_date_and_title() {
+        let meeting = Meeting {
+            id: MeetingId::from("m1"),
+            title: "Trygghetsrådet".into(),
+            date: Some(d(2023, 2, 7)),
+            ..Default::default()
+        };
+        let mut known = KnownMeetings::of_workspace(&[meeting]);
+        let in_workspace = Some(&SeenIn::Workspace(MeetingId::from("m1")));
+        // Case, spacing and diacritics do not make another meeting.
+        assert_eq!(known.find(d(2023, 2, 7), " TRYGGHETSRADET "), in_workspace);
+        // A scan without a title: any meeting that day.
+        assert_eq!(known.find(d(2023, 2, 7), ""), in_workspace);
+        // Another title or another day is new.
+        assert_eq!(known.find(d(2023, 2, 7), "Klara-gruppen"), None);
+        assert_eq!(known.find(d(2023, 2, 8), "Trygghetsrådet"), None);
+        // Earlier in the same batch.
+        known.add(d(2023, 5, 11), "", SeenIn::File("scan.pdf".into()));
+        assert_eq!(
+            known.find(d(2023, 5, 11), "Klara-gruppen"),
+            Some(&SeenIn::File("scan.pdf".into()))
+        );
+    }
+
+    #[test]
+    fn a_date_in_a_file_name() {
+        assert_eq!(date_in_name("2023-02-07.pdf"), Some(d(2023, 2, 7)));
+        assert_eq!(
+            date_in_name("minutes-2023-02-07.ocr.txt"),
+            Some(d(2023, 2, 7))
+        );
+        assert_eq!(date_in_name("20230207 protokoll.pdf"), Some(d(2023, 2, 7)));
+        assert_eq!(date_in_name("scan 1.png"), None);
+        assert_eq!(
+            date_in_name("arkiv/tr-20230207-scan.png"),
+            Some(d(2023, 2, 7))
+        );
+        assert_eq!(
+            date_in_name("C:\\protokoll\\TR 2021-11-30 justerat.docx"),
+            Some(d(2021, 11, 30))
+        );
+        // Not a date, or digits running on.
+        assert_eq!(date_in_name("2023-13-07.pdf"), None);
+        assert_eq!(date_in_name("nr 1202302071.pdf"), None);
+        assert_eq!(date_in_name("minnesanteckningar.pdf"), None);
+        // The extension is no part of the name.
+        assert_eq!(date_in_name("x.20230207"), None);
     }
 }

@@ -117,6 +117,15 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extracted, FileError> {
     }
 }
 
+/// [`extract`] as the app's file reader reports it.
+pub fn read(name: &str, bytes: &[u8]) -> super::Reading {
+    match extract(name, bytes) {
+        Ok(Extracted::Text(text)) => super::Reading::Text(text),
+        Ok(Extracted::NeedsOcr(_)) => super::Reading::Scan,
+        Err(e) => super::Reading::Refused(e.to_string()),
+    }
+}
+
 /// Text in UTF-8, UTF-16 (with a byte order mark) or Windows-1252; `None`
 /// for bytes that are no text.
 pub fn decode_text(bytes: &[u8]) -> Option<String> {

@@ -23,6 +23,7 @@
 //!   `f6r`, `1 kommunen`), repaired against a word list of Swedish words with å, ä and ö.
 
 mod dates;
+#[cfg(feature = "files")]
 pub mod files;
 mod lexicon;
 mod lookalike;
@@ -38,6 +39,18 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use structure::{Block, LabelKind, RawDoc};
+
+/// What reading a file gave, as the app's file reader (a web worker) sends
+/// it back: its text, or that it is a scan, or why it cannot be read (in
+/// "svenska / English").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Reading {
+    Text(String),
+    /// An image, or a PDF whose pages have no text: it needs OCR.
+    Scan,
+    Refused(String),
+}
 
 /// What an imported text says, as far as it could be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
