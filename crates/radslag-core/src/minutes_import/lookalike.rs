@@ -634,7 +634,8 @@ fn split_glued(word: &str, known: &Known) -> Option<String> {
             return Some(format!("{} {}", &word[..cut], &word[cut..]));
         }
         if let Some(rest) = lower.strip_suffix(glue)
-            && glue.chars().count() >= 2
+            // Not a two-letter tail: `borde`, `hade`, `genom` end so.
+            && glue.chars().count() >= 3
             && good(rest)
         {
             let cut = word.len() - glue.len();
@@ -902,6 +903,13 @@ mod tests {
     fn two_confusions_undone_in_two_steps() {
         let (text, _) = repair("nästa sammaritriide och sammantriide\n", true);
         assert_eq!(text, "nästa sammanträde och sammanträde\n");
+    }
+
+    #[test]
+    fn a_word_ending_like_a_short_word_is_not_split() {
+        // `bor` and `de` are words, `borde` one too.
+        assert_eq!(repair("vi borde ses\n", true).0, "vi borde ses\n");
+        assert_eq!(repair("arbetetoch\n", true).0, "arbetet och\n");
     }
 
     #[test]

@@ -761,6 +761,21 @@ mod tests {
     }
 
     #[test]
+    fn more_everyday_words_and_their_compounds() {
+        assert_eq!(
+            repaired("besokare, kostnadsberakning, fredagskvallarna, sammantradesrum"),
+            "besökare, kostnadsberäkning, fredagskvällarna, sammanträdesrum"
+        );
+        assert_eq!(
+            repaired("kommundirektor och arskurs sju"),
+            "kommundirektör och årskurs sju"
+        );
+        // Words that are words without their dots too: never guessed.
+        let plain = "fort gas satt framst vaktare gangster skvaller lansera ledamoten";
+        assert_eq!(repaired(plain), plain);
+    }
+
+    #[test]
     fn sentence_starts() {
         assert!(sentence_start(""));
         assert!(sentence_start("Slut. "));
