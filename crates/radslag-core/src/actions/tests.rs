@@ -731,6 +731,16 @@ fn status_history_says_who_and_when() {
     // The history survives save and load.
     let loaded = crate::WorkspaceDoc::load(&moa_device.save()).unwrap();
     assert_eq!(loaded.action_status_history(&action.id), history);
+    // Several at once, decoding the history once: the same events.
+    let other = c.actions().remove(0);
+    moa_device.put(&other).unwrap();
+    moa_device.commit(5_000);
+    let unknown = ActionId::random();
+    let both = moa_device.action_status_histories(&[action.id.clone(), other.id.clone(), unknown]);
+    assert_eq!(both.len(), 2);
+    assert_eq!(both[&action.id], history);
+    assert_eq!(both[&other.id], moa_device.action_status_history(&other.id));
+    assert_eq!(both[&other.id].len(), 1);
 }
 
 #[test]
