@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::export::Names;
 use super::{Register, follow_up_for_meeting, follows_up, is_open, sort_by_due};
+use crate::WorkspaceDoc;
 use crate::doc::StatusEvent;
 use crate::ids::{ActionId, AgendaItemId};
 use crate::model::{Action, ActionStatus, Meeting, MeetingStatus};
@@ -23,6 +24,7 @@ use crate::time::stockholm_to_utc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordedAction {
     pub id: ActionId,
+    /// On one line: the text's lines joined by spaces.
     pub text: String,
     /// The owners' names ([`Names::owner`]), in the action's order.
     pub owners: Vec<String>,
@@ -70,11 +72,7 @@ pub fn approved_at(meeting: &Meeting) -> Option<i64> {
 /// The status an action had at `at_ms`: the last status written at or
 /// before it. None when it did not exist yet.
 pub fn status_at(history: &[StatusEvent], at_ms: i64) -> Option<ActionStatus> {
-    history
-        .iter()
-        .filter(|e| e.at_ms <= at_ms)
-        .next_back()
-        .map(|e| e.status)
+    history.iter().rfind(|e| e.at_ms <= at_ms).map(|e| e.status)
 }
 
 /// Whether the action was open at some moment from `from_ms` to `to_ms`:
@@ -145,7 +143,13 @@ pub fn minutes_actions(
                 Some(RecordedAction {
                     status: status(&a)?,
                     owners: a.owners.iter().map(|o| names.owner(o)).collect(),
-                    text: a.text.trim().to_owned(),
+                    text: a
+                        .text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     due: a.due,
                     id: a.id,
                 })
@@ -185,6 +189,25 @@ pub fn minutes_actions(
         })
         .collect();
     MinutesActions { items }
+}
+
+/// [`minutes_actions`] read from the document; the status histories are
+/// decoded (once) only for approved minutes.
+pub fn from_doc(doc: &WorkspaceDoc, meeting: &Meeting) -> MinutesActions {
+    let actions = doc.list::<Action>();
+    let register = Register::from_doc(doc);
+    let histories = if approved_at(meeting).is_some() {
+        doc.action_status_histories(&record_candidates(meeting, &actions, &register))
+    } else {
+        HashMap::new()
+    };
+    minutes_actions(
+        meeting,
+        &actions,
+        &histories,
+        &register,
+        &Names::from_doc(doc),
+    )
 }
 
 #[cfg(test)]
