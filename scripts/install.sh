@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Rådslag needs on a fresh Debian machine, skipping what is
 # already there. `scripts/install.sh app` installs the build tools;
-# `scripts/install.sh test` also installs the browser and test packages.
+# `scripts/install.sh test` also installs the browser and test packages (and
+# the Python venv in tests/ics/.venv for the .ics comparison).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,9 @@ command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm
 # and pdftoppm turns scanned PDFs into images for `radslag import`'s OCR;
 # tesseract-ocr with its Swedish model reads the scans (tests import one).
 [ "$want" = test ] && packages+=(chromium chromium-driver poppler-utils tesseract-ocr tesseract-ocr-swe)
+# python3-venv: the venv for Python's icalendar and recurring-ical-events,
+# which expand the .ics export independently (crates/radslag-core/tests/ics_python.rs).
+[ "$want" = test ] && packages+=(python3 python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -58,6 +62,15 @@ fi
 if [ "$want" = test ] && [ ! -d tests/interop/node_modules/@automerge/automerge-repo ]; then
   say "npm ci (interop: the stock automerge-repo packages)"
   npm ci --prefix tests/interop --no-audit --no-fund
+fi
+# Pinned in tests/ics/requirements.txt; made again when that file changes.
+ics_venv=tests/ics/.venv
+if [ "$want" = test ] && ! cmp -s tests/ics/requirements.txt "$ics_venv/installed-requirements.txt"; then
+  say "python3 -m venv $ics_venv; pip install -r tests/ics/requirements.txt"
+  rm -rf "$ics_venv"
+  /usr/bin/python3 -m venv "$ics_venv"
+  "$ics_venv/bin/pip" install --quiet --disable-pip-version-check --no-input -r tests/ics/requirements.txt
+  cp tests/ics/requirements.txt "$ics_venv/installed-requirements.txt"
 fi
 say "cargo fetch"
 cargo fetch --locked

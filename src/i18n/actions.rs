@@ -67,6 +67,13 @@ pub struct ActionTexts {
     pub follow_up_empty: &'static str,
     pub follow_up_caption: &'static str,
     pub from_this_item: &'static str,
+    /// The minutes' record: the actions decided under an item.
+    pub record_decided: &'static str,
+    /// "klart senast 2023-05-11" in a recorded action's line.
+    pub record_due: &'static str,
+    pub record_follow_up_empty: &'static str,
+    /// Under the follow-up of approved minutes.
+    pub record_as_approved: &'static str,
 }
 
 impl ActionTexts {
@@ -144,6 +151,10 @@ pub static SV: ActionTexts = ActionTexts {
     follow_up_empty: "Inga öppna åtgärder att följa upp.",
     follow_up_caption: "Åtgärder att följa upp",
     from_this_item: "Åtgärder från punkten",
+    record_decided: "Åtgärder",
+    record_due: "klart senast",
+    record_follow_up_empty: "Inga åtgärder att följa upp.",
+    record_as_approved: "Status när minnesanteckningarna justerades.",
 };
 
 pub static EN: ActionTexts = ActionTexts {
@@ -210,4 +221,8 @@ pub static EN: ActionTexts = ActionTexts {
     follow_up_empty: "No open actions to follow up.",
     follow_up_caption: "Actions to follow up",
     from_this_item: "Actions from the item",
+    record_decided: "Actions",
+    record_due: "due",
+    record_follow_up_empty: "No actions to follow up.",
+    record_as_approved: "Status when the minutes were approved.",
 };

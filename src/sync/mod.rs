@@ -18,8 +18,16 @@ use radslag_core::{
     sync::{Both, DocumentId, Event, Joining, NoDocs, Received, SyncClient},
 };
 use socket::Socket;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
+
+/// How long the sync states wait to be written: every sync message moves
+/// them, and writing them is off the typing path (a lost one only means a
+/// little more to exchange on the next connection).
+const SYNC_STATE_DELAY: Duration = Duration::from_millis(1000);
+/// The sync states shown are worked out once per burst of messages and
+/// keystrokes, after the frame that shows the keystroke.
+const STATUS_DELAY: Duration = Duration::from_millis(60);
 
 use crate::state::{AppState, Notice, OpenState, now_ms, storage, storage::WriteError};
 
@@ -47,6 +55,9 @@ struct Engine {
     background: Background,
     /// A background workspace is due to be loaded soon.
     load_pending: bool,
+    /// Workspaces whose sync state is still to be written.
+    unsaved_sync_states: BTreeSet<DocumentId>,
+    status_pending: bool,
 }
 
 /// The sync engine and what the views show of it.
@@ -81,6 +92,8 @@ impl Sync {
             joining: None,
             background: Background::default(),
             load_pending: false,
+            unsaved_sync_states: BTreeSet::new(),
+            status_pending: false,
         };
         let sync = Sync {
             status: RwSignal::new(SyncStatus::Offline),
@@ -102,6 +115,7 @@ impl Sync {
         });
         let _ = window_event_listener(leptos::ev::online, move |_| sync.connect());
         let _ = window_event_listener(leptos::ev::offline, move |_| sync.went_offline());
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| sync.write_sync_states());
         let _ = set_interval_with_handle(
             move || sync.announce(),
             Duration::from_millis(presence::EVERY_MS.into()),
@@ -400,9 +414,28 @@ impl Sync {
         }
     }
 
-    /// Keeps how far sync got, so the next connection resumes from there.
+    /// Keeps how far sync got, so the next connection resumes from there:
+    /// written a moment later, once for a burst of messages.
     fn keep_sync_state(&self, id: &DocumentId) {
-        if let Some(state) = self.engine.with_value(|e| e.client.sync_state(id)) {
+        let first = self.engine.try_update_value(|e| {
+            let first = e.unsaved_sync_states.is_empty();
+            e.unsaved_sync_states.insert(*id);
+            first
+        });
+        if first == Some(true) {
+            let this = *self;
+            set_timeout(move || this.write_sync_states(), SYNC_STATE_DELAY);
+        }
+    }
+
+    fn write_sync_states(&self) {
+        let states = self.engine.try_update_value(|e| {
+            std::mem::take(&mut e.unsaved_sync_states)
+                .into_iter()
+                .filter_map(|id| Some((id, e.client.sync_state(&id)?)))
+                .collect::<Vec<_>>()
+        });
+        for (id, state) in states.unwrap_or_default() {
             storage::set_sync_state(&id.to_string(), &state);
         }
     }
@@ -419,8 +452,20 @@ impl Sync {
         self.refresh_status();
     }
 
-    /// Each workspace's state, and the header's: synced when all are.
+    /// Each workspace's state, and the header's, worked out soon.
     fn refresh_status(&self) {
+        let first = self
+            .engine
+            .try_update_value(|e| !std::mem::replace(&mut e.status_pending, true));
+        if first == Some(true) {
+            let this = *self;
+            set_timeout(move || this.show_status(), STATUS_DELAY);
+        }
+    }
+
+    /// Each workspace's state, and the header's: synced when all are.
+    fn show_status(&self) {
+        self.engine.update_value(|e| e.status_pending = false);
         let (socket, joining) = self
             .engine
             .with_value(|e| (e.socket.is_some(), e.joining.is_some()));

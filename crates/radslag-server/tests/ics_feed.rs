@@ -143,7 +143,14 @@ async fn a_synced_workspace_is_a_calendar_feed() {
         let mut ws = WorkspaceDoc::load(&doc.save()).unwrap();
         ws.put(&event(serde_json::json!({
             "id": "v40", "title": "Kampanjvecka",
-            "start": "2023-10-02", "end": "2023-10-08"
+            "start": "2023-10-02", "end": "2023-10-08",
+            "recurrence": r#"{"freq":"isoWeekYearly","interval":1,"byIsoWeek":40}"#
+        })))
+        .unwrap();
+        ws.put(&event(serde_json::json!({
+            "id": "manad", "title": "Månadsträff",
+            "start": "2024-01-15", "end": "2024-01-15",
+            "recurrence": r#"{"freq":"monthly","interval":1}"#
         })))
         .unwrap();
         ws.commit(1);
@@ -152,6 +159,20 @@ async fn a_synced_workspace_is_a_calendar_feed() {
     peer.wait_synced(10).await;
     let (_, _, later) = get(format!("{base}/ics/{token}.ics")).await;
     assert!(later.contains("SUMMARY:Kampanjvecka\r\n"), "{later}");
+    // The feed is the core's export: week 40 every year has no RRULE that
+    // Outlook reads, so it is one event a year with its own UID; the
+    // monthly one keeps a plain RRULE.
+    assert!(later.contains("UID:v40-20231002@radslag\r\n"), "{later}");
+    assert!(later.contains("UID:v40-20240930@radslag\r\n"), "{later}");
+    assert!(later.contains("DTSTART;VALUE=DATE:20240930\r\n"), "{later}");
+    assert!(
+        later.contains("RRULE:FREQ=MONTHLY;BYMONTHDAY=15\r\n"),
+        "{later}"
+    );
+    for forbidden in ["BYWEEKNO", "BYSETPOS", "BYYEARDAY", "RDATE"] {
+        assert!(!later.contains(forbidden), "{forbidden} in {later}");
+    }
+    assert!(later.split("\r\n").all(|line| line.len() <= 75));
 
     // Unknown documents, bad ids and unknown groups are not found.
     let other = DocumentId::random();

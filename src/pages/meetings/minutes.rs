@@ -1,18 +1,21 @@
 //! A meeting's minutes as they read and print: date, place, participants,
-//! numbered items with their paragraphs and bullet points, *Vid pennan*.
-//! Read-only: used for approved minutes and the print view.
+//! numbered items with their paragraphs and bullet points and the actions
+//! recorded under them, *Vid pennan*. Read-only: used for approved minutes
+//! and the print view.
 
 use leptos::prelude::*;
 use radslag_core::{
+    actions::record::{self, ItemRecord, MinutesActions},
     meetings::{
         Register, attendance_lines,
         body::{Block, blocks},
         dates::{long_date, time_range},
         person_line,
     },
-    model::{Group, Meeting, Person},
+    model::{Action, Group, Meeting, MeetingStatus, Person},
 };
 
+use super::{recorded::RecordedActions, use_register};
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -26,11 +29,17 @@ struct Shown {
     groups: String,
     present: Vec<String>,
     absent: Vec<String>,
-    items: Vec<(String, Vec<Block>)>,
+    items: Vec<(String, Vec<Block>, ItemRecord)>,
     note_taker: Option<String>,
+    approved: bool,
 }
 
-fn shown(meeting: &Meeting, register: &Register, locale: radslag_core::time::Locale) -> Shown {
+fn shown(
+    meeting: &Meeting,
+    register: &Register,
+    actions: &MinutesActions,
+    locale: radslag_core::time::Locale,
+) -> Shown {
     let (present, absent) = attendance_lines(meeting, register);
     Shown {
         date: meeting
@@ -46,13 +55,14 @@ fn shown(meeting: &Meeting, register: &Register, locale: radslag_core::time::Loc
         items: meeting
             .agenda
             .iter()
-            .map(|i| (i.heading.clone(), blocks(&i.body)))
+            .map(|i| (i.heading.clone(), blocks(&i.body), actions.item(&i.id)))
             .collect(),
         note_taker: meeting
             .note_taker
             .as_ref()
             .and_then(|id| register.person(id))
             .map(person_line),
+        approved: meeting.status == MeetingStatus::Approved,
     }
 }
 
@@ -64,13 +74,25 @@ pub fn Minutes(
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
+    // The actions' record reads their status histories (the whole change
+    // history, decoded once): redone when the meeting, an action or a name
+    // changes, not at every keystroke elsewhere in the workspace.
+    let actions = Memo::new(move |_| ws.read(|d| d.list::<Action>()).unwrap_or_default());
+    let (people, _) = use_register();
+    let recorded = Memo::new(move |_| {
+        let m = meeting.get()?;
+        actions.track();
+        people.track();
+        untrack(|| ws.read(|d| record::from_doc(d, &m)))
+    });
     let content = Memo::new(move |_| {
         let locale = t().locale;
+        let recorded = recorded.get().unwrap_or_default();
         meeting.with(|m| {
             m.as_ref().map(|m| {
                 ws.read(|d| {
                     let (people, groups) = (d.list::<Person>(), d.list::<Group>());
-                    shown(m, &Register::new(&people, &groups), locale)
+                    shown(m, &Register::new(&people, &groups), &recorded, locale)
                 })
                 .unwrap_or_default()
             })
@@ -102,7 +124,7 @@ pub fn Minutes(
                         {fact(t().absent_heading, c.absent.join(", "))}
                     </dl>
                     <ol class="minutes-items">
-                        {c.items.into_iter().enumerate().map(|(n, (title, blocks))| view! {
+                        {c.items.into_iter().enumerate().map(|(n, (title, blocks, actions))| view! {
                             <li class="minutes-item">
                                 {heading(heading_level, format!("{}. {}", n + 1, title))}
                                 {blocks.into_iter().map(|b| match b {
@@ -118,6 +140,7 @@ pub fn Minutes(
                                         <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                                     }.into_any(),
                                 }).collect_view()}
+                                <RecordedActions record=actions approved=c.approved heading_level=heading_level + 1/>
                             </li>
                         }).collect_view()}
                     </ol>

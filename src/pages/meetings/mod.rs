@@ -15,6 +15,7 @@ mod next;
 mod page;
 mod participants;
 mod print;
+mod recorded;
 mod templates;
 
 pub use import::ImportPage;

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use radslag_core::{
+    actions::record,
     meetings::{Register, markdown},
     model::{Group, MeetingStatus, Person},
 };
@@ -48,7 +49,8 @@ pub fn MeetingPage() -> impl IntoView {
         let text = ws
             .read(|d| {
                 let (people, groups) = (d.list::<Person>(), d.list::<Group>());
-                markdown::to_markdown(&m, &Register::new(&people, &groups))
+                let actions = record::from_doc(d, &m);
+                markdown::to_markdown(&m, &Register::new(&people, &groups), &actions)
             })
             .unwrap_or_default();
         download::offer(

@@ -5,10 +5,12 @@
 //!
 //! Pure code: the clock comes in as an argument (`today`), so the
 //! same logic runs natively in tests and on wasm32. The CSV export is in
-//! [`export`]; the status history of an action, which needs the document's
+//! [`export`], what a meeting's minutes record of its actions in [`record`];
+//! the status history of an action, which needs the document's
 //! change history, is [`crate::WorkspaceDoc::action_status_history`].
 
 pub mod export;
+pub mod record;
 
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
@@ -357,15 +359,26 @@ pub fn follow_up_for_meeting(
     register: &Register,
 ) -> Vec<Action> {
     let mut open = open_actions_for_groups(actions, &meeting.groups, register);
-    open.retain(|a| match &a.source_meeting {
+    open.retain(|a| follows_up(a, meeting, register));
+    open
+}
+
+/// Whether `meeting` follows up `action` while it is open: the action
+/// belongs to one of the meeting's groups and was not decided at this
+/// meeting or at a later one (by date).
+pub fn follows_up(action: &Action, meeting: &Meeting, register: &Register) -> bool {
+    let of_action = register.groups_of(action);
+    if !meeting.groups.iter().any(|g| of_action.contains(g)) {
+        return false;
+    }
+    match &action.source_meeting {
         Some(source) if source == &meeting.id => false,
         Some(source) => match (register.meeting_dates.get(source), meeting.date) {
             (Some(decided), Some(this)) => *decided <= this,
             _ => true,
         },
         None => true,
-    });
-    open
+    }
 }
 
 /// Adds the follow-up item to a new meeting's agenda, first, unless it has

@@ -731,6 +731,16 @@ fn status_history_says_who_and_when() {
     // The history survives save and load.
     let loaded = crate::WorkspaceDoc::load(&moa_device.save()).unwrap();
     assert_eq!(loaded.action_status_history(&action.id), history);
+    // Several at once, decoding the history once: the same events.
+    let other = c.actions().remove(0);
+    moa_device.put(&other).unwrap();
+    moa_device.commit(5_000);
+    let unknown = ActionId::random();
+    let both = moa_device.action_status_histories(&[action.id.clone(), other.id.clone(), unknown]);
+    assert_eq!(both.len(), 2);
+    assert_eq!(both[&action.id], history);
+    assert_eq!(both[&other.id], moa_device.action_status_history(&other.id));
+    assert_eq!(both[&other.id].len(), 1);
 }
 
 #[test]
@@ -854,4 +864,67 @@ fn owner_codes_round_trip() {
     );
     assert_eq!(owner_from_code(""), None);
     assert_eq!(owner_from_code("team:x"), None);
+}
+
+#[test]
+fn approved_minutes_read_the_follow_up_from_the_documents_history() {
+    let c = council();
+    let at = |s: &str| utc(s).timestamp_millis();
+    let mut ws = workspace();
+    for m in [&c.meeting, &c.next] {
+        ws.put(m).unwrap();
+    }
+    for p in [&c.moa, &c.josef, &c.per] {
+        ws.put(p).unwrap();
+    }
+    let mut next = c.next.clone();
+    next.agenda = vec![crate::meetings::new_item(FOLLOW_UP_HEADING)];
+    ws.put(&next).unwrap();
+    // Decided in February: open when May's minutes are approved.
+    let faltarna = c.actions().remove(1);
+    ws.put(&faltarna).unwrap();
+    ws.commit(at("2023-02-07T14:00:00Z"));
+    ws.set_meeting_status(
+        &next.id,
+        &StatusChange {
+            status: MeetingStatus::Approved,
+            by: "Moa Magnusson".into(),
+            at_ms: at("2023-05-12T08:00:00Z"),
+        },
+    )
+    .unwrap();
+    ws.commit(at("2023-05-12T08:00:00Z"));
+    // Closed afterwards, and a new action of the group created afterwards.
+    ws.put(&Action {
+        status: ActionStatus::Done,
+        ..faltarna.clone()
+    })
+    .unwrap();
+    let industri = c.actions().remove(3);
+    ws.put(&industri).unwrap();
+    ws.commit(at("2023-06-01T08:00:00Z"));
+
+    let approved = ws.get::<Meeting>(&next.id).unwrap();
+    let record = record::from_doc(&ws, &approved);
+    let follow_up = record.item(&next.agenda[0].id).follow_up.unwrap();
+    let shown: Vec<(&str, ActionStatus)> = follow_up
+        .iter()
+        .map(|r| (r.text.as_str(), r.status))
+        .collect();
+    assert_eq!(shown, [(faltarna.text.as_str(), ActionStatus::NotStarted)]);
+    assert_eq!(follow_up[0].owners, ["Fältarna"]);
+    // Today the meeting (were it a draft) would follow up only the new one.
+    let draft = Meeting {
+        status: MeetingStatus::Draft,
+        ..approved
+    };
+    let today = record::from_doc(&ws, &draft);
+    let texts: Vec<String> = today
+        .item(&next.agenda[0].id)
+        .follow_up
+        .unwrap()
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    assert_eq!(texts, [industri.text.as_str()]);
 }

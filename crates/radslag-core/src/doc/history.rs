@@ -3,6 +3,8 @@
 //! carries its author (the replica's actor id, which `actors` maps to a
 //! person) and the time it was committed ([`WorkspaceDoc::commit`]).
 
+use std::collections::HashMap;
+
 use automerge::{ObjId, ROOT, ScalarValue, legacy};
 
 use super::{Entity, WorkspaceDoc, access};
@@ -40,35 +42,53 @@ impl WorkspaceDoc {
     /// closed transaction, and views hold the document shared), so call it
     /// when someone opens an action's history, not for every action in a list.
     pub fn action_status_history(&self, id: &ActionId) -> Vec<StatusEvent> {
-        let Some(obj) = action_object(self, id) else {
-            return Vec::new();
-        };
-        let ObjId::Id(counter, actor, _) = &obj else {
-            return Vec::new();
-        };
-        let wanted = legacy::ObjectId::Id(legacy::OpId::new(*counter, actor));
-        let mut events = Vec::new();
+        self.action_status_histories(std::slice::from_ref(id))
+            .remove(id)
+            .unwrap_or_default()
+    }
+
+    /// [`WorkspaceDoc::action_status_history`] of several actions, decoding
+    /// the change history once (for the minutes' record of a meeting's
+    /// actions). Unknown ids are left out.
+    pub fn action_status_histories(&self, ids: &[ActionId]) -> HashMap<ActionId, Vec<StatusEvent>> {
+        let mut wanted: HashMap<legacy::ObjectId, ActionId> = HashMap::new();
+        for id in ids {
+            if let Some(ObjId::Id(counter, actor, _)) = action_object(self, id) {
+                let obj = legacy::ObjectId::Id(legacy::OpId::new(counter, &actor));
+                wanted.insert(obj, id.clone());
+            }
+        }
+        let mut histories: HashMap<ActionId, Vec<StatusEvent>> =
+            wanted.values().map(|id| (id.clone(), Vec::new())).collect();
+        if wanted.is_empty() {
+            return histories;
+        }
         let mut doc = self.doc.clone();
         for change in doc.get_changes(&[]) {
             let expanded = change.decode();
             for op in &expanded.operations {
-                if op.obj != wanted || op.key != legacy::Key::Map("status".into()) {
+                if op.key != legacy::Key::Map("status".into()) {
                     continue;
                 }
+                let Some(id) = wanted.get(&op.obj) else {
+                    continue;
+                };
                 if let legacy::OpType::Put(value) = &op.action
                     && let Some(status) = parse_status(value)
                 {
                     let actor = change.actor_id().to_hex_string();
-                    events.push(StatusEvent {
-                        status,
-                        at_ms: change.timestamp(),
-                        person: self.person_of_actor(&actor),
-                        actor,
-                    });
+                    if let Some(events) = histories.get_mut(id) {
+                        events.push(StatusEvent {
+                            status,
+                            at_ms: change.timestamp(),
+                            person: self.person_of_actor(&actor),
+                            actor,
+                        });
+                    }
                 }
             }
         }
-        events
+        histories
     }
 }
 

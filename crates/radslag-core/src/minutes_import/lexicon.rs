@@ -92,6 +92,18 @@ pub(super) const LEXICON: &[&str] = &[
     "lättare", "lättast", "mötesplats*", "nästan", "närstående*", "oroanmäl*", "busshållplats*",
     "*hållplats*", "hållplats*", "brännbar*", "dagsläge*",
     "lägesrapport*", "grönområde*", "*grönområde*", "kärnverksamhet*", "körkort*", "värdegrund",
+    // Everyday words of a council's work, checked against a Swedish word
+    // list: none of them, without its dots, is (or starts, or ends) a plain
+    // word. `fört`, `främst`, `gås`, `sätt` are left out: `fort`, `framst`,
+    // `gas`, `satt` are words too.
+    "besök*", "*besök*", "främja*", "främmande",
+    "järnväg*", "*direktör", "*direktören", "*direktörer", "gångtunnel*", "årskurs*", "beräkn*",
+    "*beräkn*", "*kvällar*", "sammanträd*", "älsk*", "själv*", "väldigt", "värld*", "tävling*",
+    "träning*", "lärande", "försäkr*", "förhindr*", "grön*", "tjäna*", "länet", "länets",
+    "förklaring*", "bemöt*", "*stödet", "*mötet", "nöjd*", "höja", "höjer", "höjs", "höjt",
+    "höjning*", "söka", "söker", "sökt", "ansökan", "möjligen", "förhoppningsvis", "försämr*",
+    "påminnelse*", "återvinning*", "räddningstjänst*", "brandkår*", "förbättring*",
+    "*förbättring*",
     // Common Swedish names with å, ä or ö.
     "Göran", "Jörgen", "Jöran", "Håkan", "Pär", "Björn", "Måns", "Märta", "Gösta", "Örjan", "Östen",
     "Sören", "Jöns", "Börje", "Göte", "Sjödin", "Björk", "Björklund", "Åkesson", "Öhman", "Östlund",
@@ -181,4 +193,8 @@ pub(super) const COMMON: &[&str] = &[
     "sommar", "sommaren", "sommarlovet", "vinter", "vintern", "hela", "tema", "intresse", "representation",
     "ledamot", "ledamoten", "ersättare", "tjänstgörande", "ordinarie", "sekretess", "person", "personer",
     "material", "materialet", "mindre", "sedan", "kvar", "lokalpolisområde", "polisområde",
+    // More verbs and nouns without å, ä, ö.
+    "fick", "gick", "kommit", "kurs", "kurser", "tunnel",
+    "tunneln", "huset", "vatten", "skolans", "platser", "utbildning",
+    "utbildningen", "insats", "insatser", "insatsen", "verksamhet", "verksamheten", "ungdom",
 ];

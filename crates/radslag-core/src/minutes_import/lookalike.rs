@@ -550,14 +550,23 @@ fn correct_word(word: &str, known: &Known) -> Option<String> {
         return None;
     }
     let lower = word.to_lowercase();
-    if known.sure(&lower) {
+    // A word written the same several times is sure unless undoing one
+    // confusion makes a listed word of it (`sammantriide` twice is still
+    // `sammanträde`): only a listed word outweighs the repeats.
+    if known.listed(&lower) {
         return None;
     }
+    let repeated = known.sure(&lower);
     // The word itself stands in the text once: that vouches for nothing.
-    let own = known.plausibility(&lower).saturating_sub(1);
+    // (The compound bonus is the word's own: `övrigt` keeps it against
+    // `övrigf`.)
+    let own = known.plausibility(&lower) - known.count(&lower).min(1);
     let mut best: Option<(usize, String)> = None;
     let consider = |best: &mut Option<(usize, String)>, score: usize, fixed: String| {
-        if score > own && best.as_ref().is_none_or(|(b, _)| score > *b) {
+        if (!repeated || score >= 1000)
+            && score > own
+            && best.as_ref().is_none_or(|(b, _)| score > *b)
+        {
             *best = Some((score, fixed));
         }
     };
@@ -625,7 +634,8 @@ fn split_glued(word: &str, known: &Known) -> Option<String> {
             return Some(format!("{} {}", &word[..cut], &word[cut..]));
         }
         if let Some(rest) = lower.strip_suffix(glue)
-            && glue.chars().count() >= 2
+            // Not a two-letter tail: `borde`, `hade`, `genom` end so.
+            && glue.chars().count() >= 3
             && good(rest)
         {
             let cut = word.len() - glue.len();
@@ -687,7 +697,20 @@ pub(super) fn repair(text: &str, diacritics_repaired: bool) -> (String, usize) {
             Token::Word(w) => Some(w),
             _ => None,
         });
-        let fixed = fix_token(word, previous_word, gap_before, gap_after, &known);
+        let fixed = fix_token(word, previous_word, gap_before, gap_after, &known).map(|f| {
+            match ocr::sentence_start(&out) {
+                true => ocr::capital_for_symbol(word, &f),
+                // `0ch` is `och` inside a sentence, not `Och`.
+                false
+                    if word.starts_with('0')
+                        && f.starts_with('O')
+                        && known.listed(&f.to_lowercase()) =>
+                {
+                    f.to_lowercase()
+                }
+                false => f,
+            }
+        });
         match fixed {
             Some(f) if f != word => {
                 changes += 1;
@@ -777,9 +800,31 @@ impl Known {
             return done.clone();
         }
         let fixed = match symbols_inside(word) {
-            Some(fixed) => Some(correct_word(&fixed, self).unwrap_or(fixed)),
+            Some(fixed) => {
+                let by_symbol = correct_word(&fixed, self).unwrap_or(fixed);
+                // `0ch`: a digit for a plain letter, not for an ö.
+                match correct_word(word, self) {
+                    Some(plain)
+                        if self.listed(&plain.to_lowercase())
+                            && !self.listed(&by_symbol.to_lowercase()) =>
+                    {
+                        Some(plain)
+                    }
+                    _ => Some(by_symbol),
+                }
+            }
             None => correct_word(word, self).or_else(|| split_glued(word, self)),
         };
+        // Two confusions the first step undid only half of (`sammaritriide`
+        // to the text's `sammantriide`): once more, to a listed word.
+        let fixed = fixed.map(|f| match correct_word(&f, self) {
+            Some(again)
+                if !self.listed(&f.to_lowercase()) && self.listed(&again.to_lowercase()) =>
+            {
+                again
+            }
+            _ => f,
+        });
         self.cache
             .borrow_mut()
             .insert(word.to_owned(), fixed.clone());
@@ -833,4 +878,45 @@ pub(super) fn canonical_heading_for_test(line: &str) -> Option<String> {
 #[cfg(test)]
 pub(super) fn canonical_label_for_test(line: &str) -> Option<String> {
     canonical_label(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repair;
+
+    #[test]
+    fn a_repeated_misreading_still_yields_to_a_listed_word() {
+        let (text, _) = repair(
+            "Nästa sammantriide hålls i maj. Inför sammantriide och möte.\n",
+            true,
+        );
+        assert_eq!(
+            text,
+            "Nästa sammanträde hålls i maj. Inför sammanträde och möte.\n"
+        );
+        // A word the list does not have, written the same twice, stays.
+        let plain = "Fanqvist och Fanqvist har ordet.\n";
+        assert_eq!(repair(plain, true).0, plain);
+    }
+
+    #[test]
+    fn two_confusions_undone_in_two_steps() {
+        let (text, _) = repair("nästa sammaritriide och sammantriide\n", true);
+        assert_eq!(text, "nästa sammanträde och sammanträde\n");
+    }
+
+    #[test]
+    fn a_word_ending_like_a_short_word_is_not_split() {
+        // `bor` and `de` are words, `borde` one too.
+        assert_eq!(repair("vi borde ses\n", true).0, "vi borde ses\n");
+        assert_eq!(repair("arbetetoch\n", true).0, "arbetet och\n");
+    }
+
+    #[test]
+    fn a_zero_for_an_o_inside_a_sentence() {
+        assert_eq!(repair("vi 0ch de\n", true).0, "vi och de\n");
+        assert_eq!(repair("Slut. 0ch sedan\n", true).0, "Slut. Och sedan\n");
+        // A zero that is an ö.
+        assert_eq!(repair("bra. 0vrigt\n", true).0, "bra. Övrigt\n");
+    }
 }

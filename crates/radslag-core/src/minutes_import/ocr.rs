@@ -44,7 +44,7 @@ struct Lexicon {
 }
 
 /// Characters OCR puts where an å, ä or ö was.
-const STAND_INS: &str = "aáàâãäåéèêëiíìoóòôõø06gd34#";
+const STAND_INS: &str = "aáàâãäåéèêëiíìoóòôõø06gd34#&";
 
 impl Lexicon {
     /// The entries of `index` that may start with `c`: those starting with
@@ -139,7 +139,7 @@ fn confusable(v: char, c: char, long_word: bool) -> bool {
     match v {
         'å' => matches!(
             c,
-            'a' | 'á' | 'à' | 'â' | 'ã' | 'ä' | 'é' | 'è' | 'ê' | 'd' | '3' | '4'
+            'a' | 'á' | 'à' | 'â' | 'ã' | 'ä' | 'é' | 'è' | 'ê' | 'd' | '3' | '4' | '&'
         ),
         'ä' => matches!(
             c,
@@ -310,6 +310,101 @@ fn year_context(previous: Option<&str>, next: Option<&str>) -> bool {
     let before_year = next
         .is_some_and(|n| number(n) && n.len() == 4 && (n.starts_with("19") || n.starts_with("20")));
     after_year_word || before_year
+}
+
+/// Pronouns that stand as a subject, before a verb or right after it
+/// (`vi får`, `får vi`).
+const SUBJECTS: &[&str] = &["jag", "du", "han", "hon", "vi", "ni", "de", "man"];
+
+/// Words after which `en`, `ett` or `inte` says nothing of a verb before them.
+const NOT_SUBJECTS: &[&str] = &[
+    "och", "eller", "men", "att", "som", "det", "den", "detta", "denna", "för", "med", "av",
+    "till", "i", "på", "om", "vid", "från", "under", "efter", "mot", "hos", "än", "också", "även",
+];
+
+/// `för` (a preposition) or `får` (a verb) for a word whose vowel is a
+/// stand-in for either (`fér`, `fdr`): the verb after or before a subject
+/// (`vi fér`, `fér vi`, `gruppen fér en`), the far commoner preposition
+/// otherwise. A word whose stand-in fits one vowel only keeps it.
+fn preposition_or_verb(
+    segment: &str,
+    repaired: &str,
+    previous: Option<&str>,
+    next: Option<&str>,
+) -> String {
+    let vowel = segment.chars().nth(1).map(lower);
+    if segment.chars().count() != 3 || !matches!(vowel, Some('é' | 'è' | 'ê' | 'd')) {
+        return repaired.to_owned();
+    }
+    let previous = previous.map(str::to_lowercase);
+    let next = next.map(str::to_lowercase);
+    let subject_before = previous.as_deref().is_some_and(|p| SUBJECTS.contains(&p));
+    let subject_after = next.as_deref().is_some_and(|n| SUBJECTS.contains(&n));
+    // `Klara-gruppen fér en`, `kommuner fér ett`: a noun, the verb, an object.
+    let object_after = next
+        .as_deref()
+        .is_some_and(|n| matches!(n, "en" | "ett" | "inte"))
+        && previous.as_deref().is_some_and(|p| {
+            p.chars().count() >= 4
+                && p.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_SUBJECTS.contains(&p)
+        });
+    let verb = subject_before || subject_after || object_after;
+    let first = segment.chars().next().unwrap_or('f');
+    let word = if verb { "får" } else { "för" };
+    if segment
+        .chars()
+        .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    {
+        word.to_uppercase()
+    } else if first.is_uppercase() {
+        let mut chars = word.chars();
+        chars.next().map(upper).into_iter().chain(chars).collect()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// Whether a word after `before` starts a sentence or a line of its own:
+/// at the start, after `.`, `!`, `?` or `:`, or on a line after one that
+/// ends a sentence (or after a blank line).
+pub(super) fn sentence_start(before: &str) -> bool {
+    let t = before.trim_end_matches([' ', '\t']);
+    if t.trim_end().is_empty() {
+        return true;
+    }
+    // After a heading's number: `§ 7 `, `7. `, `S 7 ` (a misread `§`).
+    let line = t.rsplit('\n').next().unwrap_or(t);
+    if !line.is_empty()
+        && line.chars().any(|c| c.is_ascii_digit())
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || " §S$.,:;)]}".contains(c))
+    {
+        return true;
+    }
+    if let Some(line_start) = t.strip_suffix('\n') {
+        let previous_line = line_start.rsplit('\n').next().unwrap_or("").trim_end();
+        return previous_line.is_empty() || previous_line.ends_with(['.', '!', '?', ':']);
+    }
+    t.ends_with(['.', '!', '?', ':'])
+}
+
+/// A word whose first character is a symbol or digit that OCR put for an
+/// å, ä or ö (`&r`, `4lskade`, `0vriga`), repaired lowercase: capitalised,
+/// for a word that starts a sentence.
+pub(super) fn capital_for_symbol(original: &str, repaired: &str) -> String {
+    let symbol_first = original
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_alphabetic() && STAND_INS.contains(c));
+    let mut chars = repaired.chars();
+    match chars.next() {
+        Some(c) if symbol_first && matches!(c, 'å' | 'ä' | 'ö') => {
+            upper(c).to_string() + chars.as_str()
+        }
+        _ => repaired.to_owned(),
+    }
 }
 
 /// `år` for an `ar` repaired to `är`, in the case of `repaired`.
@@ -514,14 +609,24 @@ fn repair(text: &str) -> (String, usize) {
                 }
                 _ => None,
             };
-            match known {
+            let known = match known {
                 Some(word)
                     if word.to_lowercase() == "är" && year_context(previous.as_deref(), next) =>
                 {
                     Some(as_year(&word))
                 }
+                Some(word) if matches!(word.to_lowercase().as_str(), "för" | "får") => Some(
+                    preposition_or_verb(segment, &word, previous.as_deref(), next),
+                ),
                 known => known,
-            }
+            };
+            known.map(|word| {
+                if sentence_start(&out) {
+                    capital_for_symbol(segment, &word)
+                } else {
+                    word
+                }
+            })
         };
         match repaired {
             Some(word) => {
@@ -618,4 +723,87 @@ pub(super) fn lexicon_knows(word: &str) -> Known {
 #[cfg(test)]
 pub(super) fn repair_for_test(text: &str) -> (String, usize) {
     repair(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{repair, sentence_start};
+
+    fn repaired(text: &str) -> String {
+        repair(text).0
+    }
+
+    #[test]
+    fn an_ampersand_stands_for_a_ring() {
+        assert_eq!(
+            repaired("vi ses p& mötet, d& och s& f&r vi se"),
+            "vi ses på mötet, då och så får vi se"
+        );
+        // Not for ä or ö: `&r` is `år`, never `är`.
+        assert_eq!(repaired("under &ret"), "under året");
+        // Alone, or among capitals, it is no letter.
+        assert_eq!(repaired("Svensson & Co"), "Svensson & Co");
+    }
+
+    #[test]
+    fn a_symbol_for_a_capital_starts_a_sentence() {
+        assert_eq!(repaired("Slut. &r 2024 börjar"), "Slut. År 2024 börjar");
+        assert_eq!(repaired("7. 0vriga frågor"), "7. Övriga frågor");
+        assert_eq!(repaired("§ 7 0vriga frågor"), "§ 7 Övriga frågor");
+        assert_eq!(
+            repaired("Inget.\n&rshjul för 2023"),
+            "Inget.\nÅrshjul för 2023"
+        );
+        // Inside a sentence, and on a line that goes on from the one before,
+        // it stays small.
+        assert_eq!(repaired("inga 0vriga frågor"), "inga övriga frågor");
+        assert_eq!(repaired("de\n0vriga frågorna"), "de\növriga frågorna");
+    }
+
+    #[test]
+    fn more_everyday_words_and_their_compounds() {
+        assert_eq!(
+            repaired("besokare, kostnadsberakning, fredagskvallarna, sammantradesrum"),
+            "besökare, kostnadsberäkning, fredagskvällarna, sammanträdesrum"
+        );
+        assert_eq!(
+            repaired("kommundirektor och arskurs sju"),
+            "kommundirektör och årskurs sju"
+        );
+        // Words that are words without their dots too: never guessed.
+        let plain = "fort gas satt framst vaktare gangster skvaller lansera ledamoten";
+        assert_eq!(repaired(plain), plain);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        assert!(sentence_start(""));
+        assert!(sentence_start("Slut. "));
+        assert!(sentence_start("Rubrik:\n"));
+        assert!(sentence_start("text\n\n"));
+        assert!(sentence_start("§ 12 "));
+        assert!(sentence_start("text\n3. "));
+        assert!(!sentence_start("hela "));
+        assert!(!sentence_start("som går\n"));
+        assert!(!sentence_start("under 18 "));
+    }
+
+    #[test]
+    fn for_or_far_by_the_words_around() {
+        // A stand-in for either vowel: the preposition, unless a subject
+        // stands by it.
+        assert_eq!(repaired("ansvar fér att"), "ansvar för att");
+        assert_eq!(repaired("planen fdr hösten"), "planen för hösten");
+        assert_eq!(repaired("sedan fér vi se"), "sedan får vi se");
+        assert_eq!(repaired("det vi fdr veta"), "det vi får veta");
+        assert_eq!(
+            repaired("Klara-gruppen fér en plats"),
+            "Klara-gruppen får en plats"
+        );
+        assert_eq!(repaired("Fér att"), "För att");
+        // A stand-in for one vowel only keeps it.
+        assert_eq!(repaired("vi f6r och far"), "vi för och får");
+        // Words with their dots are never changed.
+        assert_eq!(repaired("vi för, de får"), "vi för, de får");
+    }
 }

@@ -359,6 +359,16 @@ pub(super) fn read(text: &str) -> RawDoc {
             continue;
         }
         let t = line.trim();
+        // A paragraph sign alone on its line, its number on the next.
+        if matches!(t, "§" | "$")
+            && let Some(next) = pending.front()
+            && next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            let joined = format!("§ {}", next.trim_start());
+            pending.pop_front();
+            pending.push_front(joined);
+            continue;
+        }
         let after_label = if doc.items.is_empty() {
             Section::Header
         } else {
@@ -389,6 +399,15 @@ pub(super) fn read(text: &str) -> RawDoc {
                         doc.items.clear();
                     }
                     flush(&mut doc.header, &mut block);
+                    let mut h = h;
+                    if let Some(rest) = pending.front().and_then(|n| title_continues(&h.title, n)) {
+                        h.title = format!("{} {rest}", h.title);
+                        pending.pop_front();
+                    }
+                    if let Some((title, body)) = next_meeting_joined(&h.title) {
+                        pending.push_front(body);
+                        h.title = title;
+                    }
                     section = if h.title.is_empty() {
                         Section::PendingTitle
                     } else {
@@ -461,6 +480,31 @@ pub(super) fn read(text: &str) -> RawDoc {
         item.title = format!("§ {}", item.number);
     }
     doc
+}
+
+/// The rest of a heading's title that OCR or a PDF's text put on the next
+/// line (`§ 5. Nästa` / `sammanträde`): a short line that starts in
+/// lowercase, after a title that ends without a stop. A body starts with a
+/// capital, a bullet or a number.
+fn title_continues(title: &str, next: &str) -> Option<String> {
+    let next = next.trim();
+    let lowercase = next.chars().next().is_some_and(char::is_lowercase);
+    let open = !title.is_empty() && !title.ends_with(['.', ':', '!', '?', ')']);
+    let short = next.split_whitespace().count() <= 3 && next.chars().count() <= 40;
+    let no_stop_inside = !next.trim_end_matches(['.', ':']).contains(['.', ':', ';']);
+    (lowercase && open && short && no_stop_inside).then(|| next.to_owned())
+}
+
+/// A next meeting's heading with the announcement joined onto it
+/// (`Nästa sammanträde Nästa sammanträde hålls den 20 september`): the
+/// title, and the rest for the body.
+fn next_meeting_joined(title: &str) -> Option<(String, String)> {
+    let lower = title.to_lowercase();
+    let phrase = NEXT_MEETING_TITLES.iter().find(|t| lower.starts_with(*t))?;
+    let rest = title.get(phrase.len()..)?;
+    let body = rest.strip_prefix(' ')?.trim();
+    body.starts_with(char::is_uppercase)
+        .then(|| (title[..phrase.len()].to_owned(), body.to_owned()))
 }
 
 /// A heading whose first body line was joined onto it (too long to be a
@@ -693,4 +737,54 @@ pub(super) fn render(blocks: &[Block]) -> String {
         out.push_str(block.text());
     }
     out
+}
+
+#[cfg(test)]
+mod ocr_tests {
+    use super::{next_meeting_joined, read, title_continues};
+
+    #[test]
+    fn a_title_split_over_two_lines_is_joined() {
+        assert_eq!(
+            title_continues("Nästa", "sammanträde").as_deref(),
+            Some("sammanträde")
+        );
+        // A body starts with a capital, a bullet or a number; a title that
+        // ends with a stop is whole; a long line is a body.
+        assert_eq!(title_continues("Nästa möte", "Mötet hålls 4 maj"), None);
+        assert_eq!(title_continues("Rapport.", "kort"), None);
+        assert_eq!(title_continues("Lägesbild", "- polisen berättar"), None);
+        assert_eq!(
+            title_continues("Lägesbild", "polisen berättar om läget i centrum"),
+            None
+        );
+        let doc = read("1. Mötets\nöppnande\nOrdföranden öppnar mötet.\n2. Övriga frågor\nInga.\n");
+        let titles: Vec<&str> = doc.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Mötets öppnande", "Övriga frågor"]);
+    }
+
+    #[test]
+    fn an_announcement_joined_onto_its_heading_is_its_body() {
+        assert_eq!(
+            next_meeting_joined("Nästa sammanträde Nästa sammanträde hålls 4 maj"),
+            Some((
+                "Nästa sammanträde".to_owned(),
+                "Nästa sammanträde hålls 4 maj".to_owned()
+            ))
+        );
+        assert_eq!(next_meeting_joined("Nästa möte"), None);
+        assert_eq!(next_meeting_joined("Nästa möte i maj"), None);
+        assert_eq!(next_meeting_joined("Lägesbild Polisen"), None);
+    }
+
+    #[test]
+    fn a_paragraph_sign_alone_on_its_line() {
+        let doc = read("§\n21 Mötets öppnande\nOrdföranden öppnar mötet.\n§ 22 Val av justerare\n");
+        let items: Vec<(u32, &str)> = doc
+            .items
+            .iter()
+            .map(|i| (i.number, i.title.as_str()))
+            .collect();
+        assert_eq!(items, [(21, "Mötets öppnande"), (22, "Val av justerare")]);
+    }
 }

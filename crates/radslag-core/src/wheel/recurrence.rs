@@ -1,8 +1,9 @@
 //! Recurring wheel events: weekly, monthly, yearly, or yearly in a given ISO
 //! week ("varje år i vecka 40").
 //!
-//! The rules mean what the RRULEs that [`super::ics`] exports mean, so a
-//! calendar program shows the same dates as the wheel:
+//! The rules mean what [`super::ics`] exports means (an RRULE where one that
+//! every calendar program reads says it exactly, else the occurrences one by
+//! one), so a calendar program shows the same dates as the wheel:
 //! - occurrence *n* is computed from the first one (not from occurrence
 //!   *n − 1*), so a monthly event on the 31st falls on the last day of shorter
 //!   months and is back on the 31st afterwards;

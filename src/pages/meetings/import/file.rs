@@ -39,14 +39,17 @@ pub(super) fn FileCard(
 
 /// "Läst: 6 punkter, 3 personer, 2 nästa möten".
 fn what_was_read(d: &Draft, t: &crate::i18n::meetings::MeetingTexts) -> String {
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let [item, person, next] = t.read_one;
     d.initial.with_value(|i| {
-        let people = i.present.len() + i.absent.len();
+        let items = t.items_found.to_lowercase();
         let mut parts = vec![
-            format!("{} {}", i.items.len(), t.items_found.to_lowercase()),
-            format!("{people} {}", t.read_people),
+            count(i.items.len(), item, &items),
+            count(i.present.len() + i.absent.len(), person, t.read_people),
         ];
         if !i.next.is_empty() {
-            parts.push(format!("{} {}", i.next.len(), t.read_next));
+            parts.push(count(i.next.len(), next, t.read_next));
         }
         format!("{}: {}.", t.read_found, parts.join(", "))
     })
