@@ -7,23 +7,13 @@
 // fixtures/ were written by the core's `minutes_import::files::fixtures`
 // (a Word-style numbered .docx with a header table, and a text PDF).
 import { test, expect } from '@playwright/test';
+import { createCouncil as createWorkspace } from './app.js';
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 
 const examples = resolve(import.meta.dirname, '../../../shared/examples');
 const fixtures = resolve(import.meta.dirname, 'fixtures');
 const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
-
-async function createWorkspace(page) {
-  await page.goto('/');
-  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
-  await page.getByLabel('Organisation').fill('Ånge kommun');
-  await page.getByPlaceholder('Gruppens namn').first().fill('Trygghetsrådet');
-  await page.getByRole('button', { name: 'Lägg till grupp' }).click();
-  await page.getByPlaceholder('Gruppens namn').last().fill('Klara-gruppen');
-  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
-  await expect(page.getByRole('heading', { name: 'Möten', level: 1 })).toBeVisible();
-}
 
 const card = (page, name) => page.getByRole('article', { name });
 const MIME = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' };

@@ -4,6 +4,7 @@
 // search and groups on the list; minutes imported from an OCR scan, and text
 // that is not minutes refused.
 import { test, expect } from '@playwright/test';
+import { createCouncil as createWorkspace } from './app.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,17 +13,6 @@ import { join, resolve } from 'node:path';
 const examples = resolve(import.meta.dirname, '../../../shared/examples');
 const menu = (page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 const TITLE = 'Trygghetsrådet och Klara-gruppen utvärderar och planerar';
-
-async function createWorkspace(page) {
-  await page.goto('/');
-  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
-  await page.getByLabel('Organisation').fill('Ånge kommun');
-  await page.getByPlaceholder('Gruppens namn').first().fill('Trygghetsrådet');
-  await page.getByRole('button', { name: 'Lägg till grupp' }).click();
-  await page.getByPlaceholder('Gruppens namn').last().fill('Klara-gruppen');
-  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
-  await expect(page.getByRole('heading', { name: 'Möten', level: 1 })).toBeVisible();
-}
 
 async function headings(page) {
   return page.locator('.agenda-item .item-heading').evaluateAll((inputs) => inputs.map((i) => i.value));

@@ -4,47 +4,7 @@
 // view and in the Markdown export — not the status an action got later.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-
-async function createWorkspace(page) {
-  await page.goto('/');
-  await page.getByLabel('Rådets namn').fill('Trygghetsrådet och Klara-gruppen');
-  await page.getByLabel('Organisation').fill('Ånge kommun');
-  await page.getByPlaceholder('Gruppens namn').first().fill('Trygghetsrådet');
-  await page.getByRole('button', { name: 'Lägg till grupp' }).click();
-  await page.getByPlaceholder('Gruppens namn').last().fill('Klara-gruppen');
-  await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
-  await expect(page.getByRole('heading', { name: 'Möten' })).toBeVisible();
-}
-
-async function addPerson(page, name, role, organisation, groups) {
-  const form = page.locator('form.person-form').last();
-  await form.getByLabel('Namn').fill(name);
-  await form.getByLabel('Roll').fill(role);
-  await form.getByLabel('Organisation').fill(organisation);
-  for (const group of groups) await form.getByLabel(group).check();
-  await form.getByRole('button', { name: 'Lägg till person' }).click();
-  await expect(page.locator('.people-list').getByText(name)).toBeVisible();
-}
-
-async function council(page) {
-  await createWorkspace(page);
-  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-  await nav.getByRole('link', { name: 'Personer' }).click();
-  await addPerson(page, 'Moa Magnusson', 'folkhälsostrateg', 'Ånge kommun', ['Trygghetsrådet', 'Klara-gruppen']);
-  await addPerson(page, 'Josef Wiklund', 'kommunpolis', 'Polisen Ånge', ['Trygghetsrådet']);
-  await page.getByLabel('Du är').selectOption({ label: 'Moa Magnusson' });
-  return nav;
-}
-
-async function fillAction(form, { text, people = [], organisations = '', due = '', status = 'Ej påbörjad' }) {
-  await form.getByLabel('Vad ska göras?').fill(text);
-  for (const person of people) await form.getByLabel(person).check();
-  await form.getByLabel('Organisation').fill(organisations);
-  await form.getByLabel('Klart senast').fill(due);
-  await form.getByLabel('Status').selectOption({ label: status });
-  await form.getByRole('button', { name: 'Spara åtgärd' }).click();
-  await expect(form).toHaveCount(0);
-}
+import { councilWithMembers as council, fillAction } from './app.js';
 
 async function approve(page) {
   await page.getByLabel('Justeras av').fill('Moa Magnusson');
