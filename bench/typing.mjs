@@ -35,10 +35,12 @@ await writerContext.addInitScript(([id, snapshot]) => {
 }, [id, snapshot]);
 const writer = await writerContext.newPage();
 await writer.goto(`${base}/w/${id}/moten`);
+// The workspace's first upload to the relay, then the meeting.
+await writer.getByRole('status').filter({ hasText: 'Allt synkat' }).waitFor({ timeout: 300_000 });
 await writer.locator('.entry-list li a').first().click();
 const field = writer.getByLabel('Anteckningar, punkt 1', { exact: true });
-await field.fill(long);
-await writer.getByRole('status').filter({ hasText: 'Allt synkat' }).waitFor({ timeout: 60_000 });
+await field.fill(long, { timeout: 300_000 });
+await writer.getByRole('status').filter({ hasText: 'Allt synkat' }).waitFor({ timeout: 300_000 });
 const meetingUrl = writer.url();
 
 // The other member, on the same meeting.
@@ -47,12 +49,12 @@ const link = await writer.getByLabel('Inbjudningslänk').inputValue();
 await writer.getByText('Bjud in').click();
 const reader = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
 await reader.goto(link);
-await reader.getByRole('heading', { name: 'Möten', level: 1 }).waitFor({ timeout: 60_000 });
+await reader.getByRole('heading', { name: 'Möten', level: 1 }).waitFor({ timeout: 300_000 });
 await reader.goto(meetingUrl);
 await reader.waitForFunction(
   (n) => document.querySelector('textarea[aria-label], textarea')?.value.length >= n,
   9_000,
-  { timeout: 60_000 },
+  { timeout: 300_000 },
 );
 
 // The plain textarea, beside the app's, with the same text.
