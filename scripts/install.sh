@@ -55,8 +55,8 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
   say "npm ci (tools: binaryen)"
   npm ci --prefix tools --no-audit --no-fund
 fi
-if [ "$want" = test ] && [ ! -x tests/node_modules/.bin/playwright ]; then
-  say "npm ci (tests: Playwright, using Debian's Chromium)"
+if [ "$want" = test ] && { [ ! -x tests/node_modules/.bin/playwright ] || [ ! -d tests/node_modules/@axe-core/playwright ]; }; then
+  say "npm ci (tests: Playwright, using Debian's Chromium, and axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests --no-audit --no-fund
 fi
 if [ "$want" = test ] && [ ! -d tests/interop/node_modules/@automerge/automerge-repo ]; then
