@@ -20,7 +20,7 @@ use crate::pages::{
     workspace::{Join, WorkspaceFrame},
 };
 use crate::routes::{self, DialogueTab, Section, join_route, param, segment, workspace_route};
-use crate::state::{AppState, Notice, storage};
+use crate::state::{AppState, Notice, lookups::Lookups, storage};
 use crate::sync::Sync;
 
 #[component]
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_context(I18n(lang));
     let app = AppState::new();
     provide_context(app);
+    provide_context(Lookups::new(app.workspace));
     let sync = Sync::start(app);
     provide_context(sync);
 

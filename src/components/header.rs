@@ -88,7 +88,7 @@ fn MeSelector() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_app().workspace;
     let people = Memo::new(move |_| {
-        let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
+        let mut people = ws.list::<Person>();
         people.sort_by_key(|p| p.name.to_lowercase());
         people
     });

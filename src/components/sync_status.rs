@@ -60,10 +60,7 @@ fn place_in_words(peer: &Peer, t: &Texts, ws: Workspace) -> String {
     let meeting = parts
         .next()
         .filter(|_| section == t.nav_meetings)
-        .and_then(|id| {
-            ws.read(|d| d.get::<Meeting>(&MeetingId::from(id)))
-                .flatten()
-        });
+        .and_then(|id| ws.get::<Meeting>(&MeetingId::from(id)));
     let Some(meeting) = meeting else {
         return section.to_owned();
     };

@@ -29,11 +29,7 @@ pub fn PeoplePage() -> impl IntoView {
 fn Groups() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
-    let groups = Memo::new(move |_| {
-        by_name(ws.read(|d| d.list::<Group>()).unwrap_or_default(), |g| {
-            &g.name
-        })
-    });
+    let groups = Memo::new(move |_| by_name(ws.list::<Group>(), |g| &g.name));
     let new_name = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -79,11 +75,7 @@ fn Groups() -> impl IntoView {
 fn People() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
-    let people = Memo::new(move |_| {
-        by_name(ws.read(|d| d.list::<Person>()).unwrap_or_default(), |p| {
-            &p.name
-        })
-    });
+    let people = Memo::new(move |_| by_name(ws.list::<Person>(), |p| &p.name));
     let editing = RwSignal::new(None::<PersonId>);
     view! {
         <section aria-labelledby="people-heading">
@@ -113,15 +105,12 @@ fn PersonEntry(person: Person, editing: RwSignal<Option<PersonId>>) -> impl Into
     let group_names = {
         let groups = person.groups.clone();
         move || {
-            ws.read(|d| {
-                groups
-                    .iter()
-                    .filter_map(|g| d.get::<Group>(g))
-                    .map(|g| g.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
+            groups
+                .iter()
+                .filter_map(|g| ws.get::<Group>(g))
+                .map(|g| g.name)
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     let details = [person.role.clone(), person.organisation.clone()]
@@ -190,7 +179,7 @@ fn PersonForm(
             .map(|p| p.groups.clone())
             .unwrap_or_default(),
     );
-    let all_groups = Memo::new(move |_| ws.read(|d| d.list::<Group>()).unwrap_or_default());
+    let all_groups = Memo::new(move |_| ws.list::<Group>());
     let group_choices = Signal::derive(move || {
         all_groups.with(|all| {
             all.iter()

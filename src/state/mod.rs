@@ -4,13 +4,15 @@
 
 pub mod download;
 pub mod file_reader;
+pub mod lookups;
 pub mod storage;
 
 use leptos::prelude::*;
 use radslag_core::{
-    DocError, WorkspaceDoc, backup::RestoreError, ids::PersonId, model::WorkspaceInfo,
-    sync::DocumentId,
+    DocError, Entity, ReadCache, Touched, WorkspaceDoc, backup::RestoreError, ids::PersonId,
+    model::WorkspaceInfo, sync::DocumentId,
 };
+use std::collections::HashMap;
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 
@@ -303,8 +305,10 @@ pub struct Closed {
     pub store: DocStore,
 }
 
-/// The open workspace. Reading tracks a revision counter, so views re-render
-/// when the document changes; changing commits, bumps it and schedules a save.
+/// The open workspace. Views re-render when what they read changes: reading
+/// a kind of entry ([`Self::list`], [`Self::get`], [`Self::read_in`]) tracks
+/// that collection, [`Self::read`] every change. Changing commits, tells the
+/// views what changed and schedules a save.
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub id: RwSignal<Option<String>>,
@@ -314,6 +318,12 @@ pub struct Workspace {
     /// Whether this replica has recorded `me` in the document this session.
     signed: StoredValue<bool>,
     revision: RwSignal<u64>,
+    /// Per collection (root key), notified when changes touch it.
+    collections: StoredValue<HashMap<String, ArcTrigger>>,
+    /// The heads views have been told about.
+    seen: StoredValue<Vec<automerge::ChangeHash>>,
+    /// Entries read, until changes touch them.
+    cache: StoredValue<ReadCache, LocalStorage>,
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
     store: StoredValue<Option<DocStore>, LocalStorage>,
     /// The workspace this one replaced, saved, for sync to keep syncing in
@@ -331,6 +341,9 @@ impl Workspace {
             me: RwSignal::new(None),
             signed: StoredValue::new(false),
             revision: RwSignal::new(0),
+            collections: StoredValue::new(HashMap::new()),
+            seen: StoredValue::new(Vec::new()),
+            cache: StoredValue::new_local(ReadCache::default()),
             doc: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
             closed: StoredValue::new_local(None),
@@ -373,7 +386,7 @@ impl Workspace {
         self.signed.set_value(false);
         self.id.set(Some(id));
         self.state.set(OpenState::Ready);
-        self.revision.update(|r| *r += 1);
+        self.changed(Touched::Everything);
     }
 
     fn set_state(&self, id: &str, state: OpenState) {
@@ -382,6 +395,58 @@ impl Workspace {
         self.store.set_value(None);
         self.id.set(Some(id.to_owned()));
         self.state.set(state);
+        self.changed(Touched::Everything);
+    }
+
+    /// Tells the views reading what changed since they were last told.
+    fn refresh(&self) {
+        let touched = self
+            .doc
+            .try_update_value(|doc| {
+                let doc = doc.as_mut()?;
+                let heads = doc.heads();
+                let since = self
+                    .seen
+                    .try_update_value(|seen| std::mem::replace(seen, heads))?;
+                Some(doc.touched_since(&since))
+            })
+            .flatten()
+            .unwrap_or(Touched::Everything);
+        self.changed(touched);
+    }
+
+    fn changed(&self, touched: Touched) {
+        if touched == Touched::Everything {
+            let heads = self
+                .doc
+                .try_update_value(|doc| doc.as_mut().map(WorkspaceDoc::heads))
+                .flatten()
+                .unwrap_or_default();
+            self.seen.set_value(heads);
+        }
+        self.cache.update_value(|cache| cache.forget(&touched));
+        self.collections.with_value(|collections| {
+            for (key, trigger) in collections {
+                if touched.includes(key) {
+                    trigger.notify();
+                }
+            }
+        });
+        self.revision.update(|r| *r += 1);
+    }
+
+    fn track_collection(&self, key: &str) {
+        let known = self
+            .collections
+            .with_value(|collections| collections.get(key).map(|t| t.track()))
+            .is_some();
+        if !known {
+            let trigger = ArcTrigger::new();
+            trigger.track();
+            self.collections.update_value(|collections| {
+                collections.insert(key.to_owned(), trigger);
+            });
+        }
     }
 
     /// Says so when a change could not be read (see [`Notice::HeldBack`]);
@@ -423,6 +488,42 @@ impl Workspace {
         self.doc.with_value(|doc| doc.as_ref().map(f))
     }
 
+    /// Reads from the document, re-running only when something in one of
+    /// `collections` (`Entity::COLLECTION`s) changes.
+    pub fn read_in<T>(
+        &self,
+        collections: &[&str],
+        f: impl FnOnce(&WorkspaceDoc) -> T,
+    ) -> Option<T> {
+        for key in collections {
+            self.track_collection(key);
+        }
+        self.doc.with_value(|doc| doc.as_ref().map(f))
+    }
+
+    /// Every entry of a kind, re-running when one of them changes; entries
+    /// untouched since the last read are not read again.
+    pub fn list<E: Entity + Clone + 'static>(&self) -> Vec<E> {
+        self.track_collection(E::COLLECTION);
+        self.doc
+            .with_value(|doc| {
+                let doc = doc.as_ref()?;
+                self.cache.try_update_value(|cache| cache.list::<E>(doc))
+            })
+            .unwrap_or_default()
+    }
+
+    /// One entry, re-running when its kind changes.
+    pub fn get<E: Entity + Clone + 'static>(&self, id: &E::Id) -> Option<E> {
+        self.track_collection(E::COLLECTION);
+        self.doc
+            .with_value(|doc| {
+                let doc = doc.as_ref()?;
+                self.cache.try_update_value(|cache| cache.get::<E>(doc, id))
+            })
+            .flatten()
+    }
+
     /// Changes the document and schedules a save.
     pub fn change<T>(
         &self,
@@ -441,7 +542,7 @@ impl Workspace {
                 result
             })
             .unwrap_or(Err(DocError::NotAWorkspace));
-        self.revision.update(|r| *r += 1);
+        self.refresh();
         self.schedule_save();
         result
     }
@@ -500,7 +601,7 @@ impl Workspace {
             .flatten()
             .unwrap_or_default();
         if foreign.changed {
-            self.revision.update(|r| *r += 1);
+            self.refresh();
             self.doc.with_value(|doc| {
                 if let Some(doc) = doc {
                     self.tell_if_held_back(doc);
@@ -521,7 +622,7 @@ impl Workspace {
 
     /// Changes arrived from another member: refresh views and save them.
     pub fn remote_changed(&self) {
-        self.revision.update(|r| *r += 1);
+        self.refresh();
         self.schedule_save();
         self.doc.with_value(|doc| {
             if let Some(doc) = doc {

@@ -103,7 +103,7 @@ pub fn ActionForm(
     let error = RwSignal::new(false);
 
     let people = Memo::new(move |_| {
-        let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
+        let mut people = ws.list::<Person>();
         people.sort_by_key(|p| p.name.to_lowercase());
         people
     });
@@ -124,29 +124,24 @@ pub fn ActionForm(
     // Organisations known from the register and from earlier actions.
     let known_organisations = Memo::new(move |_| {
         let mut names: Vec<String> = ws
-            .read(|d| {
-                let mut names: Vec<String> = d
-                    .list::<Person>()
-                    .into_iter()
-                    .map(|p| p.organisation)
-                    .collect();
-                for action in d.list::<Action>() {
-                    for owner in action.owners {
-                        if let Owner::Organisation(name) = owner {
-                            names.push(name);
-                        }
-                    }
+            .list::<Person>()
+            .into_iter()
+            .map(|p| p.organisation)
+            .collect();
+        for action in ws.list::<Action>() {
+            for owner in action.owners {
+                if let Owner::Organisation(name) = owner {
+                    names.push(name);
                 }
-                names
-            })
-            .unwrap_or_default();
+            }
+        }
         names.retain(|n| !n.trim().is_empty());
         names.sort_by_key(|n| n.to_lowercase());
         names.dedup_by_key(|n| n.to_lowercase());
         names
     });
     let events = Memo::new(move |_| {
-        let mut events = ws.read(|d| d.list::<WheelEvent>()).unwrap_or_default();
+        let mut events = ws.list::<WheelEvent>();
         events.sort_by_key(|e| (e.start, e.title.to_lowercase()));
         events
     });

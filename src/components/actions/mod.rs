@@ -13,8 +13,7 @@ pub mod form;
 use leptos::prelude::*;
 use radslag_core::{
     actions::{
-        self as core_actions, Register, STATUSES, export::Names, follow_up_for_meeting,
-        parse_status_code, status_code,
+        self as core_actions, STATUSES, follow_up_for_meeting, parse_status_code, status_code,
     },
     ids::{ActionId, AgendaItemId, MeetingId},
     model::{Action, ActionStatus, Meeting},
@@ -22,7 +21,7 @@ use radslag_core::{
 
 use crate::clock::today;
 use crate::i18n::use_i18n;
-use crate::state::use_workspace;
+use crate::state::{lookups::use_lookups, use_workspace};
 use form::ActionForm;
 
 /// Sets an action's status; returns whether it was written.
@@ -50,12 +49,9 @@ pub fn StatusSelect(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
     let t = move || i18n.t().actions;
     let read_id = id.clone();
     let current = Memo::new(move |_| {
-        ws.read(|d| {
-            d.get::<Action>(&read_id)
-                .map(|a| (a.status, core_actions::label(&a.text)))
-        })
-        .flatten()
-        .unwrap_or_default()
+        ws.get::<Action>(&read_id)
+            .map(|a| (a.status, core_actions::label(&a.text)))
+            .unwrap_or_default()
     });
     let change = move |ev: leptos::ev::Event| {
         let Some(status) = parse_status_code(&event_target_value(&ev)) else {
@@ -91,20 +87,18 @@ fn ActionLine(id: ActionId, announce: RwSignal<String>) -> impl IntoView {
     let ws = use_workspace();
     let t = move || i18n.t().actions;
     let read_id = id.clone();
+    let names = use_lookups().names;
     let line = Memo::new(move |_| {
-        ws.read(|d| {
-            d.get::<Action>(&read_id).map(|a| {
-                let names = Names::from_doc(d);
+        ws.get::<Action>(&read_id)
+            .map(|a| {
                 (
                     a.text.clone(),
-                    names.owners(&a),
+                    names.with(|names| names.owners(&a)),
                     a.due,
                     core_actions::is_overdue(&a, today()),
                 )
             })
-        })
-        .flatten()
-        .unwrap_or_default()
+            .unwrap_or_default()
     });
     view! {
         <li class="action-line" class:overdue=move || line.get().3>
@@ -135,16 +129,13 @@ pub fn NewActionButton(meeting: MeetingId, item: AgendaItemId) -> impl IntoView 
     let announce = RwSignal::new(String::new());
     let item_for_list = item.clone();
     let decided = Memo::new(move |_| {
-        ws.read(|d| {
-            let mut actions: Vec<Action> = d
-                .list::<Action>()
-                .into_iter()
-                .filter(|a| a.source_item.as_ref() == Some(&item_for_list))
-                .collect();
-            core_actions::sort_by_due(&mut actions);
-            actions.into_iter().map(|a| a.id).collect::<Vec<ActionId>>()
-        })
-        .unwrap_or_default()
+        let mut actions: Vec<Action> = ws
+            .list::<Action>()
+            .into_iter()
+            .filter(|a| a.source_item.as_ref() == Some(&item_for_list))
+            .collect();
+        core_actions::sort_by_due(&mut actions);
+        actions.into_iter().map(|a| a.id).collect::<Vec<ActionId>>()
     });
     let close = Callback::new(move |saved: Option<ActionId>| {
         open.set(false);
@@ -189,27 +180,24 @@ pub fn ActionFollowUp(meeting: MeetingId) -> impl IntoView {
     let t = move || i18n.t().actions;
     let announce = RwSignal::new(String::new());
     let listed = StoredValue::new(Vec::<ActionId>::new());
+    let register = use_lookups().register;
     let follow_up = Memo::new(move |_| {
-        ws.read(|d| {
-            let Some(m) = d.get::<Meeting>(&meeting) else {
-                return Vec::new();
-            };
-            let all = d.list::<Action>();
-            let register = Register::from_doc(d);
-            let open = follow_up_for_meeting(&all, &m, &register);
-            listed.update_value(|ids| {
-                for a in &open {
-                    if !ids.contains(&a.id) {
-                        ids.push(a.id.clone());
-                    }
+        let Some(m) = ws.get::<Meeting>(&meeting) else {
+            return Vec::new();
+        };
+        let all = ws.list::<Action>();
+        let open = register.with(|register| follow_up_for_meeting(&all, &m, register));
+        listed.update_value(|ids| {
+            for a in &open {
+                if !ids.contains(&a.id) {
+                    ids.push(a.id.clone());
                 }
-            });
-            let ids = listed.get_value();
-            let mut shown: Vec<Action> = all.into_iter().filter(|a| ids.contains(&a.id)).collect();
-            core_actions::sort_by_due(&mut shown);
-            shown.into_iter().map(|a| a.id).collect::<Vec<ActionId>>()
-        })
-        .unwrap_or_default()
+            }
+        });
+        let ids = listed.get_value();
+        let mut shown: Vec<Action> = all.into_iter().filter(|a| ids.contains(&a.id)).collect();
+        core_actions::sort_by_due(&mut shown);
+        shown.into_iter().map(|a| a.id).collect::<Vec<ActionId>>()
     });
     view! {
         <section class="action-follow-up" aria-label=move || t().follow_up_caption>

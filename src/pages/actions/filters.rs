@@ -68,35 +68,32 @@ pub fn ActionFilters(state: FilterState) -> impl IntoView {
     let ws = use_workspace();
     let t = move || i18n.t().actions;
     let groups = Memo::new(move |_| {
-        let mut groups = ws.read(|d| d.list::<Group>()).unwrap_or_default();
+        let mut groups = ws.list::<Group>();
         groups.sort_by_key(|g| g.name.to_lowercase());
         groups
     });
     // Everyone who owns an action, people by name, then organisations.
     let owners = Memo::new(move |_| {
-        ws.read(|d| {
-            let people = d.list::<Person>();
-            let mut seen: Vec<(String, String)> = Vec::new();
-            for action in d.list::<Action>() {
-                for owner in &action.owners {
-                    let value = owner_code(owner);
-                    if seen.iter().any(|(v, _)| v == &value) {
-                        continue;
-                    }
-                    let label = match owner {
-                        Owner::Person(id) => match people.iter().find(|p| &p.id == id) {
-                            Some(p) => p.name.clone(),
-                            None => continue,
-                        },
-                        Owner::Organisation(name) => name.clone(),
-                    };
-                    seen.push((value, label));
+        let people = ws.list::<Person>();
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for action in ws.list::<Action>() {
+            for owner in &action.owners {
+                let value = owner_code(owner);
+                if seen.iter().any(|(v, _)| v == &value) {
+                    continue;
                 }
+                let label = match owner {
+                    Owner::Person(id) => match people.iter().find(|p| &p.id == id) {
+                        Some(p) => p.name.clone(),
+                        None => continue,
+                    },
+                    Owner::Organisation(name) => name.clone(),
+                };
+                seen.push((value, label));
             }
-            seen.sort_by_key(|(value, label)| (value.starts_with("org:"), label.to_lowercase()));
-            seen
-        })
-        .unwrap_or_default()
+        }
+        seen.sort_by_key(|(value, label)| (value.starts_with("org:"), label.to_lowercase()));
+        seen
     });
     let me_missing = move || state.mine.get() && ws.me.get().is_none();
     view! {

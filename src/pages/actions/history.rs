@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use radslag_core::{
-    actions,
+    Entity, actions,
     ids::ActionId,
     model::{Action, Person},
     time::log_time,
@@ -19,13 +19,13 @@ pub fn ActionHistory(id: ActionId, #[prop(into)] on_close: Callback<()>) -> impl
     let t = move || i18n.t().actions;
     let read_id = id.clone();
     let title = Memo::new(move |_| {
-        ws.read(|d| d.get::<Action>(&read_id).map(|a| actions::label(&a.text)))
-            .flatten()
+        ws.get::<Action>(&read_id)
+            .map(|a| actions::label(&a.text))
             .unwrap_or_default()
     });
     let events = Memo::new(move |_| {
-        ws.read(|d| {
-            let people = d.list::<Person>();
+        let people = ws.list::<Person>();
+        ws.read_in(&[Action::COLLECTION], |d| {
             d.action_status_history(&id)
                 .into_iter()
                 .map(|e| {

@@ -11,7 +11,7 @@ pub mod overview;
 
 use leptos::prelude::*;
 use radslag_core::{
-    actions::{ActionFilter, Register, STATUSES, StatusFilter, counts},
+    actions::{ActionFilter, STATUSES, StatusFilter, counts},
     ids::ActionId,
     model::Action,
 };
@@ -19,7 +19,7 @@ use radslag_core::{
 use crate::clock::today;
 use crate::components::actions::form::ActionForm;
 use crate::i18n::use_i18n;
-use crate::state::use_workspace;
+use crate::state::{lookups::use_lookups, use_workspace};
 use export::ExportButton;
 use filters::{ActionFilters, FilterState};
 use history::ActionHistory;
@@ -42,9 +42,9 @@ pub fn ActionsPage() -> impl IntoView {
     let history = RwSignal::new(None::<ActionId>);
     let announce = RwSignal::new(String::new());
 
-    let all = Memo::new(move |_| ws.read(|d| d.list::<Action>()).unwrap_or_default());
+    let all = Memo::new(move |_| ws.list::<Action>());
     // Meetings' and people's groups, for the group filter and "Mina åtgärder".
-    let register = Memo::new(move |_| ws.read(Register::from_doc).unwrap_or_default());
+    let register = use_lookups().register;
     let filter = Memo::new(move |_| state.filter(ws.me.get()));
     let shown = Memo::new(move |_| {
         let filter = filter.get();

@@ -3,17 +3,16 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use radslag_core::{
-    actions::{Register, export::Names, is_overdue},
-    ids::ActionId,
-    model::{Action, Group},
-};
+use radslag_core::{actions::is_overdue, ids::ActionId, model::Action};
 
 use crate::clock::today;
 use crate::components::actions::StatusSelect;
 use crate::i18n::use_i18n;
 use crate::routes;
-use crate::state::use_workspace;
+use crate::state::{
+    lookups::{Lookups, use_lookups},
+    use_workspace,
+};
 
 /// What the page wants to do with a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,18 +79,21 @@ fn ActionRow(
     let ws = use_workspace();
     let t = move || i18n.t().actions;
     let read_id = id.clone();
+    let Lookups { names, register } = use_lookups();
     let row = Memo::new(move |_| {
-        ws.read(|d| {
-            let action = d.get::<Action>(&read_id)?;
-            let names = Names::from_doc(d);
-            let register = Register::from_doc(d);
-            let mut groups: Vec<String> = register
-                .groups_of(&action)
-                .iter()
-                .filter_map(|g| d.get::<Group>(g).map(|g| g.name))
-                .collect();
+        let Some(action) = ws.get::<Action>(&read_id) else {
+            return RowData::default();
+        };
+        names.with(|names| {
+            let mut groups: Vec<String> = register.with(|register| {
+                register
+                    .groups_of(&action)
+                    .iter()
+                    .filter_map(|g| names.groups.get(g).cloned())
+                    .collect()
+            });
             groups.sort();
-            Some(RowData {
+            RowData {
                 text: action.text.clone(),
                 owners: names.owners(&action),
                 due: action.due,
@@ -107,10 +109,8 @@ fn ActionRow(
                     .wheel_event
                     .as_ref()
                     .and_then(|e| names.events.get(e).cloned()),
-            })
+            }
         })
-        .flatten()
-        .unwrap_or_default()
     });
     let edit_id = id.clone();
     let history_id = id.clone();

@@ -29,7 +29,7 @@ pub fn Approval(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> impl I
     let me = move || {
         ws.me
             .get_untracked()
-            .and_then(|me| ws.read(|d| d.get::<Person>(&me)).flatten())
+            .and_then(|me| ws.get::<Person>(&me))
             .map(|p| p.name)
             .unwrap_or_default()
     };

@@ -36,7 +36,7 @@ pub fn MeetingsPage() -> impl IntoView {
     let (people, groups) = use_register();
     let query = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
-    let meetings = Memo::new(move |_| ws.read(|d| d.list::<Meeting>()).unwrap_or_default());
+    let meetings = Memo::new(move |_| ws.list::<Meeting>());
     let line = move |m: &Meeting, context: Option<String>| {
         let t = i18n.t().meetings;
         let names = groups.with(|g| people.with(|p| Register::new(p, g).group_names(&m.groups)));

@@ -12,7 +12,7 @@ use radslag_core::{
         dates::{long_date, time_range},
         person_line,
     },
-    model::{Action, Group, Meeting, MeetingStatus, Person},
+    model::{Action, Meeting, MeetingStatus},
 };
 
 use super::{recorded::RecordedActions, use_register};
@@ -77,8 +77,8 @@ pub fn Minutes(
     // The actions' record reads their status histories (the whole change
     // history, decoded once): redone when the meeting, an action or a name
     // changes, not at every keystroke elsewhere in the workspace.
-    let actions = Memo::new(move |_| ws.read(|d| d.list::<Action>()).unwrap_or_default());
-    let (people, _) = use_register();
+    let actions = Memo::new(move |_| ws.list::<Action>());
+    let (people, groups) = use_register();
     let recorded = Memo::new(move |_| {
         let m = meeting.get()?;
         actions.track();
@@ -90,11 +90,10 @@ pub fn Minutes(
         let recorded = recorded.get().unwrap_or_default();
         meeting.with(|m| {
             m.as_ref().map(|m| {
-                ws.read(|d| {
-                    let (people, groups) = (d.list::<Person>(), d.list::<Group>());
-                    shown(m, &Register::new(&people, &groups), &recorded, locale)
+                people.with(|people| {
+                    groups
+                        .with(|groups| shown(m, &Register::new(people, groups), &recorded, locale))
                 })
-                .unwrap_or_default()
             })
         })
     });

@@ -40,7 +40,7 @@ pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
         MeetingId::from(params.with(|p| p.get(routes::param::MEETING).unwrap_or_default()))
     });
     let ws = use_workspace();
-    let meeting = Memo::new(move |_| ws.read(|d| d.get::<Meeting>(&id.get())).flatten());
+    let meeting = Memo::new(move |_| ws.get::<Meeting>(&id.get()));
     (id, meeting)
 }
 
@@ -48,12 +48,12 @@ pub fn use_meeting() -> (Signal<MeetingId>, Memo<Option<Meeting>>) {
 pub fn use_register() -> (Memo<Vec<Person>>, Memo<Vec<Group>>) {
     let ws = use_workspace();
     let people = Memo::new(move |_| {
-        let mut people = ws.read(|d| d.list::<Person>()).unwrap_or_default();
+        let mut people = ws.list::<Person>();
         people.sort_by_key(|p| p.name.to_lowercase());
         people
     });
     let groups = Memo::new(move |_| {
-        let mut groups = ws.read(|d| d.list::<Group>()).unwrap_or_default();
+        let mut groups = ws.list::<Group>();
         groups.sort_by_key(|g| g.name.to_lowercase());
         groups
     });

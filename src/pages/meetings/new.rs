@@ -27,8 +27,7 @@ pub fn NewMeetingForm() -> impl IntoView {
     let navigate = use_navigate();
     let (_, groups) = use_register();
     let t = move || i18n.t().meetings;
-    let templates =
-        Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
+    let templates = Memo::new(move |_| sorted(ws.list::<Template>()));
     let template = RwSignal::new(DEFAULT_TEMPLATE_ID.to_owned());
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());

@@ -56,12 +56,9 @@ pub fn NextMeeting(id: Signal<MeetingId>, meeting: Memo<Option<Meeting>>) -> imp
                 .map(|m| m.next_meetings.clone())
                 .unwrap_or_default()
         });
-        ws.read(|d| {
-            ids.iter()
-                .filter_map(|id| d.get::<Meeting>(id))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        ids.iter()
+            .filter_map(|id| ws.get::<Meeting>(id))
+            .collect::<Vec<_>>()
     });
     let error = RwSignal::new(false);
     // Bumped to redraw the rows (cleared) after creating.

@@ -147,7 +147,7 @@ fn ParticipantRow(
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
     let read_person = person.clone();
-    let info = Memo::new(move |_| ws.read(|d| d.get::<Person>(&read_person)).flatten());
+    let info = Memo::new(move |_| ws.get::<Person>(&read_person));
     let name = move || info.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let details = move || {
         info.with(|p| {

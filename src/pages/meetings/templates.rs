@@ -16,8 +16,7 @@ pub fn TemplatesEditor() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().meetings;
-    let templates =
-        Memo::new(move |_| sorted(ws.read(|d| d.list::<Template>()).unwrap_or_default()));
+    let templates = Memo::new(move |_| sorted(ws.list::<Template>()));
     let ids = Memo::new(move |_| {
         templates.with(|list| list.iter().map(|t| t.id.clone()).collect::<Vec<_>>())
     });

@@ -90,7 +90,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             .unwrap_or_default(),
     );
     let all_actions = Memo::new(move |_| {
-        let mut actions = ws.read(|d| d.list::<Action>()).unwrap_or_default();
+        let mut actions = ws.list::<Action>();
         actions.sort_by_key(|a| (a.due.is_none(), a.due));
         actions
     });
@@ -101,7 +101,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
             .collect::<Vec<ActionId>>()
     }));
     let meetings = Memo::new(move |_| {
-        let mut meetings = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
+        let mut meetings = ws.list::<Meeting>();
         meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
         meetings
     });

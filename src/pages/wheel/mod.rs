@@ -23,11 +23,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use radslag_core::{
     ids::{CategoryId, GroupId, WheelEventId},
-    model::{Category, Group},
+    model::{Action, Category, Group, Meeting, WheelEvent},
     time::Locale,
     wheel::{
         WheelDims, WheelLayout,
-        sources::{Filter, Source, WheelItem, Zoom, as_events, gather_from, workspace_categories},
+        sources::{Filter, Source, WheelItem, Zoom, as_events, gather, workspace_categories},
     },
 };
 
@@ -214,17 +214,25 @@ pub fn WheelPage() -> impl IntoView {
         shown: RwSignal::new(None),
         editing: RwSignal::new(None),
     };
-    let categories = Memo::new(move |_| {
-        workspace_categories(ws.read(|d| d.list::<Category>()).unwrap_or_default())
-    });
+    let categories = Memo::new(move |_| workspace_categories(ws.list::<Category>()));
     let groups = Memo::new(move |_| {
-        let mut groups = ws.read(|d| d.list::<Group>()).unwrap_or_default();
+        let mut groups = ws.list::<Group>();
         groups.sort_by_key(|g| g.name.to_lowercase());
         groups
     });
     let items = Memo::new(move |_| {
         let filter = ui.filter();
-        ws.read(|d| gather_from(d, &filter)).unwrap_or_default()
+        let actions = if filter.actions {
+            ws.list::<Action>()
+        } else {
+            Vec::new()
+        };
+        gather(
+            &ws.list::<WheelEvent>(),
+            &ws.list::<Meeting>(),
+            &actions,
+            &filter,
+        )
     });
     let layout = Memo::new(move |_| {
         let filter = ui.filter();

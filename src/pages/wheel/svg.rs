@@ -163,33 +163,30 @@ fn links_of(
     let Source::Event(id) = &item.source else {
         return Vec::new();
     };
-    ws.read(|d| {
-        let mut lines = Vec::new();
-        if let Some(m) = item
-            .event
-            .meeting
-            .as_ref()
-            .and_then(|m| d.get::<Meeting>(m))
-        {
-            let date = m.date.map(|d| d.to_string()).unwrap_or_default();
-            lines.push(
-                format!("{}: {} {}", t.linked_meeting, m.title, date)
-                    .trim()
-                    .to_owned(),
-            );
-        }
-        let actions: Vec<String> = d
-            .list::<Action>()
-            .into_iter()
-            .filter(|a| a.wheel_event.as_ref() == Some(id))
-            .map(|a| a.text.lines().next().unwrap_or("").trim().to_owned())
-            .collect();
-        if !actions.is_empty() {
-            lines.push(format!("{}: {}", t.linked_actions, actions.join("; ")));
-        }
-        lines
-    })
-    .unwrap_or_default()
+    let mut lines = Vec::new();
+    if let Some(m) = item
+        .event
+        .meeting
+        .as_ref()
+        .and_then(|m| ws.get::<Meeting>(m))
+    {
+        let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+        lines.push(
+            format!("{}: {} {}", t.linked_meeting, m.title, date)
+                .trim()
+                .to_owned(),
+        );
+    }
+    let actions: Vec<String> = ws
+        .list::<Action>()
+        .into_iter()
+        .filter(|a| a.wheel_event.as_ref() == Some(id))
+        .map(|a| a.text.lines().next().unwrap_or("").trim().to_owned())
+        .collect();
+    if !actions.is_empty() {
+        lines.push(format!("{}: {}", t.linked_actions, actions.join("; ")));
+    }
+    lines
 }
 
 #[component]

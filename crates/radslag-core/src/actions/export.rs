@@ -29,7 +29,7 @@ pub const HEADERS: [&str; 8] = [
 ];
 
 /// Names for the ids an action refers to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Names {
     pub groups: HashMap<GroupId, String>,
     pub people: HashMap<PersonId, String>,

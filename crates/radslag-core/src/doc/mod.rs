@@ -10,6 +10,7 @@
 //! depends on none of them.
 
 mod access;
+mod cache;
 mod children;
 mod dialogues;
 mod entity;
@@ -22,12 +23,15 @@ pub mod seed;
 pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
+mod touched;
 
+pub use cache::ReadCache;
 pub use entity::Entity;
 pub use error::{DocError, Result};
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
 pub use schema::SCHEMA_VERSION;
+pub use touched::Touched;
 
 use automerge::{
     ActorId, AutoCommit, ChangeHash, ROOT,

@@ -198,7 +198,7 @@ pub fn ImportPage() -> impl IntoView {
             }
         });
     };
-    let meetings = Memo::new(move |_| ws.read(|d| d.list::<Meeting>()).unwrap_or_default());
+    let meetings = Memo::new(move |_| ws.list::<Meeting>());
     let duplicates = Memo::new(move |_| duplicates(&meetings.get(), &sources.get()));
     // The drafts "Importera alla" saves: included, not there already.
     let chosen = move || {
