@@ -2,36 +2,73 @@
 //! full minutes, 600 actions, 300 wheel events, 50 people — as base64 of its
 //! saved form, for the load benchmark (bench/load.mjs). The minutes are typed
 //! a keystroke per change and the actions' statuses change over time, so the
-//! document carries the history a real one would.
+//! document carries the history a real one would; their words are drawn from
+//! real minutes, in sentences of varied length.
 //!
 //! cargo run --release -p radslag-core --example five_years > five_years.b64
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use radslag_core::{WorkspaceDoc, ids::*, model::*, stored};
 
-// Sentences of the council's minutes, combined differently for every item.
-const SENTENCES: [&str; 12] = [
-    "En summering av arbetet i Trygghetsrådet och Klara-gruppen genomförs.",
-    "Ett antal punkter som tagits upp under året utvärderas specifikt då behov finns.",
-    "- End of summer meet (25-27 augusti) kommer ha åldersgräns 18 år.",
-    "- Polisens närvaro saknades under förra årets evenemang och genom att medvetandegöra det redan nu kan samverkan stärkas.",
-    "- Kulturnatten kommer genomföras den 26 maj i Ånge.",
-    "- Planering för att genomföra Medborgardialog under evenemanget ansvarar samordnare och kommunpolis för.",
-    "- Industriområdet i Ånge är lugnare än tidigare, vi fortsätter följa utvecklingen under året.",
-    "Det uppkom under hösten ett intresse från civilsamhället att komma igång med föräldravandring i Ånge tätort.",
-    "Fältarna kommer att träffa denna grupp igen för fortsatt planering.",
-    "Vi går igenom vad vi har att förhålla oss till: ny lagstiftning, en ny samverkansöverenskommelse och ett nytt medborgarlöfte.",
-    "Skolorna rapporterar om trivselenkäten och läget på rasterna.",
-    "Dialogmaterialet sammanställs och presenteras vid nästa träff.",
+/// Real minutes, for their words: the generated minutes draw from them at
+/// the rate they occur there, so the text compresses like real minutes, not
+/// like a dozen recycled sentences.
+const SOURCES: [&str; 5] = [
+    include_str!("../testdata/minutes/folkhalsoradet-2022-05.txt"),
+    include_str!("../testdata/minutes/klara-gruppen-2024-03.txt"),
+    include_str!("../testdata/minutes/protokoll-ks-au.txt"),
+    include_str!("../testdata/minutes/trygghetsradet-2023-09.txt"),
+    include_str!("../testdata/minutes/held-out/natverkstraff-2024-10.txt"),
 ];
 
-/// An item's minutes: six sentences, varied by meeting and item.
-fn item_body(meeting: u64, item: usize) -> String {
-    let first = (meeting as usize * 5 + item * 7) % SENTENCES.len();
-    (0..6)
-        .map(|k| SENTENCES[(first + k) % SENTENCES.len()])
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A small deterministic generator (xorshift64*): the same workspace every run.
+struct Words {
+    state: u64,
+    words: Vec<String>,
+}
+
+impl Words {
+    fn new() -> Words {
+        let words = SOURCES
+            .iter()
+            .flat_map(|text| text.split(|c: char| !c.is_alphanumeric() && c != '-'))
+            .map(|w| w.trim_matches('-').to_lowercase())
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        Words {
+            state: 0x2545_f491_4f6c_dd1d,
+            words,
+        }
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        self.state ^= self.state >> 12;
+        self.state ^= self.state << 25;
+        self.state ^= self.state >> 27;
+        (self.state.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+
+    /// A sentence of 5–20 words, sometimes a bullet point.
+    fn sentence(&mut self) -> String {
+        let length = 5 + self.below(16);
+        let picks: Vec<usize> = (0..length).map(|_| self.below(self.words.len())).collect();
+        let words: Vec<&str> = picks.iter().map(|&at| self.words[at].as_str()).collect();
+        let mut sentence = words.join(" ");
+        if let Some(first) = sentence.get(..1) {
+            sentence.replace_range(..1, &first.to_uppercase());
+        }
+        let bullet = if self.below(4) == 0 { "- " } else { "" };
+        format!("{bullet}{sentence}.")
+    }
+
+    /// An item's minutes: 3–9 sentences, a line each.
+    fn item_body(&mut self) -> String {
+        let count = 3 + self.below(7);
+        (0..count)
+            .map(|_| self.sentence())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 const HEADINGS: [&str; 6] = [
@@ -49,6 +86,7 @@ fn main() {
         organisation: "Ånge kommun".into(),
     };
     let mut ws = WorkspaceDoc::create(&info).expect("a new workspace");
+    let mut words = Words::new();
     let groups: Vec<Group> = ["Trygghetsrådet", "Klara-gruppen"]
         .into_iter()
         .map(|name| Group {
@@ -118,7 +156,7 @@ fn main() {
         commit(&mut ws);
         // The minutes are typed as in the app: one change per keystroke.
         for item in 0..HEADINGS.len() {
-            let text = item_body(m, item);
+            let text = words.item_body();
             for (end, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
                 meeting.agenda[item].body = text[..end].to_owned();
                 ws.put(&meeting).expect("typing");
@@ -130,7 +168,7 @@ fn main() {
     for a in 0..600_u64 {
         let meeting = &meetings[(a % 40) as usize];
         let mut action = Action {
-            text: format!("Åtgärd {a}: samordnare ansvarar för uppföljning av punkten"),
+            text: format!("Åtgärd {a}: {}", words.sentence()),
             owners: vec![
                 Owner::Person(people[(a % 50) as usize].id.clone()),
                 Owner::Organisation("Polisen Ånge".into()),
@@ -160,7 +198,7 @@ fn main() {
             start: Some(first),
             end: first.checked_add_days(Days::new(e % 3)),
             groups: vec![groups[(e % 2) as usize].id.clone()],
-            notes: "Kampanjvecka med gemensamt innehåll.".into(),
+            notes: words.sentence(),
             ..Default::default()
         })
         .expect("a wheel event");
