@@ -21,4 +21,4 @@ pub mod text;
 pub mod time;
 pub mod wheel;
 
-pub use doc::{DocError, Entity, ReadCache, Touched, WorkspaceDoc};
+pub use doc::{AgendaText, DocError, Entity, ReadCache, Touched, WorkspaceDoc};

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use radslag_core::{
+    AgendaText,
     ids::{AgendaItemId, MeetingId},
     meetings::{move_item, new_item},
     model::Meeting,
@@ -105,15 +106,12 @@ fn AgendaEntry(
         format!("item-down-{key}"),
     );
 
-    let write = move |f: Box<dyn FnOnce(&mut radslag_core::model::AgendaItem)>| {
-        let target = item.get_value();
-        edit_meeting(ws, &id.get_untracked(), move |m| {
-            if let Some(i) = m.agenda.iter_mut().find(|i| i.id == target) {
-                f(i);
-            }
-        });
+    // Typing writes the one text, reading nothing else of the meeting.
+    let write = move |which: AgendaText, text: String| {
+        let _ =
+            ws.change(|d| d.put_agenda_text(&id.get_untracked(), &item.get_value(), which, &text));
     };
-    let on_body = Callback::new(move |text: String| write(Box::new(move |i| i.body = text)));
+    let on_body = Callback::new(move |text: String| write(AgendaText::Body, text));
 
     // Moves the item by `by` places; focus goes back to the element that had
     // it (or the other move button when this one is now disabled).
@@ -197,7 +195,7 @@ fn AgendaEntry(
                 <input id=heading_id class="item-heading" aria-describedby="agenda-hint"
                     aria-label=move || format!("{}, {} {}", t().item_heading, t().item, number())
                     prop:value=heading
-                    on:input=move |ev| { let v = event_target_value(&ev); write(Box::new(move |i| i.heading = v)); }/>
+                    on:input=move |ev| write(AgendaText::Heading, event_target_value(&ev))/>
                 <span class="item-tools">
                     <button type="button" id=up_id class="secondary" disabled=move || index.get() == 0
                         aria-label=move || format!("{}: {}", t().move_up, heading.get())

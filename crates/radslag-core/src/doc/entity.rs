@@ -230,11 +230,45 @@ impl Entity for Meeting {
             &self.agenda,
             |item| &item.id.0,
             |doc, child, item| {
-                put_text(doc, child, "heading", &item.heading)?;
-                put_text(doc, child, "body", &item.body)
+                put_text(doc, child, AgendaText::Heading.key(), &item.heading)?;
+                put_text(doc, child, AgendaText::Body.key(), &item.body)
             },
         )
     }
+}
+
+/// An agenda item's two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaText {
+    Heading,
+    Body,
+}
+
+impl AgendaText {
+    fn key(self) -> &'static str {
+        match self {
+            AgendaText::Heading => "heading",
+            AgendaText::Body => "body",
+        }
+    }
+}
+
+/// Writes one text of a meeting's agenda item (the difference only) without
+/// reading the rest of the meeting. False when the item is gone.
+pub(crate) fn put_agenda_text(
+    doc: &mut AutoCommit,
+    meeting: &ObjId,
+    item: &str,
+    which: AgendaText,
+    text: &str,
+) -> Result<bool> {
+    Meeting::check_writable(doc, meeting)?;
+    let Some(child) = object(doc, meeting, AGENDA.map).and_then(|map| object(doc, &map, item))
+    else {
+        return Ok(false);
+    };
+    put_text(doc, &child, which.key(), text)?;
+    Ok(true)
 }
 
 impl Entity for Template {

@@ -26,7 +26,7 @@ mod tests;
 mod touched;
 
 pub use cache::ReadCache;
-pub use entity::Entity;
+pub use entity::{AgendaText, Entity};
 pub use error::{DocError, Result};
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
@@ -389,6 +389,22 @@ impl WorkspaceDoc {
     ) -> Result<()> {
         let obj = self.entry::<Meeting>(id)?;
         entity::record_status(&mut self.doc, &obj, change)
+    }
+
+    /// Writes one text of an agenda item, reading nothing else of the
+    /// meeting: the path of every keystroke in the minutes. False when the
+    /// meeting or the item is gone; refused for approved minutes.
+    pub fn put_agenda_text(
+        &mut self,
+        meeting: &crate::ids::MeetingId,
+        item: &crate::ids::AgendaItemId,
+        which: AgendaText,
+        text: &str,
+    ) -> Result<bool> {
+        let Some(obj) = self.entry::<Meeting>(meeting).ok() else {
+            return Ok(false);
+        };
+        entity::put_agenda_text(&mut self.doc, &obj, item.as_ref(), which, text)
     }
 
     /// Whether a meeting's minutes may be edited now.

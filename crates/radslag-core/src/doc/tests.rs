@@ -291,6 +291,48 @@ fn approved_minutes_are_read_only_until_reopened() {
 }
 
 #[test]
+fn one_agenda_text_is_written_alone_and_refused_once_approved() {
+    let mut ws = council();
+    let meeting = meeting_with_agenda(vec![]);
+    ws.put(&meeting).unwrap();
+    let item = &meeting.agenda[1];
+    let typed = "Kulturnatten 26 maj.\n- Polisen deltar";
+    assert!(
+        ws.put_agenda_text(&meeting.id, &item.id, AgendaText::Body, typed)
+            .unwrap()
+    );
+    assert!(
+        ws.put_agenda_text(&meeting.id, &item.id, AgendaText::Heading, "Framåt")
+            .unwrap()
+    );
+    let mut expected = meeting.clone();
+    expected.agenda[1].body = typed.into();
+    expected.agenda[1].heading = "Framåt".into();
+    expected.status = MeetingStatus::Draft;
+    assert_eq!(ws.get::<Meeting>(&meeting.id), Some(expected));
+
+    let gone = AgendaItemId::random();
+    assert!(
+        !ws.put_agenda_text(&meeting.id, &gone, AgendaText::Body, "x")
+            .unwrap()
+    );
+    assert!(
+        !ws.put_agenda_text(&MeetingId::random(), &item.id, AgendaText::Body, "x")
+            .unwrap()
+    );
+    let approve = StatusChange {
+        status: MeetingStatus::Approved,
+        by: "Moa Magnusson".into(),
+        at_ms: 1,
+    };
+    ws.set_meeting_status(&meeting.id, &approve).unwrap();
+    assert!(matches!(
+        ws.put_agenda_text(&meeting.id, &item.id, AgendaText::Body, "sent"),
+        Err(DocError::Approved)
+    ));
+}
+
+#[test]
 fn deleting_removes_the_entry() {
     let mut ws = council();
     let group = Group {
