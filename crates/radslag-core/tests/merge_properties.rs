@@ -419,6 +419,7 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 questions: vec![Question {
                     id: QuestionId::random(),
                     text: "Var känner du dig trygg?".into(),
+                    curation: Curation::default(),
                 }],
                 small_groups: vec![SmallGroup {
                     id: SmallGroupId::random(),
@@ -438,6 +439,7 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 d.questions.push(Question {
                     id: QuestionId::random(),
                     text: "Vad kan bli bättre?".into(),
+                    curation: Curation::default(),
                 });
                 doc.put(&d).unwrap();
             }
