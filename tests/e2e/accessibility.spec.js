@@ -1,13 +1,14 @@
 // WCAG 2.1 AA, kept by a test: axe-core checks every page and dialog — the
 // welcome, meetings list, a meeting, its print view, the import preview,
 // actions (with the action form), the annual wheel as circle and list (with
-// the event form), a dialogue's groups, compilation, citizen form and
-// results, people, settings, the invitation panel — in Swedish and English,
-// at desktop and phone width. Zero violations.
+// the event form), a dialogue's groups (with a member from the register),
+// compilation, citizen form and results, people, settings, the invitation
+// panel — in Swedish and English, at desktop and phone width. Zero
+// violations.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
-import { addWheelEvent, createCouncil, menu } from './app.js';
+import { addPerson, addWheelEvent, createCouncil, menu } from './app.js';
 
 const examples = resolve(import.meta.dirname, '../../../shared/examples');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -32,6 +33,7 @@ for (const lang of ['sv', 'en']) {
       await check('welcome');
       // The workspace, its data, then the language the pages are checked in.
       await createCouncil(page);
+      await addPerson(page, 'Moa Magnusson');
       await addWheelEvent(page, 'Kulturnatten', 'Evenemang', '2023-05-26');
       await menu(page).getByRole('link', { name: 'Möten' }).click();
       await page.getByRole('link', { name: 'Importera minnesanteckningar' }).click();
@@ -69,6 +71,11 @@ for (const lang of ['sv', 'en']) {
       await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();
       const dialogue = page.url();
       await check('dialogue, groups');
+      // A member chosen from the register: the list and what is left to add.
+      await page.locator('.add-member select').first().selectOption({ index: 1 });
+      await page.locator('.add-member button').first().click();
+      await expect(page.locator('.member')).toHaveCount(1);
+      await check('dialogue, groups with a member');
       for (const tab of ['sammanstallning', 'medborgare', 'resultat']) {
         await page.goto(`${dialogue}/${tab}`);
         await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();

@@ -1,10 +1,12 @@
 // Dialogues: small groups write at the same time, each on a device of its
 // own, the coordinator sees all of it live and compiles it into minutes;
-// citizen answers are collected offline and arrive when the network is back.
-// Devices are separate browser contexts that meet only through the relay.
+// two coordinators curate the same points apart and both keep their
+// decisions; groups get members from the register; citizen answers are
+// collected offline and arrive when the network is back. Devices are
+// separate browser contexts that meet only through the relay.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { addWheelEvent, menu } from './app.js';
+import { addPerson, addWheelEvent, menu } from './app.js';
 import { council, invitationLink, join } from './peers.js';
 
 async function newDialogue(page, event) {
@@ -17,6 +19,29 @@ async function newDialogue(page, event) {
   await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();
   return page.url();
 }
+
+/// The workspace as the readable JSON download of Inställningar.
+async function exported(page) {
+  await menu(page).getByRole('link', { name: 'Inställningar' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Ladda ner som JSON' }).click();
+  return JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+}
+
+/// The points of the first question on the compilation, as shown: each
+/// point's text, and whether it goes into the minutes.
+async function expectPoints(page, points) {
+  const list = page.locator('.points').first();
+  await expect(list.locator('.point-text')).toHaveText(points.map(([text]) => text), { timeout: 30_000 });
+  for (const [i, [, included]] of points.entries()) {
+    const mark = list.locator('.point').nth(i).getByRole('checkbox');
+    if (included) await expect(mark).toBeChecked();
+    else await expect(mark).not.toBeChecked();
+  }
+}
+
+/// A small group's entry under Gruppernas deltagare.
+const smallGroup = (page, name) => page.locator('.small-group').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 test('three groups on three devices write at once; the coordinator sees all and compiles them into the minutes', async ({ browser }) => {
   const { page: coordinator } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
@@ -44,7 +69,7 @@ test('three groups on three devices write at once; the coordinator sees all and 
     await expect(page.getByLabel('Vilka underlag finns till förfogande?')).toHaveValue(answers[i]);
   }
 
-  await coordinator.getByRole('button', { name: 'Hämta gruppernas punkter igen' }).click();
+  // The points follow the answers as they are written.
   const points = coordinator.locator('.points').first().locator('.point-text');
   await expect(points).toHaveText(['Polisens statistik', 'Skolans trivselenkät', 'Fältarnas iakttagelser', 'Socialtjänstens orosanmälningar']);
   await coordinator.getByRole('button', { name: 'Flytta upp: Socialtjänstens orosanmälningar' }).click();
@@ -56,11 +81,8 @@ test('three groups on three devices write at once; the coordinator sees all and 
   // The minutes hold the compiled item, grouped per question with its groups.
   await menu(coordinator).getByRole('link', { name: 'Möten' }).click();
   await expect(coordinator.locator('.entry-list')).toContainText('Lägesbildsarbete');
-  await menu(coordinator).getByRole('link', { name: 'Inställningar' }).click();
-  const download = coordinator.waitForEvent('download');
-  await coordinator.getByRole('button', { name: 'Ladda ner som JSON' }).click();
-  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
-  const item = exported.meetings[0].agenda[0];
+  const workspace = await exported(coordinator);
+  const item = workspace.meetings[0].agenda[0];
   expect(item.heading).toBe('Dialog: Lägesbildsarbete');
   expect(item.body).toBe(
     'Dialogmaterialet sammanställt per fråga.\n\n' +
@@ -69,7 +91,74 @@ test('three groups on three devices write at once; the coordinator sees all and 
       '- Socialtjänstens orosanmälningar; Fältarnas iakttagelser (Grupp 3, Grupp 2)\n\n' +
       'Vilka hinder finns?',
   );
-  expect(exported.dialogues[0].compiledInto.item).toBe(item.id);
+  expect(workspace.dialogues[0].compiledInto.item).toBe(item.id);
+});
+
+test('two coordinators curate the same points apart: both see every decision, a reload keeps them, and members chosen from the register show on both devices', async ({ browser }) => {
+  const { context: firstContext, page: first } = await council(browser, 'Trygghetsrådet och Klara-gruppen');
+  await addPerson(first, 'Moa Magnusson');
+  await addPerson(first, 'Josef Wiklund');
+  const url = await newDialogue(first);
+  for (const [group, answer] of [['Grupp 1', '- Polisens statistik\n- Skolans trivselenkät'], ['Grupp 2', '- Fältarnas iakttagelser\n- Socialtjänstens orosanmälningar']]) {
+    await first.getByLabel('Vilken grupp skriver här?').selectOption({ label: group });
+    await first.getByLabel('Vilka underlag finns till förfogande?').fill(answer);
+  }
+  // Moa joins Grupp 1, chosen from the register with the keyboard.
+  const picker = first.getByLabel('Lägg till deltagare i Grupp 1');
+  await picker.focus();
+  await picker.selectOption({ label: 'Moa Magnusson' });
+  await first.keyboard.press('Tab');
+  await first.keyboard.press('Enter');
+  await expect(smallGroup(first, 'Grupp 1').locator('.member-name')).toHaveText(['Moa Magnusson']);
+  await first.getByLabel('Vilken grupp skriver här?').selectOption({ label: 'Grupp 1' });
+  await expect(first.locator('.members-line')).toHaveText('Deltagare: Moa Magnusson');
+
+  const { context: secondContext, page: second } = await join(browser, await invitationLink(first));
+  const gathered = [['Polisens statistik', true], ['Skolans trivselenkät', true], ['Fältarnas iakttagelser', true], ['Socialtjänstens orosanmälningar', true]];
+  for (const page of [first, second]) {
+    await page.goto(url + '/sammanstallning');
+    await expectPoints(page, gathered);
+  }
+
+  // Apart, each curates points of their own.
+  await firstContext.setOffline(true);
+  await secondContext.setOffline(true);
+  await first.getByRole('checkbox', { name: /Skolans trivselenkät/ }).uncheck();
+  await first.getByRole('button', { name: 'Slå ihop med punkten ovanför: Socialtjänstens orosanmälningar' }).click();
+  await expectPoints(first, [['Polisens statistik', true], ['Skolans trivselenkät', false], ['Fältarnas iakttagelser; Socialtjänstens orosanmälningar', true]]);
+  await second.getByRole('button', { name: 'Flytta ned: Polisens statistik' }).click();
+  // Focus stays on the moved point's button: Enter moves it once more.
+  await expect(second.getByRole('button', { name: 'Flytta ned: Polisens statistik' })).toBeFocused();
+  await second.keyboard.press('Enter');
+  await second.getByRole('checkbox', { name: /Polisens statistik/ }).uncheck();
+  await expectPoints(second, [['Skolans trivselenkät', true], ['Fältarnas iakttagelser', true], ['Polisens statistik', false], ['Socialtjänstens orosanmälningar', true]]);
+
+  await firstContext.setOffline(false);
+  await secondContext.setOffline(false);
+  const curated = [['Skolans trivselenkät', false], ['Fältarnas iakttagelser; Socialtjänstens orosanmälningar', true], ['Polisens statistik', false]];
+  for (const page of [first, second]) await expectPoints(page, curated);
+  await first.reload();
+  await expectPoints(first, curated);
+
+  // Josef joins Grupp 2 on the second device; both see both members.
+  await second.goto(url);
+  await expect(smallGroup(second, 'Grupp 1').locator('.member-name')).toHaveText(['Moa Magnusson']);
+  await second.getByLabel('Lägg till deltagare i Grupp 2').selectOption({ label: 'Josef Wiklund' });
+  await smallGroup(second, 'Grupp 2').getByRole('button', { name: 'Lägg till' }).click();
+  const sideBySide = first.locator('.group-answer');
+  await expect(sideBySide.filter({ hasText: 'Grupp 1' }).first().locator('.members-line')).toHaveText('Deltagare: Moa Magnusson');
+  await expect(sideBySide.filter({ hasText: 'Grupp 2' }).first().locator('.members-line')).toHaveText('Deltagare: Josef Wiklund', { timeout: 30_000 });
+
+  // The minutes hold what both decided.
+  await first.getByRole('button', { name: 'Sammanställ till minnesanteckningar' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Sammanställt i' })).toContainText('Lägesbildsarbete');
+  const workspace = await exported(first);
+  expect(workspace.meetings[0].agenda[0].body).toBe(
+    'Dialogmaterialet sammanställt per fråga.\n\n' +
+      'Vilka underlag finns till förfogande?\n' +
+      '- Fältarnas iakttagelser; Socialtjänstens orosanmälningar (Grupp 2)\n\n' +
+      'Vilka hinder finns?',
+  );
 });
 
 test('citizen dialogue: 20 answers offline are kept, tallied, and all arrive at the coordinator when the network is back', async ({ browser }) => {

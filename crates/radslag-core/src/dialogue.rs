@@ -4,7 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Dialogue, Question};
+use sha2::{Digest, Sha256};
+
+use crate::ids::PointKey;
+use crate::model::{CurationEdit, Dialogue, Question};
 
 /// Where the points of a citizen dialogue come from, in compiled minutes.
 pub const CITIZENS: &str = "Medborgardialog";
@@ -22,125 +25,266 @@ pub fn points(answer: &str) -> Vec<String> {
 /// One point of the compilation, with the groups that made it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
+    pub key: PointKey,
+    /// Its words, then those of the points merged into it.
     pub text: String,
     pub sources: Vec<String>,
     /// Marked to go into the minutes.
     pub included: bool,
+    /// The points merged into this one, in order.
+    pub merged: Vec<PointKey>,
 }
 
-/// The coordinator's working copy: each question with its points.
+impl Point {
+    /// Takes in a point merged into this one.
+    fn absorb(&mut self, merged: &Gathered) {
+        self.text = format!("{}; {}", self.text.trim_end_matches('.'), merged.text);
+        for source in &merged.sources {
+            if !self.sources.contains(source) {
+                self.sources.push(source.clone());
+            }
+        }
+        self.merged.push(merged.key.clone());
+    }
+}
+
+/// A question with its points, curated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionPoints {
+    pub question: Question,
+    pub points: Vec<Point>,
+}
+
+/// The coordinator's view: each question with its points, gathered from the
+/// answers as they are now and curated by the decisions stored with the
+/// question (`Question::curation`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compilation {
-    pub questions: Vec<(Question, Vec<Point>)>,
+    pub questions: Vec<QuestionPoints>,
 }
 
-fn same_point(a: &str, b: &str) -> bool {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+/// The words of a point as compared: single spaces, lower case.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl PointKey {
+    /// A point's key within its question: a hash of its folded words (the
+    /// first 64 bits of SHA-256, hex). Points written alike are one point,
+    /// whichever groups wrote them, so the key leaves out who wrote it: a
+    /// group renamed, or another group writing the same, keeps the point and
+    /// its decisions. A hash, not the words, so keys are short in the order
+    /// list; a collision within one question is not a practical risk.
+    pub fn of(text: &str) -> PointKey {
+        let digest = Sha256::digest(fold(text).as_bytes());
+        PointKey(digest[..8].iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
+
+/// A point as gathered, before curation.
+struct Gathered {
+    key: PointKey,
+    text: String,
+    sources: Vec<String>,
+}
+
+/// Every group's points for `question`, in group order; a point several
+/// groups wrote alike is listed once, with all of them as sources. Citizen
+/// answers come last, as [`CITIZENS`].
+fn gather_answers(dialogue: &Dialogue, question: &Question) -> Vec<Gathered> {
+    let mut gathered: Vec<Gathered> = Vec::new();
+    let mut add = |text: String, source: &str| {
+        let key = PointKey::of(&text);
+        match gathered.iter_mut().find(|p| p.key == key) {
+            Some(point) if !point.sources.iter().any(|s| s == source) => {
+                point.sources.push(source.to_owned())
+            }
+            Some(_) => {}
+            None => gathered.push(Gathered {
+                key,
+                text,
+                sources: vec![source.to_owned()],
+            }),
+        }
     };
-    fold(a) == fold(b)
+    for group in &dialogue.small_groups {
+        for answer in group.answers.iter().filter(|a| a.question == question.id) {
+            points(&answer.text)
+                .into_iter()
+                .for_each(|p| add(p, &group.name));
+        }
+    }
+    for answer in dialogue
+        .citizen_answers
+        .iter()
+        .filter(|a| a.question == question.id)
+    {
+        points(&answer.text)
+            .into_iter()
+            .for_each(|p| add(p, CITIZENS));
+    }
+    gathered
+}
+
+/// The gathered points in the coordinator's order: the stored order's
+/// points that are there, then the rest (added since, or concurrently with
+/// a reorder) in gathered order.
+fn in_order(gathered: Vec<Gathered>, order: &[PointKey]) -> Vec<Gathered> {
+    let mut rest: Vec<Option<Gathered>> = gathered.into_iter().map(Some).collect();
+    let mut ordered = Vec::with_capacity(rest.len());
+    for key in order {
+        if let Some(slot) = rest
+            .iter_mut()
+            .find(|slot| slot.as_ref().is_some_and(|p| &p.key == key))
+        {
+            ordered.extend(slot.take());
+        }
+    }
+    ordered.extend(rest.into_iter().flatten());
+    ordered
+}
+
+/// For each point (by position), the point it shows under: itself, or the
+/// end of its chain of merges through points that are there. A merge into a
+/// point no longer there is void. Two coordinators merging two points into
+/// each other at once make a cycle: it shows under its earliest point.
+fn roots(points: &[Gathered], merged_into: &BTreeMap<PointKey, PointKey>) -> Vec<usize> {
+    let position = |key: &PointKey| points.iter().position(|p| &p.key == key);
+    (0..points.len())
+        .map(|start| {
+            let mut chain = vec![start];
+            loop {
+                let last = chain[chain.len() - 1];
+                let Some(next) = merged_into.get(&points[last].key).and_then(position) else {
+                    return last;
+                };
+                if let Some(at) = chain.iter().position(|&i| i == next) {
+                    return chain[at..].iter().copied().min().unwrap_or(next);
+                }
+                chain.push(next);
+            }
+        })
+        .collect()
+}
+
+impl QuestionPoints {
+    fn curated(question: &Question, gathered: Vec<Gathered>) -> QuestionPoints {
+        let curation = &question.curation;
+        let ordered = in_order(gathered, &curation.order);
+        let roots = roots(&ordered, &curation.merged_into);
+        let mut points: Vec<Point> = ordered
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| roots[index] == index)
+            .map(|(_, p)| Point {
+                key: p.key.clone(),
+                text: p.text.clone(),
+                sources: p.sources.clone(),
+                included: curation.included.get(&p.key).copied().unwrap_or(true),
+                merged: Vec::new(),
+            })
+            .collect();
+        for (index, merged) in ordered.iter().enumerate() {
+            let root = &ordered[roots[index]].key;
+            if let Some(point) = points
+                .iter_mut()
+                .find(|p| &p.key == root && root != &merged.key)
+            {
+                point.absorb(merged);
+            }
+        }
+        QuestionPoints {
+            question: question.clone(),
+            points,
+        }
+    }
+
+    /// Marking a point in or out of the minutes.
+    pub fn toggle(&self, point: usize) -> Vec<CurationEdit> {
+        self.points
+            .get(point)
+            .map(|p| CurationEdit::Include {
+                point: p.key.clone(),
+                included: !p.included,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Moving a point to another place: the whole order, each point followed
+    /// by those merged into it.
+    pub fn move_point(&self, from: usize, to: usize) -> Vec<CurationEdit> {
+        if from >= self.points.len() || to >= self.points.len() {
+            return Vec::new();
+        }
+        let mut points: Vec<&Point> = self.points.iter().collect();
+        let point = points.remove(from);
+        points.insert(to, point);
+        let order = points
+            .into_iter()
+            .flat_map(|p| std::iter::once(&p.key).chain(&p.merged))
+            .cloned()
+            .collect();
+        vec![CurationEdit::Order(order)]
+    }
+
+    /// Merging point `other` into point `into`: one point saying both, made
+    /// by the groups of both, in the minutes if either was.
+    pub fn merge(&self, into: usize, other: usize) -> Vec<CurationEdit> {
+        let (Some(target), Some(merged)) = (self.points.get(into), self.points.get(other)) else {
+            return Vec::new();
+        };
+        if into == other {
+            return Vec::new();
+        }
+        let mut edits = vec![CurationEdit::Merge {
+            point: merged.key.clone(),
+            into: target.key.clone(),
+        }];
+        if merged.included && !target.included {
+            edits.push(CurationEdit::Include {
+                point: target.key.clone(),
+                included: true,
+            });
+        }
+        edits
+    }
+
+    /// Telling a merged point's points apart again (the point itself too:
+    /// it may head a cycle of merges made at once).
+    pub fn split(&self, point: usize) -> Vec<CurationEdit> {
+        self.points
+            .get(point)
+            .map(|p| {
+                std::iter::once(&p.key)
+                    .chain(&p.merged)
+                    .map(|key| CurationEdit::Unmerge { point: key.clone() })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 impl Compilation {
-    /// Every group's points per question, in group order; a point several
-    /// groups wrote alike is listed once, with all of them as sources.
-    /// Citizen answers come last, as [`CITIZENS`].
+    /// Every question's points, gathered from the answers as they are now,
+    /// in the coordinator's order, marked and merged as decided.
     pub fn gather(dialogue: &Dialogue) -> Compilation {
         let questions = dialogue
             .questions
             .iter()
-            .map(|question| {
-                let mut gathered: Vec<Point> = Vec::new();
-                let mut add = |text: String, source: &str| match gathered
-                    .iter_mut()
-                    .find(|p| same_point(&p.text, &text))
-                {
-                    Some(point) if !point.sources.iter().any(|s| s == source) => {
-                        point.sources.push(source.to_owned())
-                    }
-                    Some(_) => {}
-                    None => gathered.push(Point {
-                        text,
-                        sources: vec![source.to_owned()],
-                        included: true,
-                    }),
-                };
-                for group in &dialogue.small_groups {
-                    for answer in group.answers.iter().filter(|a| a.question == question.id) {
-                        points(&answer.text)
-                            .into_iter()
-                            .for_each(|p| add(p, &group.name));
-                    }
-                }
-                for answer in dialogue
-                    .citizen_answers
-                    .iter()
-                    .filter(|a| a.question == question.id)
-                {
-                    points(&answer.text)
-                        .into_iter()
-                        .for_each(|p| add(p, CITIZENS));
-                }
-                (question.clone(), gathered)
-            })
+            .map(|question| QuestionPoints::curated(question, gather_answers(dialogue, question)))
             .collect();
         Compilation { questions }
-    }
-
-    fn points_mut(&mut self, question: usize) -> Option<&mut Vec<Point>> {
-        self.questions.get_mut(question).map(|(_, points)| points)
-    }
-
-    /// Marks a point in or out of the minutes.
-    pub fn toggle(&mut self, question: usize, point: usize) {
-        if let Some(p) = self
-            .points_mut(question)
-            .and_then(|points| points.get_mut(point))
-        {
-            p.included = !p.included;
-        }
-    }
-
-    /// Moves a point to another place within its question.
-    pub fn move_point(&mut self, question: usize, from: usize, to: usize) {
-        if let Some(points) = self.points_mut(question)
-            && from < points.len()
-            && to < points.len()
-        {
-            let point = points.remove(from);
-            points.insert(to, point);
-        }
-    }
-
-    /// Merges point `other` into point `into`: one point saying both, made
-    /// by the groups of both.
-    pub fn merge(&mut self, question: usize, into: usize, other: usize) {
-        let Some(points) = self.points_mut(question) else {
-            return;
-        };
-        if into == other || into >= points.len() || other >= points.len() {
-            return;
-        }
-        let merged = points[other].clone();
-        let target = &mut points[into];
-        target.text = format!("{}; {}", target.text.trim_end_matches('.'), merged.text);
-        for source in merged.sources {
-            if !target.sources.contains(&source) {
-                target.sources.push(source);
-            }
-        }
-        target.included |= merged.included;
-        points.remove(other);
     }
 
     /// The agenda item's heading and body for the minutes: the marked
     /// points grouped per question, each with the groups that made it.
     pub fn to_minutes(&self, dialogue: &Dialogue) -> (String, String) {
         let mut body = String::from("Dialogmaterialet sammanställt per fråga.\n");
-        for (question, points) in &self.questions {
+        for QuestionPoints { question, points } in &self.questions {
             body.push('\n');
             body.push_str(question.text.trim());
             body.push('\n');
@@ -244,6 +388,7 @@ mod tests {
         Question {
             id: QuestionId::random(),
             text: text.into(),
+            curation: Curation::default(),
         }
     }
 
@@ -315,26 +460,195 @@ mod tests {
         );
     }
 
+    /// A decision as the coordinator's page makes it: on the points as
+    /// they are now on this device.
+    fn decide(
+        ws: &mut WorkspaceDoc,
+        dialogue: &DialogueId,
+        question: usize,
+        decision: impl FnOnce(&QuestionPoints) -> Vec<CurationEdit>,
+    ) {
+        let compilation = Compilation::gather(&ws.get::<Dialogue>(dialogue).unwrap());
+        let points = &compilation.questions[question];
+        let edits = decision(points);
+        ws.curate(dialogue, &points.question.id, &edits).unwrap();
+        ws.commit(1);
+    }
+
+    fn minutes(ws: &WorkspaceDoc, dialogue: &DialogueId) -> String {
+        let dialogue = ws.get::<Dialogue>(dialogue).unwrap();
+        Compilation::gather(&dialogue).to_minutes(&dialogue).1
+    }
+
+    fn texts(ws: &WorkspaceDoc, dialogue: &DialogueId, question: usize) -> Vec<String> {
+        let compilation = Compilation::gather(&ws.get::<Dialogue>(dialogue).unwrap());
+        compilation.questions[question]
+            .points
+            .iter()
+            .map(|p| format!("{}{}", if p.included { "" } else { "(out) " }, p.text))
+            .collect()
+    }
+
+    fn stored(dialogue: Dialogue) -> (WorkspaceDoc, DialogueId) {
+        let mut ws = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
+        ws.put(&dialogue).unwrap();
+        ws.commit(1);
+        (ws, dialogue.id)
+    }
+
     #[test]
-    fn the_coordinator_marks_merges_and_reorders() {
-        let dialogue = lägesbild();
-        let mut compilation = Compilation::gather(&dialogue);
-        compilation.merge(1, 0, 1);
-        compilation.toggle(0, 1);
-        compilation.move_point(0, 3, 0);
-        compilation.move_point(0, 9, 0); // out of range: nothing happens
-        let (_, body) = compilation.to_minutes(&dialogue);
+    fn the_coordinator_marks_merges_and_reorders_and_a_reload_keeps_it() {
+        let (mut ws, id) = stored(lägesbild());
+        decide(&mut ws, &id, 1, |q| q.merge(0, 1));
+        decide(&mut ws, &id, 0, |q| q.toggle(1));
+        decide(&mut ws, &id, 0, |q| q.move_point(3, 0));
+        decide(&mut ws, &id, 0, |q| q.move_point(9, 0)); // out of range: nothing happens
+        decide(&mut ws, &id, 0, |q| q.merge(0, 3));
+        let expected = "Dialogmaterialet sammanställt per fråga.\n\
+             \n\
+             Vilka underlag finns till förfogande?\n\
+             - Socialtjänstens orosanmälningar; Fältarnas iakttagelser (Grupp 3, Grupp 2)\n\
+             - Polisens statistik (Grupp 1, Grupp 2)\n\
+             \n\
+             Vilka hinder finns i lägesbildsarbetet?\n\
+             - Sekretess; Sekretess mellan myndigheter (Grupp 1, Grupp 2)";
+        assert_eq!(minutes(&ws, &id), expected);
+        let reloaded = WorkspaceDoc::load(&ws.save()).unwrap();
+        assert_eq!(minutes(&reloaded, &id), expected);
+
+        decide(&mut ws, &id, 0, |q| q.split(0));
         assert_eq!(
-            body,
-            "Dialogmaterialet sammanställt per fråga.\n\
+            texts(&ws, &id, 0),
+            [
+                "Socialtjänstens orosanmälningar",
+                "Polisens statistik",
+                "(out) Skolans trivselenkät",
+                "Fältarnas iakttagelser"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_point_is_known_by_its_words_whoever_wrote_them() {
+        assert_eq!(
+            PointKey::of("Polisens  statistik "),
+            PointKey::of("polisens statistik")
+        );
+        assert_ne!(
+            PointKey::of("Polisens statistik"),
+            PointKey::of("Sekretess")
+        );
+        assert_eq!(PointKey::of("Sekretess").as_str().len(), 16);
+    }
+
+    #[test]
+    fn decisions_stay_with_their_points_as_answers_are_added_and_edited() {
+        let dialogue = lägesbild();
+        let groups: Vec<SmallGroupId> =
+            dialogue.small_groups.iter().map(|g| g.id.clone()).collect();
+        let q = dialogue.questions[0].id.clone();
+        let (mut ws, id) = stored(dialogue);
+        decide(&mut ws, &id, 0, |q| q.toggle(1)); // Skolans trivselenkät out
+        decide(&mut ws, &id, 0, |q| q.move_point(3, 0)); // Socialtjänstens first
+        decide(&mut ws, &id, 0, |q| q.merge(1, 2)); // Polisens takes in Skolans
+
+        // Group 3 adds a point and also writes one already there; group 2
+        // rewrites the words of its own; group 1 is renamed.
+        ws.set_group_answer(
+            &id,
+            &groups[2],
+            &q,
+            "Socialtjänstens orosanmälningar\n- Kommunens trygghetsmätning\n- Polisens statistik",
+        )
+        .unwrap();
+        ws.set_group_answer(
+            &id,
+            &groups[1],
+            &q,
+            "- polisens  statistik\n\n- Fältarnas iakttagelser i centrum",
+        )
+        .unwrap();
+        let mut renamed = ws.get::<Dialogue>(&id).unwrap();
+        renamed.small_groups[0].name = "Bordet vid fönstret".into();
+        ws.put(&renamed).unwrap();
+
+        let compilation = Compilation::gather(&ws.get::<Dialogue>(&id).unwrap());
+        let points: Vec<(String, String, bool)> = compilation.questions[0]
+            .points
+            .iter()
+            .map(|p| (p.text.clone(), p.sources.join(", "), p.included))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                (
+                    "Socialtjänstens orosanmälningar".into(),
+                    "Grupp 3".into(),
+                    true
+                ),
+                (
+                    "Polisens statistik; Skolans trivselenkät".into(),
+                    "Bordet vid fönstret, Grupp 2, Grupp 3".into(),
+                    true
+                ),
+                (
+                    "Fältarnas iakttagelser i centrum".into(),
+                    "Grupp 2".into(),
+                    true
+                ),
+                ("Kommunens trygghetsmätning".into(), "Grupp 3".into(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_coordinators_curating_apart_both_keep_their_decisions() {
+        let (mut first, id) = stored(lägesbild());
+        let mut second = first.fork();
+        decide(&mut first, &id, 0, |q| q.toggle(0)); // Polisens statistik out
+        decide(&mut first, &id, 0, |q| q.merge(1, 2)); // Skolans takes in Fältarnas
+        decide(&mut second, &id, 0, |q| q.move_point(3, 0)); // Socialtjänstens first
+        decide(&mut second, &id, 1, |q| q.toggle(1)); // Sekretess mellan myndigheter out
+        first.merge(&mut second.clone()).unwrap();
+        second.merge(&mut first.clone()).unwrap();
+        let expected = "Dialogmaterialet sammanställt per fråga.\n\
              \n\
              Vilka underlag finns till förfogande?\n\
              - Socialtjänstens orosanmälningar (Grupp 3)\n\
-             - Polisens statistik (Grupp 1, Grupp 2)\n\
-             - Fältarnas iakttagelser (Grupp 2)\n\
+             - Skolans trivselenkät; Fältarnas iakttagelser (Grupp 1, Grupp 2)\n\
              \n\
              Vilka hinder finns i lägesbildsarbetet?\n\
-             - Sekretess; Sekretess mellan myndigheter (Grupp 1, Grupp 2)"
+             - Sekretess (Grupp 1)";
+        assert_eq!(minutes(&first, &id), expected);
+        assert_eq!(minutes(&second, &id), expected);
+        assert_eq!(
+            texts(&first, &id, 0)[1],
+            "(out) Polisens statistik",
+            "the point marked out is shown, unmarked"
+        );
+    }
+
+    #[test]
+    fn two_points_merged_into_each_other_at_once_become_one() {
+        let (mut first, id) = stored(lägesbild());
+        let mut second = first.fork();
+        decide(&mut first, &id, 0, |q| q.merge(0, 1)); // Polisens takes in Skolans
+        decide(&mut second, &id, 0, |q| q.move_point(1, 0)); // Skolans first…
+        decide(&mut second, &id, 0, |q| q.merge(0, 1)); // …and takes in Polisens
+        first.merge(&mut second.clone()).unwrap();
+        second.merge(&mut first.clone()).unwrap();
+        let expected = [
+            "Skolans trivselenkät; Polisens statistik",
+            "Fältarnas iakttagelser",
+            "Socialtjänstens orosanmälningar",
+        ];
+        assert_eq!(texts(&first, &id, 0), expected);
+        assert_eq!(texts(&second, &id, 0), expected);
+        decide(&mut first, &id, 0, |q| q.split(0));
+        assert_eq!(
+            texts(&first, &id, 0).len(),
+            4,
+            "and can be told apart again"
         );
     }
 

@@ -82,3 +82,29 @@ id_type!(
     /// An agenda template (mötesmall) with standing items.
     TemplateId,
 );
+
+/// A point of a dialogue's compilation, within its question. Not random:
+/// derived from the point's words (`PointKey::of` in `dialogue`), so every
+/// device, and every gathering after answers are added or edited, gives the
+/// same words the same key, and the coordinator's decisions stay with them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PointKey(pub String);
+
+impl PointKey {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PointKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for PointKey {
+    fn from(s: String) -> Self {
+        Self(s)
+    }
+}

@@ -7,6 +7,7 @@
 use crate::ids::*;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The workspace itself: the council and the organisation it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -184,6 +185,35 @@ pub struct WheelEvent {
 pub struct Question {
     pub id: QuestionId,
     pub text: String,
+    /// The coordinator's decisions on the points gathered for it.
+    #[serde(default)]
+    pub curation: Curation,
+}
+
+/// The coordinator's decisions on one question's points (see
+/// `dialogue::Compilation`), kept per point, so two coordinators curating at
+/// once both keep theirs. Written only by
+/// [`crate::WorkspaceDoc::curate`], one decision at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Curation {
+    /// Points marked in (true) or out (false) of the minutes; a point not
+    /// here is in.
+    pub included: BTreeMap<PointKey, bool>,
+    /// A point merged into another: its words and groups go with that one.
+    pub merged_into: BTreeMap<PointKey, PointKey>,
+    /// The coordinator's order, each point once (points no longer gathered
+    /// may be in it); points not in it follow in gathered order.
+    pub order: Vec<PointKey>,
+}
+
+/// One decision of the coordinator: each touches one point, or the order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CurationEdit {
+    Include { point: PointKey, included: bool },
+    Merge { point: PointKey, into: PointKey },
+    Unmerge { point: PointKey },
+    Order(Vec<PointKey>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

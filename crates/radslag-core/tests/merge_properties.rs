@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use automerge::{ObjType, transaction::Transactable};
 use proptest::prelude::*;
 use radslag_core::WorkspaceDoc;
+use radslag_core::dialogue::{Compilation, QuestionPoints, points};
 use radslag_core::ids::*;
 use radslag_core::model::*;
 
@@ -107,6 +108,38 @@ enum Op {
     DeletePerson {
         person: usize,
     },
+    MarkPoint {
+        dialogue: usize,
+        question: usize,
+        point: usize,
+    },
+    MergePoints {
+        dialogue: usize,
+        question: usize,
+        into: usize,
+        other: usize,
+    },
+    SplitPoint {
+        dialogue: usize,
+        question: usize,
+        point: usize,
+    },
+    MovePoint {
+        dialogue: usize,
+        question: usize,
+        from: usize,
+        to: usize,
+    },
+    AddMember {
+        dialogue: usize,
+        group: usize,
+        person: usize,
+    },
+    RemoveMember {
+        dialogue: usize,
+        group: usize,
+        member: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -158,6 +191,38 @@ fn op() -> impl Strategy<Value = Op> {
         i().prop_map(|action| Op::DeleteAction { action }),
         i().prop_map(|event| Op::DeleteEvent { event }),
         i().prop_map(|person| Op::DeletePerson { person }),
+        (i(), i(), i()).prop_map(|(dialogue, question, point)| Op::MarkPoint {
+            dialogue,
+            question,
+            point
+        }),
+        (i(), i(), i(), i()).prop_map(|(dialogue, question, into, other)| Op::MergePoints {
+            dialogue,
+            question,
+            into,
+            other
+        }),
+        (i(), i(), i()).prop_map(|(dialogue, question, point)| Op::SplitPoint {
+            dialogue,
+            question,
+            point
+        }),
+        (i(), i(), i(), i()).prop_map(|(dialogue, question, from, to)| Op::MovePoint {
+            dialogue,
+            question,
+            from,
+            to
+        }),
+        (i(), i(), i()).prop_map(|(dialogue, group, person)| Op::AddMember {
+            dialogue,
+            group,
+            person
+        }),
+        (i(), i(), i()).prop_map(|(dialogue, group, member)| Op::RemoveMember {
+            dialogue,
+            group,
+            member
+        }),
     ]
 }
 
@@ -180,6 +245,17 @@ struct Expected {
     memberships: BTreeSet<(PersonId, GroupId)>,
     signed: BTreeMap<String, PersonId>,
     template_items: BTreeMap<TemplateId, BTreeSet<String>>,
+    /// Curation decisions by (dialogue, question, point): every point marked
+    /// keeps a mark and every merge not undone stays (whose decision wins is
+    /// the last writer's); every point placed in an order that is still a
+    /// point is in the stored order.
+    marked: BTreeSet<(DialogueId, QuestionId, PointKey)>,
+    merged: BTreeSet<(DialogueId, QuestionId, PointKey)>,
+    unmerged: BTreeSet<(DialogueId, QuestionId, PointKey)>,
+    ordered: BTreeSet<(DialogueId, QuestionId, PointKey)>,
+    /// Small-group members added, and those some replica removed (excused).
+    members: BTreeSet<(SmallGroupId, PersonId)>,
+    removed_members: BTreeSet<(SmallGroupId, PersonId)>,
     tokens: usize,
 }
 
@@ -188,6 +264,49 @@ impl Expected {
         self.tokens += 1;
         format!("[{replica}.{}]", self.tokens)
     }
+
+    fn curated(&mut self, dialogue: &DialogueId, question: &QuestionId, edits: &[CurationEdit]) {
+        let at = |point: &PointKey| (dialogue.clone(), question.clone(), point.clone());
+        for edit in edits {
+            match edit {
+                CurationEdit::Include { point, .. } => {
+                    self.marked.insert(at(point));
+                }
+                CurationEdit::Merge { point, .. } => {
+                    self.merged.insert(at(point));
+                }
+                CurationEdit::Unmerge { point } => {
+                    self.unmerged.insert(at(point));
+                }
+                CurationEdit::Order(points) => self.ordered.extend(points.iter().map(at)),
+            }
+        }
+    }
+}
+
+/// A question's points as the coordinator's page shows them on a replica,
+/// with the dialogue's id; none while it has no points.
+fn question_points(
+    doc: &WorkspaceDoc,
+    dialogue: usize,
+    question: usize,
+) -> Option<(DialogueId, QuestionPoints)> {
+    let d = pick(&doc.list::<Dialogue>(), dialogue)?;
+    let q = pick(&Compilation::gather(&d).questions, question)?;
+    (!q.points.is_empty()).then_some((d.id, q))
+}
+
+/// Makes a curation decision as the page does, and expects it kept.
+fn curate(
+    doc: &mut WorkspaceDoc,
+    expected: &mut Expected,
+    (dialogue, points): (DialogueId, QuestionPoints),
+    decide: impl FnOnce(&QuestionPoints, usize) -> Vec<CurationEdit>,
+    index: usize,
+) {
+    let edits = decide(&points, index % points.points.len());
+    doc.curate(&dialogue, &points.question.id, &edits).unwrap();
+    expected.curated(&dialogue, &points.question.id, &edits);
 }
 
 fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
@@ -419,6 +538,7 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 questions: vec![Question {
                     id: QuestionId::random(),
                     text: "Var känner du dig trygg?".into(),
+                    curation: Curation::default(),
                 }],
                 small_groups: vec![SmallGroup {
                     id: SmallGroupId::random(),
@@ -438,6 +558,7 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 d.questions.push(Question {
                     id: QuestionId::random(),
                     text: "Vad kan bli bättre?".into(),
+                    curation: Curation::default(),
                 });
                 doc.put(&d).unwrap();
             }
@@ -544,6 +665,87 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 expected.deleted.insert(p.id.to_string());
             }
         }
+        Op::MarkPoint {
+            dialogue,
+            question,
+            point,
+        } => {
+            if let Some(found) = question_points(doc, *dialogue, *question) {
+                curate(doc, expected, found, QuestionPoints::toggle, *point);
+            }
+        }
+        Op::MergePoints {
+            dialogue,
+            question,
+            into,
+            other,
+        } => {
+            if let Some(found) = question_points(doc, *dialogue, *question) {
+                let other = other % found.1.points.len();
+                curate(doc, expected, found, |q, into| q.merge(into, other), *into);
+            }
+        }
+        Op::SplitPoint {
+            dialogue,
+            question,
+            point,
+        } => {
+            if let Some(found) = question_points(doc, *dialogue, *question) {
+                curate(doc, expected, found, QuestionPoints::split, *point);
+            }
+        }
+        Op::MovePoint {
+            dialogue,
+            question,
+            from,
+            to,
+        } => {
+            if let Some(found) = question_points(doc, *dialogue, *question) {
+                let to = to % found.1.points.len();
+                curate(
+                    doc,
+                    expected,
+                    found,
+                    |q, from| q.move_point(from, to),
+                    *from,
+                );
+            }
+        }
+        Op::AddMember {
+            dialogue,
+            group,
+            person,
+        } => {
+            if let (Some(mut d), Some(p)) = (
+                pick(&dialogues(doc), *dialogue),
+                pick(&people(doc), *person),
+            ) && !d.small_groups.is_empty()
+            {
+                let index = group % d.small_groups.len();
+                let g = &mut d.small_groups[index];
+                if !g.members.contains(&p.id) {
+                    g.members.push(p.id.clone());
+                    expected.members.insert((g.id.clone(), p.id));
+                    doc.put(&d).unwrap();
+                }
+            }
+        }
+        Op::RemoveMember {
+            dialogue,
+            group,
+            member,
+        } => {
+            if let Some(mut d) = pick(&dialogues(doc), *dialogue)
+                && let Some(index) =
+                    (!d.small_groups.is_empty()).then(|| group % d.small_groups.len())
+                && let Some(person) = pick(&d.small_groups[index].members, *member)
+            {
+                let g = &mut d.small_groups[index];
+                g.members.retain(|m| m != &person);
+                expected.removed_members.insert((g.id.clone(), person));
+                doc.put(&d).unwrap();
+            }
+        }
     }
     doc.commit(now);
 }
@@ -613,6 +815,9 @@ fn present(doc: &WorkspaceDoc) -> BTreeSet<(&'static str, String)> {
 #[derive(Debug, Clone, Copy)]
 enum Start {
     New,
+    /// New, with someone in the register and a dialogue the groups and a
+    /// citizen have answered, so the replicas curate from the first step.
+    Answered,
     VersionZero,
     WithoutTemplates,
 }
@@ -662,9 +867,57 @@ fn older_workspace(start: Start) -> Vec<u8> {
     doc.save()
 }
 
+fn answered_dialogue(doc: &mut WorkspaceDoc) {
+    doc.put(&Person {
+        id: PersonId::random(),
+        name: "Moa Magnusson".into(),
+        role: "folkhälsostrateg".into(),
+        organisation: "Ånge kommun".into(),
+        groups: vec![],
+    })
+    .unwrap();
+    let question = QuestionId::random();
+    let group = |name: &str| SmallGroup {
+        id: SmallGroupId::random(),
+        name: name.into(),
+        members: vec![],
+        answers: vec![],
+    };
+    let dialogue = Dialogue {
+        title: "Trygghetsvandring".into(),
+        questions: vec![Question {
+            id: question.clone(),
+            text: "Var känner du dig otrygg?".into(),
+            curation: Curation::default(),
+        }],
+        small_groups: vec![group("Grupp 1"), group("Grupp 2")],
+        ..Default::default()
+    };
+    doc.put(&dialogue).unwrap();
+    for (group, answer) in dialogue.small_groups.iter().zip([
+        "- Busstationen\n- Gångtunneln\n- Parken",
+        "- busstationen\n- Torget\n- Idrottsplatsen",
+    ]) {
+        doc.set_group_answer(&dialogue.id, &group.id, &question, answer)
+            .unwrap();
+    }
+    doc.add_citizen_answer(
+        &dialogue.id,
+        &CitizenAnswer {
+            id: CitizenAnswerId::random(),
+            question,
+            text: "Parkeringen vid simhallen".into(),
+            age_group: None,
+            area: None,
+            at_ms: 1,
+        },
+    )
+    .unwrap();
+}
+
 fn replicas(start: Start, n: usize) -> Vec<WorkspaceDoc> {
     match start {
-        Start::New => {
+        Start::New | Start::Answered => {
             let mut first = WorkspaceDoc::create(&WorkspaceInfo {
                 name: "Trygghetsrådet och Klara-gruppen".into(),
                 organisation: "Ånge kommun".into(),
@@ -677,6 +930,9 @@ fn replicas(start: Start, n: usize) -> Vec<WorkspaceDoc> {
                     description: String::new(),
                 })
                 .unwrap();
+            if matches!(start, Start::Answered) {
+                answered_dialogue(&mut first);
+            }
             first.commit(1);
             let mut all = vec![first.clone()];
             all.extend((1..n).map(|_| first.fork()));
@@ -790,6 +1046,25 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
         let signed = doc.person_of_actor(actor);
         prop_assert_eq!(signed.as_ref(), Some(person));
     }
+    for d in doc.list::<Dialogue>() {
+        check_curation(&d, &expected)?;
+        for g in &d.small_groups {
+            for (group, person) in &expected.members {
+                if group == &g.id
+                    && !expected
+                        .removed_members
+                        .contains(&(group.clone(), person.clone()))
+                {
+                    prop_assert!(
+                        g.members.contains(person),
+                        "{} lost member {}",
+                        g.name,
+                        person
+                    );
+                }
+            }
+        }
+    }
     let templates = doc.list::<Template>();
     for (template, items) in &expected.template_items {
         let stored = &templates.iter().find(|t| &t.id == template).unwrap().items;
@@ -797,6 +1072,69 @@ fn run(start: Start, n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
             items.iter().all(|i| stored.contains(i)),
             "template items lost: {items:?} vs {stored:?}"
         );
+    }
+    Ok(())
+}
+
+/// Curation loses nothing: every point of every answer is shown once (alone
+/// or merged into another, new ones too), and the decisions are kept.
+fn check_curation(d: &Dialogue, expected: &Expected) -> Result<(), TestCaseError> {
+    let compilation = Compilation::gather(d);
+    for (question, curated) in d.questions.iter().zip(&compilation.questions) {
+        let answers = d
+            .small_groups
+            .iter()
+            .flat_map(|g| {
+                g.answers
+                    .iter()
+                    .filter(|a| a.question == question.id)
+                    .map(|a| &a.text)
+            })
+            .chain(
+                d.citizen_answers
+                    .iter()
+                    .filter(|a| a.question == question.id)
+                    .map(|a| &a.text),
+            );
+        let written: BTreeSet<PointKey> = answers
+            .flat_map(|text| points(text))
+            .map(|p| PointKey::of(&p))
+            .collect();
+        let shown: Vec<&PointKey> = curated
+            .points
+            .iter()
+            .flat_map(|p| std::iter::once(&p.key).chain(&p.merged))
+            .collect();
+        prop_assert_eq!(shown.len(), written.len(), "each point shown once");
+        prop_assert!(
+            shown.iter().all(|k| written.contains(k)),
+            "only points written are shown"
+        );
+        let c = &question.curation;
+        let here = |set: &BTreeSet<(DialogueId, QuestionId, PointKey)>| {
+            set.iter()
+                .filter(|(dialogue, q, _)| dialogue == &d.id && q == &question.id)
+                .map(|(_, _, point)| point.clone())
+                .collect::<Vec<_>>()
+        };
+        for point in here(&expected.marked) {
+            prop_assert!(c.included.contains_key(&point), "mark of {} lost", point);
+        }
+        let unmerged = here(&expected.unmerged);
+        for point in here(&expected.merged) {
+            if !unmerged.contains(&point) {
+                prop_assert!(
+                    c.merged_into.contains_key(&point),
+                    "merge of {} lost",
+                    point
+                );
+            }
+        }
+        for point in here(&expected.ordered) {
+            if written.contains(&point) {
+                prop_assert!(c.order.contains(&point), "{} left the order", point);
+            }
+        }
     }
     Ok(())
 }
@@ -813,7 +1151,12 @@ fn config() -> ProptestConfig {
 }
 
 fn start() -> impl Strategy<Value = Start> {
-    prop_oneof![6 => Just(Start::New), 1 => Just(Start::VersionZero), 1 => Just(Start::WithoutTemplates)]
+    prop_oneof![
+        4 => Just(Start::New),
+        3 => Just(Start::Answered),
+        1 => Just(Start::VersionZero),
+        1 => Just(Start::WithoutTemplates),
+    ]
 }
 
 proptest! {
@@ -901,4 +1244,94 @@ fn a_question_and_a_group_added_apart_keep_both_first_words() {
         },
     ];
     run(Start::New, 3, &steps).unwrap();
+}
+
+/// Two coordinators curating the same question apart, from the issue: each
+/// marks, merges and moves points (two of them into each other) and adds
+/// someone to a group; a third device has added a point meanwhile.
+#[test]
+fn two_coordinators_curating_apart_keep_every_decision_and_every_point() {
+    let apply = |replica, op| Step::Apply { replica, op };
+    let (dialogue, question) = (0, 0);
+    let steps = vec![
+        apply(
+            0,
+            Op::MarkPoint {
+                dialogue,
+                question,
+                point: 1,
+            },
+        ),
+        apply(
+            0,
+            Op::MergePoints {
+                dialogue,
+                question,
+                into: 0,
+                other: 1,
+            },
+        ),
+        apply(
+            0,
+            Op::AddMember {
+                dialogue,
+                group: 0,
+                person: 0,
+            },
+        ),
+        apply(
+            1,
+            Op::MovePoint {
+                dialogue,
+                question,
+                from: 1,
+                to: 0,
+            },
+        ),
+        apply(
+            1,
+            Op::MergePoints {
+                dialogue,
+                question,
+                into: 0,
+                other: 1,
+            },
+        ),
+        apply(
+            1,
+            Op::MarkPoint {
+                dialogue,
+                question,
+                point: 3,
+            },
+        ),
+        apply(
+            1,
+            Op::AddMember {
+                dialogue,
+                group: 1,
+                person: 0,
+            },
+        ),
+        apply(2, Op::AddCitizenAnswer { dialogue, question }),
+        Step::Merge { from: 0, to: 1 },
+        apply(
+            1,
+            Op::SplitPoint {
+                dialogue,
+                question,
+                point: 0,
+            },
+        ),
+        apply(
+            0,
+            Op::MovePoint {
+                dialogue,
+                question,
+                from: 4,
+                to: 0,
+            },
+        ),
+    ];
+    run(Start::Answered, 3, &steps).unwrap();
 }

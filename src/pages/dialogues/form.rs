@@ -58,6 +58,7 @@ pub fn NewDialogue() -> impl IntoView {
                 .map(|text| Question {
                     id: QuestionId::random(),
                     text,
+                    curation: Curation::default(),
                 })
                 .collect(),
             small_groups: lines(&groups.get_untracked())

@@ -18,11 +18,12 @@ use leptos_router::{
     hooks::use_params_map,
 };
 use radslag_core::{
-    ids::DialogueId,
+    ids::{DialogueId, PersonId},
     model::{Dialogue, Meeting, WheelEvent},
 };
 
 use crate::i18n::use_i18n;
+use crate::pages::meetings::use_register;
 use crate::routes::{self, DialogueTab};
 use crate::state::use_workspace;
 
@@ -35,6 +36,30 @@ pub fn use_dialogue() -> (Signal<DialogueId>, Memo<Option<Dialogue>>) {
     let ws = use_workspace();
     let dialogue = Memo::new(move |_| ws.read(|d| d.get::<Dialogue>(&id.get())).flatten());
     (id, dialogue)
+}
+
+/// A small group's members as the register names them; nothing while it
+/// has none.
+#[component]
+fn Members(#[prop(into)] members: Signal<Vec<PersonId>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (people, _) = use_register();
+    let names = move || {
+        let members = members.get();
+        people.with(|all| {
+            members
+                .iter()
+                .filter_map(|m| all.iter().find(|p| &p.id == m))
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let names = names();
+        (!names.is_empty()).then(|| {
+            view! { <p class="members-line">{i18n.t().dialogues.members}": "{names.join(", ")}</p> }
+        })
+    }
 }
 
 #[component]

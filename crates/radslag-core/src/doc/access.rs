@@ -52,6 +52,13 @@ pub(crate) fn integer(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<i64> {
     }
 }
 
+pub(crate) fn boolean(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<bool> {
+    match doc.get(obj, key) {
+        Ok(Some((Value::Scalar(s), _))) => s.as_bool(),
+        _ => None,
+    }
+}
+
 pub(crate) fn date(doc: &AutoCommit, obj: &ObjId, key: &str) -> Option<NaiveDate> {
     optional_string(doc, obj, key).and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }
@@ -82,6 +89,13 @@ pub(crate) fn keys(doc: &AutoCommit, obj: &ObjId, key: &str) -> Vec<String> {
 
 pub(crate) fn put_string(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<()> {
     if optional_string(doc, obj, key).as_deref() != Some(value) {
+        doc.put(obj, key, value)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn put_bool(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: bool) -> Result<()> {
+    if boolean(doc, obj, key) != Some(value) {
         doc.put(obj, key, value)?;
     }
     Ok(())

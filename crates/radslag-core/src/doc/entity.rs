@@ -450,11 +450,45 @@ impl Entity for WheelEvent {
     }
 }
 
-const QUESTIONS: Children = Children {
+pub(crate) const QUESTIONS: Children = Children {
     map: "questions",
     order: "questionOrder",
-    shape: &[("text", TEXT)],
+    shape: &[
+        ("text", TEXT),
+        (POINT_INCLUDED, MAP),
+        (POINT_MERGED_INTO, MAP),
+        (POINT_ORDER, LIST),
+    ],
 };
+/// A question's curation (`model::Curation`): point key → bool, point key →
+/// point key, and point keys in order. Scalars per point, so decisions on
+/// different points merge and one point's last decision wins.
+pub(crate) const POINT_INCLUDED: &str = "pointIncluded";
+pub(crate) const POINT_MERGED_INTO: &str = "pointMergedInto";
+pub(crate) const POINT_ORDER: &str = "pointOrder";
+
+fn read_curation(doc: &AutoCommit, question: &ObjId) -> Curation {
+    let entries = |key| {
+        object(doc, question, key)
+            .map(|map| doc.keys(&map).map(move |point| (map.clone(), point)))
+            .into_iter()
+            .flatten()
+    };
+    Curation {
+        included: entries(POINT_INCLUDED)
+            .filter_map(|(map, point)| Some((PointKey(point.clone()), boolean(doc, &map, &point)?)))
+            .collect(),
+        merged_into: entries(POINT_MERGED_INTO)
+            .filter_map(|(map, point)| {
+                Some((
+                    PointKey(point.clone()),
+                    PointKey(optional_string(doc, &map, &point)?),
+                ))
+            })
+            .collect(),
+        order: ids(unique_strings(doc, question, POINT_ORDER)),
+    }
+}
 pub(crate) const CITIZEN_ANSWERS: &str = "citizenAnswers";
 pub(crate) const SMALL_GROUPS: Children = Children {
     map: "smallGroups",
@@ -532,6 +566,7 @@ impl Entity for Dialogue {
         let questions = children::read(doc, obj, QUESTIONS, |id, q| Question {
             id: id.into(),
             text: string(doc, q, "text"),
+            curation: read_curation(doc, q),
         });
         let small_groups = children::read(doc, obj, SMALL_GROUPS, |id, g| SmallGroup {
             id: id.into(),
@@ -586,7 +621,9 @@ impl Entity for Dialogue {
         }
     }
     /// Citizen answers are not written here: they are only ever added, one
-    /// at a time, by [`crate::WorkspaceDoc::add_citizen_answer`].
+    /// at a time, by [`crate::WorkspaceDoc::add_citizen_answer`]. Nor is a
+    /// question's curation: one decision at a time, by
+    /// [`crate::WorkspaceDoc::curate`].
     fn write(&self, doc: &mut AutoCommit, obj: &ObjId) -> Result<()> {
         put_string(doc, obj, "title", &self.title)?;
         let compiled = self.compiled_into.as_ref();

@@ -102,6 +102,7 @@ fn every_kind_of_entry_survives_save_and_load() {
     let question = Question {
         id: QuestionId::random(),
         text: "Vilka underlag finns?".into(),
+        curation: Curation::default(),
     };
     let dialogue = Dialogue {
         title: "Lägesbildsarbete".into(),
@@ -456,4 +457,63 @@ fn each_replica_says_whom_it_writes_for() {
         Some(josef)
     );
     assert_eq!(moa_device.person_of_actor("ffff"), None);
+}
+
+#[test]
+fn a_question_stored_before_curation_gets_its_containers_at_load() {
+    let mut ws = council();
+    let question = QuestionId::random();
+    let dialogue = Dialogue {
+        title: "Lägesbildsarbete".into(),
+        questions: vec![Question {
+            id: question.clone(),
+            text: "Vilka underlag finns?".into(),
+            curation: Curation::default(),
+        }],
+        ..Default::default()
+    };
+    ws.put(&dialogue).unwrap();
+    // As a release before curation was stored left it: the text only.
+    let obj = [
+        "dialogues",
+        dialogue.id.as_str(),
+        "questions",
+        question.as_str(),
+    ]
+    .into_iter()
+    .fold(ROOT, |parent, key| {
+        access::object(&ws.doc, &parent, key).unwrap()
+    });
+    for key in [
+        entity::POINT_INCLUDED,
+        entity::POINT_MERGED_INTO,
+        entity::POINT_ORDER,
+    ] {
+        ws.doc.delete(&obj, key).unwrap();
+    }
+    ws.commit(1);
+    assert!(matches!(
+        ws.curate(&dialogue.id, &question, &[CurationEdit::Order(vec![])]),
+        Err(DocError::MissingContainer(_))
+    ));
+
+    let mut loaded = WorkspaceDoc::load(&ws.save()).unwrap();
+    let point = PointKey("0123456789abcdef".into());
+    loaded
+        .curate(
+            &dialogue.id,
+            &question,
+            &[
+                CurationEdit::Include {
+                    point: point.clone(),
+                    included: false,
+                },
+                CurationEdit::Order(vec![point.clone()]),
+            ],
+        )
+        .unwrap();
+    let curation = &loaded.get::<Dialogue>(&dialogue.id).unwrap().questions[0].curation;
+    assert_eq!(curation.included.get(&point), Some(&false));
+    assert_eq!(curation.order, [point]);
+    assert!(loaded.conflicting_containers(false).is_empty());
 }
