@@ -6,7 +6,11 @@ use leptos_router::{
     components::{ParentRoute, Redirect, Route, Router, Routes},
 };
 
-use crate::components::{header::Header, notices::Notices};
+use crate::components::{
+    header::Header,
+    notices::Notices,
+    undo::{Undo, UndoNotices},
+};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
     actions::ActionsPage,
@@ -15,6 +19,7 @@ use crate::pages::{
     meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
     settings::SettingsPage,
+    trash::TrashPage,
     welcome::Welcome,
     wheel::WheelPage,
     workspace::{Join, WorkspaceFrame},
@@ -29,6 +34,7 @@ pub fn App() -> impl IntoView {
     provide_context(I18n(lang));
     let app = AppState::new();
     provide_context(app);
+    Undo::provide(app.workspace);
     let sync = Sync::start(app);
     provide_context(sync);
 
@@ -63,6 +69,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <Notices/>
+            <UndoNotices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <Redirect path=routes::HOME/> }>
                     <Route path=() view=Home/>
@@ -88,6 +95,7 @@ pub fn App() -> impl IntoView {
                         </ParentRoute>
                         <Route path=Section::People.route() view=PeoplePage/>
                         <Route path=Section::Settings.route() view=SettingsPage/>
+                        <Route path=Section::Trash.route() view=TrashPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -14,6 +14,7 @@
 //! /w/:ws/dialoger[/:dialogue[/tab]]   dialogues, one dialogue and its tabs
 //! /w/:ws/personer                     people
 //! /w/:ws/installningar                settings
+//! /w/:ws/borttaget                    what was deleted, to restore
 //! ```
 
 use leptos_router::{ParamSegment, StaticSegment};
@@ -54,6 +55,8 @@ pub enum Section {
     Dialogues,
     People,
     Settings,
+    /// *Borttaget*: what was deleted, restorable.
+    Trash,
 }
 
 impl Section {
@@ -66,6 +69,7 @@ impl Section {
             Section::Dialogues => "dialoger",
             Section::People => "personer",
             Section::Settings => "installningar",
+            Section::Trash => "borttaget",
         }
     }
 
@@ -78,6 +82,7 @@ impl Section {
             Section::Dialogues,
             Section::People,
             Section::Settings,
+            Section::Trash,
         ]
         .into_iter()
         .find(|s| s.segment() == segment)

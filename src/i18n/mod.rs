@@ -3,7 +3,8 @@
 //! The words more than one feature shares are here (navigation, sync state,
 //! notices, shared buttons and labels); a feature's own words are in its
 //! module below, reached through [`Texts`] (`t.wheel`, `t.meetings`,
-//! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`).
+//! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`,
+//! `t.trash`).
 //! Pages import their words from here, never the reverse.
 
 pub mod actions;
@@ -11,6 +12,7 @@ pub mod dialogues;
 pub mod meetings;
 pub mod people;
 pub mod settings;
+pub mod trash;
 pub mod welcome;
 pub mod wheel;
 
@@ -86,6 +88,8 @@ pub struct Texts {
     pub welcome: &'static welcome::WelcomeTexts,
     /// The settings page's own words.
     pub settings: &'static settings::SettingsTexts,
+    /// Deleting and restoring: *Ångra* and *Borttaget*.
+    pub trash: &'static trash::TrashTexts,
     pub title: &'static str,
     pub one_per_line: &'static str,
     pub no_meeting: &'static str,
@@ -174,6 +178,7 @@ pub static SV: Texts = Texts {
     people: &people::SV,
     welcome: &welcome::SV,
     settings: &settings::SV,
+    trash: &trash::SV,
     title: "Rubrik",
     one_per_line: "En fråga per rad.",
     no_meeting: "Inget möte",
@@ -261,6 +266,7 @@ pub static EN: Texts = Texts {
     people: &people::EN,
     welcome: &welcome::EN,
     settings: &settings::EN,
+    trash: &trash::EN,
     title: "Title",
     one_per_line: "One question per line.",
     no_meeting: "No meeting",
