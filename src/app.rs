@@ -16,7 +16,7 @@ use crate::pages::{
     actions::ActionsPage,
     dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results},
     home::Home,
-    meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
+    meetings::{ImportPage, MeetingHistory, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
     settings::SettingsPage,
     trash::TrashPage,
@@ -83,6 +83,10 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::PRINT))
                             view=PrintView
+                        />
+                        <Route
+                            path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::HISTORY))
+                            view=MeetingHistory
                         />
                         <Route path=Section::Actions.route() view=ActionsPage/>
                         <Route path=Section::Wheel.route() view=WheelPage/>

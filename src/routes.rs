@@ -9,6 +9,7 @@
 //! /w/:ws/moten                        meetings
 //! /w/:ws/moten/importera              import minutes
 //! /w/:ws/moten/:meeting[/utskrift]    a meeting (its print view)
+//! /w/:ws/moten/:meeting/historik      a meeting's versions
 //! /w/:ws/atgarder                     actions
 //! /w/:ws/arshjul                      the annual wheel
 //! /w/:ws/dialoger[/:dialogue[/tab]]   dialogues, one dialogue and its tabs
@@ -32,6 +33,7 @@ pub mod segment {
     pub const WORKSPACE: &str = "w";
     pub const IMPORT: &str = "importera";
     pub const PRINT: &str = "utskrift";
+    pub const HISTORY: &str = "historik";
 }
 
 /// The names of the paths' parameters, for `use_params_map`.
@@ -139,6 +141,11 @@ pub fn meeting(ws: &str, meeting: &MeetingId) -> String {
 /// A meeting's print view.
 pub fn meeting_print(ws: &str, id: &MeetingId) -> String {
     format!("{}/{}", meeting(ws, id), segment::PRINT)
+}
+
+/// A meeting's history: its versions.
+pub fn meeting_history(ws: &str, id: &MeetingId) -> String {
+    format!("{}/{}", meeting(ws, id), segment::HISTORY)
 }
 
 /// The import of minutes.

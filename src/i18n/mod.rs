@@ -4,11 +4,12 @@
 //! notices, shared buttons and labels); a feature's own words are in its
 //! module below, reached through [`Texts`] (`t.wheel`, `t.meetings`,
 //! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`,
-//! `t.trash`).
+//! `t.trash`, `t.history`).
 //! Pages import their words from here, never the reverse.
 
 pub mod actions;
 pub mod dialogues;
+pub mod history;
 pub mod meetings;
 pub mod people;
 pub mod settings;
@@ -90,6 +91,8 @@ pub struct Texts {
     pub settings: &'static settings::SettingsTexts,
     /// Deleting and restoring: *Ångra* and *Borttaget*.
     pub trash: &'static trash::TrashTexts,
+    /// A meeting's history: its versions.
+    pub history: &'static history::HistoryTexts,
     pub title: &'static str,
     pub one_per_line: &'static str,
     pub no_meeting: &'static str,
@@ -179,6 +182,7 @@ pub static SV: Texts = Texts {
     welcome: &welcome::SV,
     settings: &settings::SV,
     trash: &trash::SV,
+    history: &history::SV,
     title: "Rubrik",
     one_per_line: "En fråga per rad.",
     no_meeting: "Inget möte",
@@ -267,6 +271,7 @@ pub static EN: Texts = Texts {
     welcome: &welcome::EN,
     settings: &settings::EN,
     trash: &trash::EN,
+    history: &history::EN,
     title: "Title",
     one_per_line: "One question per line.",
     no_meeting: "No meeting",

@@ -7,6 +7,7 @@
 mod agenda;
 mod approval;
 mod details;
+mod history;
 mod import;
 mod list;
 mod minutes;
@@ -18,6 +19,7 @@ mod print;
 mod recorded;
 mod templates;
 
+pub use history::MeetingHistory;
 pub use import::ImportPage;
 pub use list::MeetingsPage;
 pub use page::MeetingPage;

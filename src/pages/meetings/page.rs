@@ -42,6 +42,7 @@ pub fn MeetingPage() -> impl IntoView {
     });
     let list_href = move || routes::section(&ws.id.get().unwrap_or_default(), Section::Meetings);
     let print_href = move || routes::meeting_print(&ws.id.get().unwrap_or_default(), &id.get());
+    let history_href = move || routes::meeting_history(&ws.id.get().unwrap_or_default(), &id.get());
     let export = move |_| {
         let Some(m) = meeting.get_untracked() else {
             return;
@@ -73,6 +74,7 @@ pub fn MeetingPage() -> impl IntoView {
                 </h1>
                 <div class="meeting-tools">
                     <a href=print_href class="button-link">{move || t().print_view}</a>
+                    <A href=history_href attr:class="button-link">{move || i18n.t().history.history}</A>
                     <button type="button" class="secondary" on:click=export>{move || t().export_markdown}</button>
                 </div>
                 <Show when=move || !approved.get() fallback=move || view! {

@@ -6,7 +6,8 @@
 //! kind of entry's fields and containers), `shape` and `access` (creating
 //! and reading containers), `repair` (hidden conflicts), `held_back`
 //! (changes this release cannot read), `history` (who changed what, when),
-//! `trash` (deleting keeps what is deleted, restorable).
+//! `trash` (deleting keeps what is deleted, restorable), `versions` (a
+//! meeting's versions, read back).
 //! Features (`wheel`, `meetings`, `actions`, …) build on this module; it
 //! depends on none of them.
 
@@ -24,6 +25,7 @@ pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 mod trash;
+mod versions;
 
 pub use entity::Entity;
 pub use error::{DocError, Result};
@@ -31,6 +33,7 @@ pub use held_back::Unreadable;
 pub use history::StatusEvent;
 pub use schema::SCHEMA_VERSION;
 pub use trash::{Deletable, Deleted, Kind};
+pub use versions::{SESSION_PAUSE_MS, Version, VersionKind};
 
 use automerge::{
     ActorId, AutoCommit, ChangeHash, ROOT,

@@ -190,7 +190,7 @@ impl WorkspaceDoc {
 
     /// The object of something deletable, deleted or not; an agenda item's
     /// meeting must be writable.
-    fn deletable(&self, what: &Deletable) -> Result<Option<ObjId>> {
+    pub(super) fn deletable(&self, what: &Deletable) -> Result<Option<ObjId>> {
         match what {
             Deletable::Entry { kind, id } => {
                 Ok(access::object(&self.doc, &ROOT, kind.collection())
