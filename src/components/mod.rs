@@ -5,6 +5,7 @@ pub mod collab_text;
 pub mod focus;
 pub mod header;
 pub mod id_checklist;
+pub mod news;
 pub mod notices;
 pub mod restore;
 pub mod sync_status;

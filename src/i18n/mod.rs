@@ -4,13 +4,14 @@
 //! notices, shared buttons and labels); a feature's own words are in its
 //! module below, reached through [`Texts`] (`t.wheel`, `t.meetings`,
 //! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`,
-//! `t.trash`, `t.history`).
+//! `t.trash`, `t.history`, `t.news`).
 //! Pages import their words from here, never the reverse.
 
 pub mod actions;
 pub mod dialogues;
 pub mod history;
 pub mod meetings;
+pub mod news;
 pub mod people;
 pub mod settings;
 pub mod trash;
@@ -93,6 +94,8 @@ pub struct Texts {
     pub trash: &'static trash::TrashTexts,
     /// A meeting's history: its versions.
     pub history: &'static history::HistoryTexts,
+    /// What others changed since this device last looked.
+    pub news: &'static news::NewsTexts,
     pub title: &'static str,
     pub one_per_line: &'static str,
     pub no_meeting: &'static str,
@@ -183,6 +186,7 @@ pub static SV: Texts = Texts {
     settings: &settings::SV,
     trash: &trash::SV,
     history: &history::SV,
+    news: &news::SV,
     title: "Rubrik",
     one_per_line: "En fråga per rad.",
     no_meeting: "Inget möte",
@@ -272,6 +276,7 @@ pub static EN: Texts = Texts {
     settings: &settings::EN,
     trash: &trash::EN,
     history: &history::EN,
+    news: &news::EN,
     title: "Title",
     one_per_line: "One question per line.",
     no_meeting: "No meeting",

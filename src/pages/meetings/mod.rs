@@ -12,6 +12,7 @@ mod import;
 mod list;
 mod minutes;
 mod new;
+mod news;
 mod next;
 mod page;
 mod participants;

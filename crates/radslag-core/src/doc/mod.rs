@@ -7,7 +7,8 @@
 //! and reading containers), `repair` (hidden conflicts), `held_back`
 //! (changes this release cannot read), `history` (who changed what, when),
 //! `trash` (deleting keeps what is deleted, restorable), `versions` (a
-//! meeting's versions, read back).
+//! meeting's versions, read back), `news` (what others changed since a
+//! device looked).
 //! Features (`wheel`, `meetings`, `actions`, …) build on this module; it
 //! depends on none of them.
 
@@ -18,6 +19,7 @@ mod entity;
 mod error;
 mod held_back;
 mod history;
+mod news;
 mod repair;
 pub(crate) mod schema;
 pub mod seed;
@@ -31,6 +33,7 @@ pub use entity::Entity;
 pub use error::{DocError, Result};
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
+pub use news::{Seen, Viewer};
 pub use schema::SCHEMA_VERSION;
 pub use trash::{Deletable, Deleted, Kind};
 pub use versions::{SESSION_PAUSE_MS, Version, VersionKind};

@@ -64,7 +64,7 @@ pub(super) fn legacy_id(obj: &ObjId) -> legacy::ObjectId {
 }
 
 /// `obj` and every object in it, deleted agenda items too.
-fn objects_under(doc: &AutoCommit, obj: &ObjId, into: &mut HashSet<legacy::ObjectId>) {
+pub(super) fn objects_under(doc: &AutoCommit, obj: &ObjId, into: &mut HashSet<legacy::ObjectId>) {
     into.insert(legacy_id(obj));
     if matches!(doc.object_type(obj), Ok(ObjType::Text)) {
         return;
