@@ -6,15 +6,20 @@ use leptos_router::{
     components::{ParentRoute, Redirect, Route, Router, Routes},
 };
 
-use crate::components::{header::Header, notices::Notices};
+use crate::components::{
+    header::Header,
+    notices::Notices,
+    undo::{Undo, UndoNotices},
+};
 use crate::i18n::{I18n, Lang};
 use crate::pages::{
     actions::ActionsPage,
     dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results},
     home::Home,
-    meetings::{ImportPage, MeetingPage, MeetingsPage, PrintView},
+    meetings::{ImportPage, MeetingHistory, MeetingPage, MeetingsPage, PrintView},
     people::PeoplePage,
     settings::SettingsPage,
+    trash::TrashPage,
     welcome::Welcome,
     wheel::WheelPage,
     workspace::{Join, WorkspaceFrame},
@@ -30,6 +35,7 @@ pub fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     provide_context(Lookups::new(app.workspace));
+    Undo::provide(app.workspace);
     let sync = Sync::start(app);
     provide_context(sync);
 
@@ -64,6 +70,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <Notices/>
+            <UndoNotices/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <Redirect path=routes::HOME/> }>
                     <Route path=() view=Home/>
@@ -78,6 +85,10 @@ pub fn App() -> impl IntoView {
                             path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::PRINT))
                             view=PrintView
                         />
+                        <Route
+                            path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::HISTORY))
+                            view=MeetingHistory
+                        />
                         <Route path=Section::Actions.route() view=ActionsPage/>
                         <Route path=Section::Wheel.route() view=WheelPage/>
                         <Route path=Section::Dialogues.route() view=DialoguesPage/>
@@ -89,6 +100,7 @@ pub fn App() -> impl IntoView {
                         </ParentRoute>
                         <Route path=Section::People.route() view=PeoplePage/>
                         <Route path=Section::Settings.route() view=SettingsPage/>
+                        <Route path=Section::Trash.route() view=TrashPage/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -9,11 +9,13 @@
 //! /w/:ws/moten                        meetings
 //! /w/:ws/moten/importera              import minutes
 //! /w/:ws/moten/:meeting[/utskrift]    a meeting (its print view)
+//! /w/:ws/moten/:meeting/historik      a meeting's versions
 //! /w/:ws/atgarder                     actions
 //! /w/:ws/arshjul                      the annual wheel
 //! /w/:ws/dialoger[/:dialogue[/tab]]   dialogues, one dialogue and its tabs
 //! /w/:ws/personer                     people
 //! /w/:ws/installningar                settings
+//! /w/:ws/borttaget                    what was deleted, to restore
 //! ```
 
 use leptos_router::{ParamSegment, StaticSegment};
@@ -31,6 +33,7 @@ pub mod segment {
     pub const WORKSPACE: &str = "w";
     pub const IMPORT: &str = "importera";
     pub const PRINT: &str = "utskrift";
+    pub const HISTORY: &str = "historik";
 }
 
 /// The names of the paths' parameters, for `use_params_map`.
@@ -54,6 +57,8 @@ pub enum Section {
     Dialogues,
     People,
     Settings,
+    /// *Borttaget*: what was deleted, restorable.
+    Trash,
 }
 
 impl Section {
@@ -66,6 +71,7 @@ impl Section {
             Section::Dialogues => "dialoger",
             Section::People => "personer",
             Section::Settings => "installningar",
+            Section::Trash => "borttaget",
         }
     }
 
@@ -78,6 +84,7 @@ impl Section {
             Section::Dialogues,
             Section::People,
             Section::Settings,
+            Section::Trash,
         ]
         .into_iter()
         .find(|s| s.segment() == segment)
@@ -134,6 +141,11 @@ pub fn meeting(ws: &str, meeting: &MeetingId) -> String {
 /// A meeting's print view.
 pub fn meeting_print(ws: &str, id: &MeetingId) -> String {
     format!("{}/{}", meeting(ws, id), segment::PRINT)
+}
+
+/// A meeting's history: its versions.
+pub fn meeting_history(ws: &str, id: &MeetingId) -> String {
+    format!("{}/{}", meeting(ws, id), segment::HISTORY)
 }
 
 /// The import of minutes.

@@ -141,12 +141,13 @@ type Label = fn(&Texts) -> &'static str;
 fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let sections: [(Section, Label); 6] = [
+    let sections: [(Section, Label); 7] = [
         (Section::Meetings, |t| t.nav_meetings),
         (Section::Actions, |t| t.nav_actions),
         (Section::Wheel, |t| t.nav_wheel),
         (Section::Dialogues, |t| t.nav_dialogues),
         (Section::People, |t| t.nav_people),
+        (Section::Trash, |t| t.trash.heading),
         (Section::Settings, |t| t.nav_settings),
     ];
     move || {

@@ -2,8 +2,11 @@
 
 pub mod actions;
 pub mod collab_text;
+pub mod focus;
 pub mod header;
 pub mod id_checklist;
+pub mod news;
 pub mod notices;
 pub mod restore;
 pub mod sync_status;
+pub mod undo;

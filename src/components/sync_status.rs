@@ -55,6 +55,7 @@ fn place_in_words(peer: &Peer, t: &Texts, ws: Workspace) -> String {
         Some(Section::Dialogues) => t.nav_dialogues,
         Some(Section::People) => t.nav_people,
         Some(Section::Settings) => t.nav_settings,
+        Some(Section::Trash) => t.trash.heading,
         None => t.app_name,
     };
     let meeting = parts

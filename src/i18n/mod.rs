@@ -3,14 +3,18 @@
 //! The words more than one feature shares are here (navigation, sync state,
 //! notices, shared buttons and labels); a feature's own words are in its
 //! module below, reached through [`Texts`] (`t.wheel`, `t.meetings`,
-//! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`).
+//! `t.actions`, `t.dialogues`, `t.people`, `t.welcome`, `t.settings`,
+//! `t.trash`, `t.history`, `t.news`).
 //! Pages import their words from here, never the reverse.
 
 pub mod actions;
 pub mod dialogues;
+pub mod history;
 pub mod meetings;
+pub mod news;
 pub mod people;
 pub mod settings;
+pub mod trash;
 pub mod welcome;
 pub mod wheel;
 
@@ -86,6 +90,12 @@ pub struct Texts {
     pub welcome: &'static welcome::WelcomeTexts,
     /// The settings page's own words.
     pub settings: &'static settings::SettingsTexts,
+    /// Deleting and restoring: *Ångra* and *Borttaget*.
+    pub trash: &'static trash::TrashTexts,
+    /// A meeting's history: its versions.
+    pub history: &'static history::HistoryTexts,
+    /// What others changed since this device last looked.
+    pub news: &'static news::NewsTexts,
     pub title: &'static str,
     pub one_per_line: &'static str,
     pub no_meeting: &'static str,
@@ -174,6 +184,9 @@ pub static SV: Texts = Texts {
     people: &people::SV,
     welcome: &welcome::SV,
     settings: &settings::SV,
+    trash: &trash::SV,
+    history: &history::SV,
+    news: &news::SV,
     title: "Rubrik",
     one_per_line: "En fråga per rad.",
     no_meeting: "Inget möte",
@@ -261,6 +274,9 @@ pub static EN: Texts = Texts {
     people: &people::EN,
     welcome: &welcome::EN,
     settings: &settings::EN,
+    trash: &trash::EN,
+    history: &history::EN,
+    news: &news::EN,
     title: "Title",
     one_per_line: "One question per line.",
     no_meeting: "No meeting",

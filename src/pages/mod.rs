@@ -6,6 +6,7 @@ pub mod home;
 pub mod meetings;
 pub mod people;
 pub mod settings;
+pub mod trash;
 pub mod welcome;
 pub mod wheel;
 pub mod workspace;

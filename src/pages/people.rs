@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 use radslag_core::{
+    doc::Deletable,
     ids::{GroupId, PersonId},
     model::{Group, Person},
 };
 
 use crate::components::id_checklist::{Choice, IdChecklist};
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -29,6 +31,7 @@ pub fn PeoplePage() -> impl IntoView {
 fn Groups() -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
+    let undo = use_undo();
     let groups = Memo::new(move |_| by_name(ws.list::<Group>(), |g| &g.name));
     let new_name = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -55,7 +58,7 @@ fn Groups() -> impl IntoView {
                         <li>
                             <span class="group-name">{group.name.clone()}</span>
                             <button type="button" class="secondary" aria-label=format!("{} {}", i18n.t().delete, group.name)
-                                on:click=move |_| { let _ = ws.change(|d| d.delete::<Group>(&group.id)); }>
+                                on:click=move |_| { undo.delete(Deletable::entry::<Group>(&group.id), group.name.clone()); }>
                                 {move || i18n.t().delete}
                             </button>
                         </li>
@@ -120,9 +123,10 @@ fn PersonEntry(person: Person, editing: RwSignal<Option<PersonId>>) -> impl Into
         .join(", ");
     let name = person.name.clone();
     let delete = {
-        let id = id.clone();
+        let (id, name) = (id.clone(), name.clone());
+        let undo = use_undo();
         move |_| {
-            let _ = ws.change(|d| d.delete::<Person>(&id));
+            undo.delete(Deletable::entry::<Person>(&id), name.clone());
         }
     };
     view! {

@@ -668,6 +668,14 @@ impl Workspace {
             .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
             .flatten()
     }
+
+    /// Reads what only the document's history tells (its heads, the
+    /// changes since a point), re-running when it changes. Nothing is
+    /// committed.
+    pub fn read_history<T>(&self, f: impl FnOnce(&mut WorkspaceDoc) -> T) -> Option<T> {
+        self.revision.track();
+        self.change_untracked(f)
+    }
 }
 
 fn notice_is_newer(notice: &Notice) -> bool {

@@ -155,6 +155,42 @@ pub fn set_sync_state(document: &str, state: &[u8]) {
     let _ = write(&format!("radslag.sync.{document}"), &stored::encode(state));
 }
 
+/// Where a workspace's history stood when this device last looked at a
+/// page (`scope`: "meetings", "actions", "meeting:<id>", …), encoded by
+/// `radslag_core::doc::Seen`: what *Nytt sedan ditt senaste besök* marks
+/// against.
+pub fn seen(workspace: &str, scope: &str) -> Option<String> {
+    LocalStorage::get(format!("radslag.seen.{workspace}.{scope}")).ok()
+}
+
+/// Best effort: without it, the next visit marks less.
+pub fn set_seen(workspace: &str, scope: &str, heads: &str) {
+    let _ = LocalStorage::set(format!("radslag.seen.{workspace}.{scope}"), heads);
+}
+
+/// The replicas (actor ids) this device wrote a workspace with in its
+/// latest sessions, newest last: their changes are no news here.
+pub fn own_actors(workspace: &str) -> Vec<String> {
+    LocalStorage::get::<String>(format!("radslag.actors.{workspace}"))
+        .map(|list| list.split(',').map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Adds this session's replica to [`own_actors`], keeping the latest 50.
+pub fn note_own_actor(workspace: &str, actor: &str) {
+    const KEPT: usize = 50;
+    let mut actors = own_actors(workspace);
+    if actors.iter().any(|a| a == actor) {
+        return;
+    }
+    actors.push(actor.to_owned());
+    let start = actors.len().saturating_sub(KEPT);
+    let _ = LocalStorage::set(
+        format!("radslag.actors.{workspace}"),
+        actors[start..].join(","),
+    );
+}
+
 pub fn last_workspace() -> Option<String> {
     LocalStorage::get(LAST_KEY).ok()
 }

@@ -2,9 +2,9 @@
 // welcome, meetings list, a meeting, its print view, the import preview,
 // actions (with the action form), the annual wheel as circle and list (with
 // the event form), a dialogue's groups (with a member from the register),
-// compilation, citizen form and results, people, settings, the invitation
-// panel — in Swedish and English, at desktop and phone width. Zero
-// violations.
+// compilation, citizen form and results, people (with the notice offering
+// Ångra after a delete), Borttaget, settings, the invitation panel — in
+// Swedish and English, at desktop and phone width. Zero violations.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
@@ -83,6 +83,12 @@ for (const lang of ['sv', 'en']) {
       }
       await page.goto(`/w/${ws}/personer`);
       await check('people');
+      await page.getByRole('button', { name: lang === 'sv' ? 'Ta bort Klara-gruppen' : 'Delete Klara-gruppen' }).click();
+      await expect(page.getByRole('button', { name: lang === 'sv' ? 'Ångra' : 'Undo' })).toBeFocused();
+      await check('people, undo notice');
+      await page.goto(`/w/${ws}/borttaget`);
+      await expect(page.locator('.trash-entry')).toHaveCount(1);
+      await check('deleted');
       await page.goto(`/w/${ws}/installningar`);
       await check('settings');
       await page.getByText(lang === 'sv' ? 'Bjud in' : 'Invite', { exact: true }).first().click();

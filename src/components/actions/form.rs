@@ -6,12 +6,14 @@
 use leptos::prelude::*;
 use radslag_core::{
     actions::{STATUSES, parse_status_code, status_code},
+    doc::Deletable,
     ids::{ActionId, AgendaItemId, MeetingId, WheelEventId},
     model::{Action, ActionStatus, Meeting, Owner, Person, WheelEvent},
     time::parse_date,
 };
 
 use crate::components::id_checklist::{Choice, IdChecklist};
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -202,8 +204,10 @@ pub fn ActionForm(
         }
     };
     let delete_id = id.clone();
+    let undo = use_undo();
     let delete = move |_| {
-        let _ = ws.change(|d| d.delete::<Action>(&delete_id).map(|_| ()));
+        let label = radslag_core::text::first_line(&text.get_untracked(), 60);
+        undo.delete(Deletable::entry::<Action>(&delete_id), label);
         on_close.run(None);
     };
 

@@ -1,12 +1,14 @@
 //! The overview table: one row per action, by due date, with its owners,
-//! status (changeable in place), groups and the meeting it came from.
+//! status (changeable in place), groups and the meeting it came from;
+//! *Nytt* on those others changed since this device last looked.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use radslag_core::{actions::is_overdue, ids::ActionId, model::Action};
+use radslag_core::{actions::is_overdue, doc::Kind, ids::ActionId, model::Action};
 
 use crate::clock::today;
 use crate::components::actions::StatusSelect;
+use crate::components::news::{NewMark, use_news};
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::state::{
@@ -32,6 +34,7 @@ pub fn ActionTable(
     let ids = Memo::new(move |_| {
         actions.with(|list| list.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
     });
+    let changed = use_news(Kind::Action, "actions".into()).changed;
     view! {
         <div class="table-scroll" role="region" aria-labelledby="actions-caption" tabindex="0">
             <table class="actions-table">
@@ -49,7 +52,7 @@ pub fn ActionTable(
                 </thead>
                 <tbody>
                     <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <ActionRow id announce on_request/>
+                        <ActionRow id announce on_request changed/>
                     </For>
                 </tbody>
             </table>
@@ -74,12 +77,17 @@ fn ActionRow(
     id: ActionId,
     announce: RwSignal<String>,
     on_request: Callback<RowRequest>,
+    changed: Memo<std::collections::HashMap<String, Vec<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ws = use_workspace();
     let t = move || i18n.t().actions;
     let read_id = id.clone();
     let Lookups { names, register } = use_lookups();
+    let new_by = {
+        let id = id.clone();
+        move || changed.with(|c| c.get(id.as_str()).cloned())
+    };
     let row = Memo::new(move |_| {
         let Some(action) = ws.get::<Action>(&read_id) else {
             return RowData::default();
@@ -119,6 +127,7 @@ fn ActionRow(
         <tr class:overdue=move || row.with(|r| r.overdue)>
             <th scope="row" class="action-cell">
                 <span class="action-text">{move || row.with(|r| r.text.clone())}</span>
+                {move || new_by().map(|by| view! { " "<NewMark by/> })}
                 {move || row.with(|r| r.wheel_event.clone()).map(|e| view! { <span class="detail">{format!("{}: {e}", t().wheel_event)}</span> })}
             </th>
             <td>{move || row.with(|r| r.owners.clone())}</td>

@@ -1,5 +1,6 @@
 //! The agenda and minutes: numbered items that can be added, moved (buttons
-//! or Alt+↑/↓ on the item; focus follows the item) and removed, each with a
+//! or Alt+↑/↓ on the item; focus follows the item) and removed (with
+//! *Ångra*, and restorable from *Borttaget*), each with a
 //! heading and a collaborative body where lines starting with "- " are
 //! bullet points. Items are keyed by id, never by content, so typing in one
 //! never redraws it and the caret stays put.
@@ -7,6 +8,7 @@
 use leptos::prelude::*;
 use radslag_core::{
     AgendaText,
+    doc::Deletable,
     ids::{AgendaItemId, MeetingId},
     meetings::{move_item, new_item},
     model::Meeting,
@@ -15,6 +17,7 @@ use radslag_core::{
 use super::{edit_meeting, focus_later};
 use crate::components::actions::{ActionFollowUp, NewActionButton, is_follow_up};
 use crate::components::collab_text::CollabTextarea;
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -168,20 +171,13 @@ fn AgendaEntry(
     };
     let (up, down) = (step.clone(), step);
 
-    let confirming = RwSignal::new(false);
-    let remove_now = move || {
-        let target = item.get_value();
-        edit_meeting(ws, &id.get_untracked(), move |m| {
-            m.agenda.retain(|i| i.id != target)
-        });
-        focus_later("new-item-heading".to_owned());
-    };
+    let undo = use_undo();
     let remove = move |_| {
-        if body.with_untracked(|b| b.trim().is_empty()) {
-            remove_now();
-        } else {
-            confirming.set(true);
-        }
+        let what = Deletable::AgendaItem {
+            meeting: id.get_untracked(),
+            item: item.get_value(),
+        };
+        undo.delete(what, heading.get_untracked());
     };
     let meeting_id = id.get_untracked();
     let item_id = item.get_value();
@@ -208,13 +204,6 @@ fn AgendaEntry(
                         on:click=remove>"✕"</button>
                 </span>
             </div>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || t().remove_item>
-                    <p>{move || t().confirm_remove_item}</p>
-                    <button type="button" class="danger" on:click=move |_| { confirming.set(false); remove_now(); }>{move || t().yes_remove}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
-                </div>
-            </Show>
             <label for=body_id.clone() class="body-label">
                 {move || t().item_body}<span class="visually-hidden">{move || format!(", {} {}", t().item, number())}</span>
             </label>

@@ -1,9 +1,11 @@
 //! The meetings list: upcoming and past, per group, and search across all
-//! minutes text.
+//! minutes text; *Nytt* on those others changed since this device last
+//! looked at the list.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use radslag_core::{
+    doc::Kind,
     ids::GroupId,
     meetings::{
         Register,
@@ -15,6 +17,7 @@ use radslag_core::{
 
 use super::{new::NewMeetingForm, templates::TemplatesEditor, use_register};
 use crate::clock::today;
+use crate::components::news::{NewMark, use_news};
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::state::use_workspace;
@@ -27,6 +30,8 @@ struct Line {
     detail: String,
     context: Option<String>,
     approved: bool,
+    /// Who else changed it since this device last looked.
+    new_by: Option<Vec<String>>,
 }
 
 #[component]
@@ -37,6 +42,7 @@ pub fn MeetingsPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let meetings = Memo::new(move |_| ws.list::<Meeting>());
+    let changed = use_news(Kind::Meeting, "meetings".into()).changed;
     let line = move |m: &Meeting, context: Option<String>| {
         let t = i18n.t().meetings;
         let names = groups.with(|g| people.with(|p| Register::new(p, g).group_names(&m.groups)));
@@ -61,6 +67,7 @@ pub fn MeetingsPage() -> impl IntoView {
             detail: detail.collect::<Vec<_>>().join(" · "),
             context,
             approved: m.status == MeetingStatus::Approved,
+            new_by: changed.with(|c| c.get(m.id.as_str()).cloned()),
         }
     };
     let shown = Memo::new(move |_| {
@@ -158,6 +165,7 @@ fn Lines(lines: Vec<Line>, empty: &'static str) -> impl IntoView {
                 <li>
                     <A href=l.href><strong>{l.title}</strong></A>
                     {l.approved.then(|| view! { " "<span class="badge approved">{move || i18n.t().meetings.approved_badge}</span> })}
+                    {l.new_by.map(|by| view! { " "<NewMark by/> })}
                     <span class="detail">{l.detail}</span>
                     {l.context.map(|c| view! { <span class="context">{c}</span> })}
                 </li>

@@ -7,10 +7,12 @@
 mod agenda;
 mod approval;
 mod details;
+mod history;
 mod import;
 mod list;
 mod minutes;
 mod new;
+mod news;
 mod next;
 mod page;
 mod participants;
@@ -18,6 +20,7 @@ mod print;
 mod recorded;
 mod templates;
 
+pub use history::MeetingHistory;
 pub use import::ImportPage;
 pub use list::MeetingsPage;
 pub use page::MeetingPage;

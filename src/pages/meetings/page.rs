@@ -11,8 +11,8 @@ use radslag_core::{
 };
 
 use super::{
-    agenda::Agenda, approval::Approval, details::Details, minutes::Minutes, next::NextMeeting,
-    participants::Participants, use_meeting,
+    agenda::Agenda, approval::Approval, details::Details, minutes::Minutes, news::MeetingNewsPanel,
+    next::NextMeeting, participants::Participants, use_meeting,
 };
 use crate::i18n::use_i18n;
 use crate::routes::{self, Section};
@@ -42,6 +42,7 @@ pub fn MeetingPage() -> impl IntoView {
     });
     let list_href = move || routes::section(&ws.id.get().unwrap_or_default(), Section::Meetings);
     let print_href = move || routes::meeting_print(&ws.id.get().unwrap_or_default(), &id.get());
+    let history_href = move || routes::meeting_history(&ws.id.get().unwrap_or_default(), &id.get());
     let export = move |_| {
         let Some(m) = meeting.get_untracked() else {
             return;
@@ -73,8 +74,10 @@ pub fn MeetingPage() -> impl IntoView {
                 </h1>
                 <div class="meeting-tools">
                     <a href=print_href class="button-link">{move || t().print_view}</a>
+                    <A href=history_href attr:class="button-link">{move || i18n.t().history.history}</A>
                     <button type="button" class="secondary" on:click=export>{move || t().export_markdown}</button>
                 </div>
+                {move || view! { <MeetingNewsPanel id=id.get() meeting/> }}
                 <Show when=move || !approved.get() fallback=move || view! {
                     <p class="note" role="note">{move || t().read_only_note}</p>
                     <Minutes meeting heading_level=2/>

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 use radslag_core::{
+    doc::Deletable,
     ids::TemplateId,
     meetings::templates::{items_from_lines, sorted},
     model::Template,
 };
 
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -85,9 +87,10 @@ fn TemplateForm(id: Option<TemplateId>) -> impl IntoView {
     };
     let delete = id.clone().map(|id| {
         let label = move || format!("{} {}", t().delete, name.get());
+        let undo = use_undo();
         view! {
             <button type="button" class="secondary" aria-label=label
-                on:click=move |_| { let _ = ws.change(|d| d.delete::<Template>(&id)); }>
+                on:click=move |_| { undo.delete(Deletable::entry::<Template>(&id), name.get_untracked()); }>
                 {move || t().delete}
             </button>
         }

@@ -4,12 +4,14 @@
 use leptos::prelude::*;
 use radslag_core::{
     WorkspaceDoc,
+    doc::Deletable,
     ids::CategoryId,
     model::Category,
     wheel::category::{MIN_GRAPHICS_CONTRAST, contrast_ratio, default_categories, is_hex_colour},
 };
 
 use super::use_data;
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
@@ -121,16 +123,16 @@ fn CategoryRow(category: Category) -> impl IntoView {
         }
     };
     let save_name = save.clone();
+    let label = category.name.clone();
     let delete = {
-        let id = id.clone();
+        let (id, label) = (id.clone(), label.clone());
+        let undo = use_undo();
         move |_| {
-            let _ = ws.change(|d| {
-                seed_if_missing(d)?;
-                d.delete::<Category>(&id).map(|_| ())
-            });
+            // A default shown but not stored yet must be stored to be deleted.
+            let _ = ws.change(seed_if_missing);
+            undo.delete(Deletable::entry::<Category>(&id), label.clone());
         }
     };
-    let label = category.name.clone();
     view! {
         <li class="category-row">
             <span class="swatch" style:background-color=move || colour.get() aria-hidden="true"></span>

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use radslag_core::{
     actions,
+    doc::Deletable,
     ids::{ActionId, CategoryId, MeetingId, WheelEventId},
     model::{Action, Meeting, WheelEvent},
     time::{iso_week, parse_date},
@@ -14,6 +15,7 @@ use radslag_core::{
 
 use super::{Editing, use_data, use_ui};
 use crate::components::id_checklist::{Choice, IdChecklist};
+use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::i18n::wheel::WheelTexts;
 use crate::state::use_workspace;
@@ -242,17 +244,14 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
         ui.shown.set(Some(format!("event:{}", event.id)));
         ui.editing.set(None);
     };
+    // Actions tied to the event keep it: restored, it is theirs again.
     let delete_id = id.clone();
+    let undo = use_undo();
     let delete = move |_| {
-        let _ = ws.change(|d| {
-            for mut action in d.list::<Action>() {
-                if action.wheel_event.as_ref() == Some(&delete_id) {
-                    action.wheel_event = None;
-                    d.put(&action)?;
-                }
-            }
-            d.delete::<WheelEvent>(&delete_id).map(|_| ())
-        });
+        undo.delete(
+            Deletable::entry::<WheelEvent>(&delete_id),
+            title.get_untracked(),
+        );
         ui.shown.set(None);
         ui.editing.set(None);
     };

@@ -1,13 +1,19 @@
 //! The list view: the same items by month and ISO week, for screen readers
-//! and phones.
+//! and phones; *Nytt* on events others changed since this device last
+//! looked at the list.
 
 use leptos::prelude::*;
 use radslag_core::{
+    doc::Kind,
     time::month_name,
-    wheel::{dates::format_range, sources::timeline},
+    wheel::{
+        dates::format_range,
+        sources::{Source, timeline},
+    },
 };
 
 use super::{locale, use_data, use_opener, use_ui};
+use crate::components::news::{NewMark, use_news};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -17,6 +23,7 @@ pub fn Timeline() -> impl IntoView {
     let data = use_data();
     let opener = use_opener();
     let t = move || i18n.t().wheel;
+    let changed = use_news(Kind::WheelEvent, "wheel".into()).changed;
     let months = Memo::new(move |_| {
         let (from, to) = ui.zoom.get().range(ui.year.get());
         data.items
@@ -56,11 +63,16 @@ pub fn Timeline() -> impl IntoView {
                                                 }
                                                 let groups = group_names(&entry.groups);
                                                 let recurring = entry.recurring.then(|| t().recurring);
+                                                let new_by = match &entry.source {
+                                                    Source::Event(id) => changed.with(|c| c.get(id.as_str()).cloned()),
+                                                    _ => None,
+                                                };
                                                 view! {
                                                     <li class="timeline-entry" data-key=entry.key.clone()>
                                                         <span class="swatch" style:background-color=entry.colour.clone() aria-hidden="true"></span>
                                                         <div class="entry-text">
                                                             <button type="button" class="link entry-title" on:click=move |_| opener.open(&key)>{entry.title.clone()}</button>
+                                                            {new_by.map(|by| view! { " "<NewMark by/> })}
                                                             <span class="detail entry-when">{when}</span>
                                                             <span class="detail entry-category">{entry.category_name.clone()}</span>
                                                             {(!groups.is_empty()).then(|| view! { <span class="detail entry-groups">{groups}</span> })}

@@ -80,13 +80,6 @@ pub(crate) fn unique_strings(doc: &AutoCommit, obj: &ObjId, key: &str) -> Vec<St
         .collect()
 }
 
-/// The keys of the map under `key`.
-pub(crate) fn keys(doc: &AutoCommit, obj: &ObjId, key: &str) -> Vec<String> {
-    object(doc, obj, key)
-        .map(|m| doc.keys(&m).collect())
-        .unwrap_or_default()
-}
-
 pub(crate) fn put_string(doc: &mut AutoCommit, obj: &ObjId, key: &str, value: &str) -> Result<()> {
     if optional_string(doc, obj, key).as_deref() != Some(value) {
         doc.put(obj, key, value)?;

@@ -123,6 +123,7 @@ impl ReadCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::Deletable;
     use crate::ids::PersonId;
     use crate::model::*;
     use proptest::prelude::*;
@@ -198,7 +199,8 @@ mod tests {
                         replicas[replica].commit(at as i64);
                     }
                     Step::Delete { replica, id } => {
-                        replicas[replica].delete::<Person>(&entry_id(replica, id).into()).unwrap();
+                        let what = Deletable::entry::<Person>(&entry_id(replica, id).into());
+                        replicas[replica].delete(&what, at as i64).unwrap();
                         replicas[replica].commit(at as i64);
                     }
                     Step::Merge { from } => {

@@ -4,6 +4,7 @@ use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, transaction::Transactable};
 
 use super::children::{self, Children};
 use super::shape::{self, Container};
+use super::trash::Kind;
 use super::{DocError, access::*};
 use crate::ids::*;
 use crate::model::*;
@@ -13,8 +14,9 @@ type Result<T> = std::result::Result<T, DocError>;
 /// An entry kept in one of the workspace's top-level collections.
 pub trait Entity: Sized {
     type Id: Clone + AsRef<str> + From<String>;
+    const KIND: Kind;
     /// The root map that holds this kind of entry, keyed by id.
-    const COLLECTION: &'static str;
+    const COLLECTION: &'static str = Self::KIND.collection();
     /// The containers an entry holds, created with it (see `shape`).
     const SHAPE: &'static [Container];
     fn id(&self) -> &str;
@@ -45,7 +47,7 @@ fn strings<T: AsRef<str>>(ids: &[T]) -> Vec<String> {
 
 impl Entity for Group {
     type Id = GroupId;
-    const COLLECTION: &'static str = "groups";
+    const KIND: Kind = Kind::Group;
     const SHAPE: &'static [Container] = &[("description", TEXT)];
     fn id(&self) -> &str {
         &self.id.0
@@ -65,7 +67,7 @@ impl Entity for Group {
 
 impl Entity for Person {
     type Id = PersonId;
-    const COLLECTION: &'static str = "people";
+    const KIND: Kind = Kind::Person;
     const SHAPE: &'static [Container] = &[("groups", LIST)];
     fn id(&self) -> &str {
         &self.id.0
@@ -89,15 +91,20 @@ impl Entity for Person {
 
 /// An agenda item's containers (also used by the migration from version 0).
 pub(crate) const AGENDA_ITEM_SHAPE: &[Container] = &[("heading", TEXT), ("body", TEXT)];
-const AGENDA: Children = Children {
+/// A meeting's agenda. A meeting written without one of its items keeps
+/// it: an item is deleted on its own ([`crate::WorkspaceDoc::delete`]), with
+/// who and when, and stays restorable.
+pub(crate) const AGENDA: Children = Children {
     map: "agendaItems",
     order: "agendaOrder",
     shape: AGENDA_ITEM_SHAPE,
+    keeps_missing: true,
 };
 const PARTICIPANTS: Children = Children {
     map: "participants",
     order: "participantOrder",
     shape: &[],
+    keeps_missing: false,
 };
 
 fn attendance_name(a: Attendance) -> &'static str {
@@ -125,7 +132,7 @@ fn parse_status(s: &str) -> MeetingStatus {
 
 impl Entity for Meeting {
     type Id = MeetingId;
-    const COLLECTION: &'static str = "meetings";
+    const KIND: Kind = Kind::Meeting;
     const SHAPE: &'static [Container] = &[
         ("groups", LIST),
         (AGENDA.map, MAP),
@@ -273,7 +280,7 @@ pub(crate) fn put_agenda_text(
 
 impl Entity for Template {
     type Id = TemplateId;
-    const COLLECTION: &'static str = "templates";
+    const KIND: Kind = Kind::Template;
     const SHAPE: &'static [Container] = &[("items", LIST)];
     fn id(&self) -> &str {
         &self.id.0
@@ -336,7 +343,7 @@ fn action_status_name(s: ActionStatus) -> &'static str {
 
 impl Entity for Action {
     type Id = ActionId;
-    const COLLECTION: &'static str = "actions";
+    const KIND: Kind = Kind::Action;
     const SHAPE: &'static [Container] = &[("text", TEXT), ("owners", LIST)];
     fn id(&self) -> &str {
         &self.id.0
@@ -390,7 +397,7 @@ impl Entity for Action {
 
 impl Entity for Category {
     type Id = CategoryId;
-    const COLLECTION: &'static str = "categories";
+    const KIND: Kind = Kind::Category;
     const SHAPE: &'static [Container] = &[];
     fn id(&self) -> &str {
         &self.id.0
@@ -410,7 +417,7 @@ impl Entity for Category {
 
 impl Entity for WheelEvent {
     type Id = WheelEventId;
-    const COLLECTION: &'static str = "wheelEvents";
+    const KIND: Kind = Kind::WheelEvent;
     const SHAPE: &'static [Container] = &[("groups", LIST), ("notes", TEXT)];
     fn id(&self) -> &str {
         &self.id.0
@@ -459,6 +466,7 @@ pub(crate) const QUESTIONS: Children = Children {
         (POINT_MERGED_INTO, MAP),
         (POINT_ORDER, LIST),
     ],
+    keeps_missing: false,
 };
 /// A question's curation (`model::Curation`): point key → bool, point key →
 /// point key, and point keys in order. Scalars per point, so decisions on
@@ -494,6 +502,7 @@ pub(crate) const SMALL_GROUPS: Children = Children {
     map: "smallGroups",
     order: "smallGroupOrder",
     shape: &[("members", LIST), (ANSWERS, MAP)],
+    keeps_missing: false,
 };
 /// A small group's answers: question id → text.
 pub(crate) const ANSWERS: &str = "answers";
@@ -544,7 +553,7 @@ fn complete_answers(doc: &mut AutoCommit, dialogue: &ObjId) -> Result<bool> {
 
 impl Entity for Dialogue {
     type Id = DialogueId;
-    const COLLECTION: &'static str = "dialogues";
+    const KIND: Kind = Kind::Dialogue;
     const SHAPE: &'static [Container] = &[
         (QUESTIONS.map, MAP),
         (QUESTIONS.order, LIST),

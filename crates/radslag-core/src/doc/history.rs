@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use automerge::{ObjId, ROOT, ScalarValue, legacy};
 
-use super::{Entity, WorkspaceDoc, access};
+use super::{Entity, WorkspaceDoc, access, versions::legacy_id};
 use crate::ids::{ActionId, PersonId};
 use crate::model::{Action, ActionStatus};
 
@@ -53,9 +53,8 @@ impl WorkspaceDoc {
     pub fn action_status_histories(&self, ids: &[ActionId]) -> HashMap<ActionId, Vec<StatusEvent>> {
         let mut wanted: HashMap<legacy::ObjectId, ActionId> = HashMap::new();
         for id in ids {
-            if let Some(ObjId::Id(counter, actor, _)) = action_object(self, id) {
-                let obj = legacy::ObjectId::Id(legacy::OpId::new(counter, &actor));
-                wanted.insert(obj, id.clone());
+            if let Some(obj) = action_object(self, id) {
+                wanted.insert(legacy_id(&obj), id.clone());
             }
         }
         let mut histories: HashMap<ActionId, Vec<StatusEvent>> =

@@ -5,7 +5,10 @@
 //! migrations), [`seed`] (what a new workspace starts with), `entity` (each
 //! kind of entry's fields and containers), `shape` and `access` (creating
 //! and reading containers), `repair` (hidden conflicts), `held_back`
-//! (changes this release cannot read), `history` (who changed what, when).
+//! (changes this release cannot read), `history` (who changed what, when),
+//! `trash` (deleting keeps what is deleted, restorable), `versions` (a
+//! meeting's versions, read back), `news` (what others changed since a
+//! device looked).
 //! Features (`wheel`, `meetings`, `actions`, …) build on this module; it
 //! depends on none of them.
 
@@ -17,6 +20,7 @@ mod entity;
 mod error;
 mod held_back;
 mod history;
+mod news;
 mod repair;
 pub(crate) mod schema;
 pub mod seed;
@@ -24,14 +28,19 @@ pub(crate) mod shape;
 #[cfg(test)]
 mod tests;
 mod touched;
+mod trash;
+mod versions;
 
 pub use cache::ReadCache;
 pub use entity::{AgendaText, Entity};
 pub use error::{DocError, Result};
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
+pub use news::{Seen, Viewer};
 pub use schema::SCHEMA_VERSION;
 pub use touched::Touched;
+pub use trash::{Deletable, Deleted, Kind};
+pub use versions::{SESSION_PAUSE_MS, Version, VersionKind};
 
 use automerge::{
     ActorId, AutoCommit, ChangeHash, ROOT,
@@ -288,28 +297,26 @@ impl WorkspaceDoc {
         access::put_string(&mut self.doc, &obj, "organisation", &info.organisation)
     }
 
-    /// One entry by id.
+    /// One entry by id; `None` when it is not there or deleted.
     pub fn get<E: Entity>(&self, id: &E::Id) -> Option<E> {
         let collection = access::object(&self.doc, &ROOT, E::COLLECTION)?;
         let obj = access::object(&self.doc, &collection, id.as_ref())?;
-        Some(E::read(&self.doc, id.as_ref(), &obj))
+        (!trash::is_deleted(&self.doc, &obj)).then(|| E::read(&self.doc, id.as_ref(), &obj))
     }
 
-    /// Every entry of a kind (in id order; views sort as they need).
+    /// Every entry of a kind but the deleted ones (in id order; views sort
+    /// as they need).
     pub fn list<E: Entity>(&self) -> Vec<E> {
-        let Some(collection) = access::object(&self.doc, &ROOT, E::COLLECTION) else {
-            return Vec::new();
-        };
-        access::keys(&self.doc, &ROOT, E::COLLECTION)
+        shape::maps_under(&self.doc, &ROOT, E::COLLECTION)
             .into_iter()
-            .filter_map(|id| {
-                access::object(&self.doc, &collection, &id).map(|obj| E::read(&self.doc, &id, &obj))
-            })
+            .filter(|(_, obj)| !trash::is_deleted(&self.doc, obj))
+            .map(|(id, obj)| E::read(&self.doc, &id, &obj))
             .collect()
     }
 
     /// Creates or updates an entry, writing only the fields that changed. A
-    /// new entry is created with all its containers.
+    /// new entry is created with all its containers. A deleted entry stays
+    /// deleted (what is written shows when it is restored).
     pub fn put<E: Entity>(&mut self, entry: &E) -> Result<()> {
         let collection = access::container(&self.doc, &ROOT, E::COLLECTION)?;
         let obj = match access::object(&self.doc, &collection, entry.id()) {
@@ -318,18 +325,6 @@ impl WorkspaceDoc {
         };
         E::check_writable(&self.doc, &obj)?;
         entry.write(&mut self.doc, &obj)
-    }
-
-    /// Deletes an entry; false when it was not there.
-    pub fn delete<E: Entity>(&mut self, id: &E::Id) -> Result<bool> {
-        let Some(collection) = access::object(&self.doc, &ROOT, E::COLLECTION) else {
-            return Ok(false);
-        };
-        if access::object(&self.doc, &collection, id.as_ref()).is_none() {
-            return Ok(false);
-        }
-        automerge::transaction::Transactable::delete(&mut self.doc, &collection, id.as_ref())?;
-        Ok(true)
     }
 
     /// The id this workspace syncs under (its automerge-repo document id),

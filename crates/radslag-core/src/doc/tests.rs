@@ -334,20 +334,6 @@ fn one_agenda_text_is_written_alone_and_refused_once_approved() {
 }
 
 #[test]
-fn deleting_removes_the_entry() {
-    let mut ws = council();
-    let group = Group {
-        id: GroupId::random(),
-        name: "Klara-gruppen".into(),
-        description: String::new(),
-    };
-    ws.put(&group).unwrap();
-    assert!(ws.delete::<Group>(&group.id).unwrap());
-    assert!(!ws.delete::<Group>(&group.id).unwrap());
-    assert_eq!(ws.get::<Group>(&group.id), None);
-}
-
-#[test]
 fn incremental_saves_rebuild_the_document() {
     let mut ws = council();
     let base = ws.save();

@@ -8,6 +8,7 @@
 //!   Europe/Stockholm ([`dates`]);
 //! - creating the next meetings from a meeting ([`next`]);
 //! - Markdown export ([`markdown`]);
+//! - what changed since a device last looked ([`news`]);
 //! - turning imported minutes into a meeting and people ([`import`]).
 //!
 //! Nothing here reads the clock: "today" and instants come in as arguments.
@@ -16,6 +17,7 @@ pub mod body;
 pub mod dates;
 pub mod import;
 pub mod markdown;
+pub mod news;
 pub mod next;
 pub mod search;
 pub mod templates;

@@ -61,6 +61,7 @@ pub fn new_meeting(fields: NewMeeting, template: Option<&Template>) -> Meeting {
 mod tests {
     use super::*;
     use crate::WorkspaceDoc;
+    use crate::doc::Deletable;
     use crate::model::WorkspaceInfo;
 
     #[test]
@@ -105,7 +106,8 @@ mod tests {
             reloaded.get::<Template>(&standing.id),
             Some(standing.clone())
         );
-        ws.delete::<Template>(&youth.id).unwrap();
+        ws.delete(&Deletable::entry::<Template>(&youth.id), 0)
+            .unwrap();
         assert_eq!(ws.list::<Template>(), vec![standing]);
     }
 

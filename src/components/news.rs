@@ -1,0 +1,103 @@
+//! *Nytt sedan ditt senaste besök*: marks on what other members changed
+//! since this device last looked (`WorkspaceDoc::changed_since`). A page
+//! that marks keeps, per workspace and page, where the history stood when
+//! the device looked (`storage::seen`): read when the page opens — what it
+//! marks against for the whole visit — and written then and when it is
+//! left. A page never looked at marks against the device's first visit.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use radslag_core::doc::{Kind, Seen, Viewer};
+
+use crate::i18n::use_i18n;
+use crate::state::{storage, use_workspace};
+
+/// The scope every page falls back on: the device's first visit.
+const FIRST_VISIT: &str = "first";
+
+/// What others changed since the device last looked at a page.
+#[derive(Clone)]
+pub struct News {
+    /// Where the history stood then (`None` with no workspace open).
+    pub seen: Option<Seen>,
+    /// The entries changed since, by id, with who changed them (names).
+    pub changed: Memo<HashMap<String, Vec<String>>>,
+}
+
+impl News {
+    pub fn by(&self, id: &str) -> Option<Vec<String>> {
+        self.changed.with(|c| c.get(id).cloned())
+    }
+}
+
+/// Where the history stood when this device last looked at `scope`; the
+/// device looks now, and again when the page is left.
+fn last_look(scope: String) -> Option<Seen> {
+    let ws = use_workspace();
+    let workspace = ws.id.get_untracked()?;
+    let (now, actor) = untrack(|| ws.read_history(|d| (d.seen_now(), d.actor())))?;
+    storage::note_own_actor(&workspace, &actor);
+    let stored = |scope: &str| storage::seen(&workspace, scope).and_then(|s| Seen::decode(&s));
+    let before = stored(&scope).or_else(|| stored(FIRST_VISIT));
+    if stored(FIRST_VISIT).is_none() {
+        storage::set_seen(&workspace, FIRST_VISIT, &now.encode());
+    }
+    storage::set_seen(&workspace, &scope, &now.encode());
+    on_cleanup(move || {
+        if ws.id.get_untracked().as_deref() == Some(workspace.as_str())
+            && let Some(now) = untrack(|| ws.read_history(|d| d.seen_now()))
+        {
+            storage::set_seen(&workspace, &scope, &now.encode());
+        }
+    });
+    Some(before.unwrap_or(now))
+}
+
+/// The entries of `kind` others changed since this device last looked at
+/// `scope`.
+pub fn use_news(kind: Kind, scope: String) -> News {
+    let ws = use_workspace();
+    let seen = last_look(scope);
+    let own = ws
+        .id
+        .get_untracked()
+        .map(|id| storage::own_actors(&id))
+        .unwrap_or_default();
+    let since = seen.clone();
+    let changed = Memo::new(move |_| {
+        let (Some(since), me) = (&since, ws.me.get()) else {
+            return HashMap::new();
+        };
+        let viewer = Viewer {
+            actors: &own,
+            person: me.as_ref(),
+        };
+        ws.read_history(|d| {
+            d.changed_since(kind, since, viewer)
+                .into_iter()
+                .map(|(id, people)| (id, people.iter().filter_map(|p| d.name_of(p)).collect()))
+                .collect()
+        })
+        .unwrap_or_default()
+    });
+    News { seen, changed }
+}
+
+/// "Nytt" on something others changed, saying who to a screen reader.
+#[component]
+pub fn NewMark(by: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().news;
+    let who = move || {
+        let names = if by.is_empty() {
+            t().someone.to_owned()
+        } else {
+            by.join(", ")
+        };
+        format!(" {} {names}", t().changed_by)
+    };
+    view! {
+        <span class="badge news-badge">{move || t().new}<span class="visually-hidden">{who}</span></span>
+    }
+}
