@@ -111,27 +111,15 @@ enum Op {
     DeletePerson {
         person: usize,
     },
-    MarkPoint {
+    /// A coordinator's decision on a question's points, as the page makes
+    /// it: on `point`, with `other` as the point merged into it or the place
+    /// it moves to.
+    Curate {
         dialogue: usize,
         question: usize,
+        decision: Decision,
         point: usize,
-    },
-    MergePoints {
-        dialogue: usize,
-        question: usize,
-        into: usize,
         other: usize,
-    },
-    SplitPoint {
-        dialogue: usize,
-        question: usize,
-        point: usize,
-    },
-    MovePoint {
-        dialogue: usize,
-        question: usize,
-        from: usize,
-        to: usize,
     },
     AddMember {
         dialogue: usize,
@@ -152,6 +140,14 @@ enum Op {
     },
 }
 
+#[derive(Debug, Clone, Copy)]
+enum Decision {
+    Mark,
+    Merge,
+    Split,
+    Move,
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     Apply {
@@ -166,6 +162,25 @@ enum Step {
 }
 
 fn op() -> impl Strategy<Value = Op> {
+    // A curation decision is of four kinds: it weighs as four operations.
+    prop_oneof![30 => workspace_op(), 4 => curate_op()]
+}
+
+fn curate_op() -> impl Strategy<Value = Op> {
+    let i = || 0..8usize;
+    (i(), i(), decision(), i(), i()).prop_map(|(dialogue, question, decision, point, other)| {
+        Op::Curate {
+            dialogue,
+            question,
+            decision,
+            point,
+            other,
+        }
+    })
+}
+
+/// Every operation but curation, alike in weight.
+fn workspace_op() -> impl Strategy<Value = Op> {
     let i = || 0..8usize;
     prop_oneof![
         i().prop_map(|group| Op::AddPerson { group }),
@@ -201,28 +216,6 @@ fn op() -> impl Strategy<Value = Op> {
         i().prop_map(|action| Op::DeleteAction { action }),
         i().prop_map(|event| Op::DeleteEvent { event }),
         i().prop_map(|person| Op::DeletePerson { person }),
-        (i(), i(), i()).prop_map(|(dialogue, question, point)| Op::MarkPoint {
-            dialogue,
-            question,
-            point
-        }),
-        (i(), i(), i(), i()).prop_map(|(dialogue, question, into, other)| Op::MergePoints {
-            dialogue,
-            question,
-            into,
-            other
-        }),
-        (i(), i(), i()).prop_map(|(dialogue, question, point)| Op::SplitPoint {
-            dialogue,
-            question,
-            point
-        }),
-        (i(), i(), i(), i()).prop_map(|(dialogue, question, from, to)| Op::MovePoint {
-            dialogue,
-            question,
-            from,
-            to
-        }),
         (i(), i(), i()).prop_map(|(dialogue, group, person)| Op::AddMember {
             dialogue,
             group,
@@ -236,6 +229,15 @@ fn op() -> impl Strategy<Value = Op> {
         i().prop_map(|group| Op::DeleteGroup { group }),
         i().prop_map(|deleted| Op::Restore { deleted }),
         i().prop_map(|deleted| Op::Restore { deleted }),
+    ]
+}
+
+fn decision() -> impl Strategy<Value = Decision> {
+    prop_oneof![
+        Just(Decision::Mark),
+        Just(Decision::Merge),
+        Just(Decision::Split),
+        Just(Decision::Move),
     ]
 }
 
@@ -306,19 +308,6 @@ fn question_points(
     let d = pick(&doc.list::<Dialogue>(), dialogue)?;
     let q = pick(&Compilation::gather(&d).questions, question)?;
     (!q.points.is_empty()).then_some((d.id, q))
-}
-
-/// Makes a curation decision as the page does, and expects it kept.
-fn curate(
-    doc: &mut WorkspaceDoc,
-    expected: &mut Expected,
-    (dialogue, points): (DialogueId, QuestionPoints),
-    decide: impl FnOnce(&QuestionPoints, usize) -> Vec<CurationEdit>,
-    index: usize,
-) {
-    let edits = decide(&points, index % points.points.len());
-    doc.curate(&dialogue, &points.question.id, &edits).unwrap();
-    expected.curated(&dialogue, &points.question.id, &edits);
 }
 
 fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
@@ -690,50 +679,24 @@ fn apply(doc: &mut WorkspaceDoc, replica: usize, op: &Op, expected: &mut Expecte
                 let _ = doc.restore(&d.what);
             }
         }
-        Op::MarkPoint {
+        Op::Curate {
             dialogue,
             question,
+            decision,
             point,
-        } => {
-            if let Some(found) = question_points(doc, *dialogue, *question) {
-                curate(doc, expected, found, QuestionPoints::toggle, *point);
-            }
-        }
-        Op::MergePoints {
-            dialogue,
-            question,
-            into,
             other,
         } => {
-            if let Some(found) = question_points(doc, *dialogue, *question) {
-                let other = other % found.1.points.len();
-                curate(doc, expected, found, |q, into| q.merge(into, other), *into);
-            }
-        }
-        Op::SplitPoint {
-            dialogue,
-            question,
-            point,
-        } => {
-            if let Some(found) = question_points(doc, *dialogue, *question) {
-                curate(doc, expected, found, QuestionPoints::split, *point);
-            }
-        }
-        Op::MovePoint {
-            dialogue,
-            question,
-            from,
-            to,
-        } => {
-            if let Some(found) = question_points(doc, *dialogue, *question) {
-                let to = to % found.1.points.len();
-                curate(
-                    doc,
-                    expected,
-                    found,
-                    |q, from| q.move_point(from, to),
-                    *from,
-                );
+            if let Some((dialogue, points)) = question_points(doc, *dialogue, *question) {
+                let count = points.points.len();
+                let (point, other) = (point % count, other % count);
+                let edits = match decision {
+                    Decision::Mark => points.toggle(point),
+                    Decision::Merge => points.merge(point, other),
+                    Decision::Split => points.split(point),
+                    Decision::Move => points.move_point(point, other),
+                };
+                doc.curate(&dialogue, &points.question.id, &edits).unwrap();
+                expected.curated(&dialogue, &points.question.id, &edits);
             }
         }
         Op::AddMember {
@@ -1311,86 +1274,46 @@ fn a_question_and_a_group_added_apart_keep_both_first_words() {
 #[test]
 fn two_coordinators_curating_apart_keep_every_decision_and_every_point() {
     let apply = |replica, op| Step::Apply { replica, op };
-    let (dialogue, question) = (0, 0);
+    let decide = |replica, decision, point, other| {
+        apply(
+            replica,
+            Op::Curate {
+                dialogue: 0,
+                question: 0,
+                decision,
+                point,
+                other,
+            },
+        )
+    };
+    let member = |replica, group| {
+        apply(
+            replica,
+            Op::AddMember {
+                dialogue: 0,
+                group,
+                person: 0,
+            },
+        )
+    };
     let steps = vec![
+        decide(0, Decision::Mark, 1, 0),
+        decide(0, Decision::Merge, 0, 1),
+        member(0, 0),
+        decide(1, Decision::Move, 1, 0),
+        decide(1, Decision::Merge, 0, 1),
+        decide(1, Decision::Mark, 3, 0),
+        member(1, 1),
         apply(
-            0,
-            Op::MarkPoint {
-                dialogue,
-                question,
-                point: 1,
+            2,
+            Op::AddCitizenAnswer {
+                dialogue: 0,
+                question: 0,
             },
         ),
-        apply(
-            0,
-            Op::MergePoints {
-                dialogue,
-                question,
-                into: 0,
-                other: 1,
-            },
-        ),
-        apply(
-            0,
-            Op::AddMember {
-                dialogue,
-                group: 0,
-                person: 0,
-            },
-        ),
-        apply(
-            1,
-            Op::MovePoint {
-                dialogue,
-                question,
-                from: 1,
-                to: 0,
-            },
-        ),
-        apply(
-            1,
-            Op::MergePoints {
-                dialogue,
-                question,
-                into: 0,
-                other: 1,
-            },
-        ),
-        apply(
-            1,
-            Op::MarkPoint {
-                dialogue,
-                question,
-                point: 3,
-            },
-        ),
-        apply(
-            1,
-            Op::AddMember {
-                dialogue,
-                group: 1,
-                person: 0,
-            },
-        ),
-        apply(2, Op::AddCitizenAnswer { dialogue, question }),
         Step::Merge { from: 0, to: 1 },
-        apply(
-            1,
-            Op::SplitPoint {
-                dialogue,
-                question,
-                point: 0,
-            },
-        ),
-        apply(
-            0,
-            Op::MovePoint {
-                dialogue,
-                question,
-                from: 4,
-                to: 0,
-            },
-        ),
+        decide(1, Decision::Split, 0, 0),
+        decide(0, Decision::Move, 4, 0),
     ];
     run(Start::Answered, 3, &steps).unwrap();
 }
