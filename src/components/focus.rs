@@ -11,3 +11,10 @@ pub fn focus_by_id(element_id: &str) {
         let _ = element.focus();
     }
 }
+
+/// Focuses the element with this id once it is drawn: after a change that
+/// puts it on the page (a form or a panel that opens), or replaces it.
+pub fn focus_later(element_id: impl Into<String>) {
+    let element_id = element_id.into();
+    leptos::prelude::request_animation_frame(move || focus_by_id(&element_id));
+}

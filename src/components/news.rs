@@ -8,7 +8,10 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use radslag_core::doc::{Kind, Seen, Viewer};
+use radslag_core::{
+    doc::{Kind, NewsSince, Seen, Viewer},
+    ids::PersonId,
+};
 
 use crate::i18n::use_i18n;
 use crate::state::{storage, use_workspace};
@@ -55,7 +58,7 @@ fn last_look(scope: String) -> Option<Seen> {
 }
 
 /// The entries of `kind` others changed since this device last looked at
-/// `scope`.
+/// `scope`, followed change by change while the page is open.
 pub fn use_news(kind: Kind, scope: String) -> News {
     let ws = use_workspace();
     let seen = last_look(scope);
@@ -64,6 +67,9 @@ pub fn use_news(kind: Kind, scope: String) -> News {
         .get_untracked()
         .map(|id| storage::own_actors(&id))
         .unwrap_or_default();
+    // Who this device is decides what is news: followed again from `seen`
+    // when that changes.
+    let following = StoredValue::new(None::<(Option<PersonId>, NewsSince)>);
     let since = seen.clone();
     let changed = Memo::new(move |_| {
         let (Some(since), me) = (&since, ws.me.get()) else {
@@ -74,11 +80,24 @@ pub fn use_news(kind: Kind, scope: String) -> News {
             person: me.as_ref(),
         };
         ws.read_history(|d| {
-            d.changed_since(kind, since, viewer)
-                .into_iter()
-                .map(|(id, people)| (id, people.iter().filter_map(|p| d.name_of(p)).collect()))
-                .collect()
+            following.try_update_value(|following| {
+                if following.as_ref().is_none_or(|(who, _)| *who != me) {
+                    *following = Some((me.clone(), NewsSince::new(kind, since.clone())));
+                }
+                let Some((_, news)) = following else {
+                    return HashMap::new();
+                };
+                d.follow_news(news, viewer);
+                news.changed()
+                    .iter()
+                    .map(|(id, people)| {
+                        let names = people.iter().filter_map(|p| d.name_of(p)).collect();
+                        (id.clone(), names)
+                    })
+                    .collect()
+            })
         })
+        .flatten()
         .unwrap_or_default()
     });
     News { seen, changed }

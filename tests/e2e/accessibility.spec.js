@@ -1,10 +1,11 @@
 // WCAG 2.1 AA, kept by a test: axe-core checks every page and dialog — the
-// welcome, meetings list, a meeting, its print view, the import preview,
-// actions (with the action form), the annual wheel as circle and list (with
-// the event form), a dialogue's groups (with a member from the register),
-// compilation, citizen form and results, people (with the notice offering
-// Ångra after a delete), Borttaget, settings, the invitation panel — in
-// Swedish and English, at desktop and phone width. Zero violations.
+// welcome, meetings list, a meeting, its print view, its history (a version
+// shown), the import preview, actions (with the action form), the annual
+// wheel as circle and list (with the event form), a dialogue's groups (with
+// a member from the register), compilation, citizen form and results,
+// people (with the notice offering Ångra after a delete), Borttaget,
+// settings, the invitation panel — in Swedish and English, at desktop and
+// phone width. Zero violations.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { resolve } from 'node:path';
@@ -48,6 +49,10 @@ for (const lang of ['sv', 'en']) {
       await page.goto(meeting + '/utskrift');
       await expect(page.locator('.agenda-item, .print-item, ol li').first()).toBeVisible();
       await check('print view');
+      await page.goto(meeting + '/historik');
+      await page.locator('.versions .version').first().getByRole('button').click();
+      await expect(page.locator('.version-view')).toBeVisible();
+      await check('meeting history, a version shown');
       await page.goto(meeting);
       await page.locator('.agenda-item').nth(2).getByRole('button', { name: lang === 'sv' ? 'Ny åtgärd' : 'New action' }).click();
       await check('action form');

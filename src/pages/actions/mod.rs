@@ -18,6 +18,7 @@ use radslag_core::{
 
 use crate::clock::today;
 use crate::components::actions::form::ActionForm;
+use crate::components::focus::focus_later;
 use crate::i18n::use_i18n;
 use crate::state::{lookups::use_lookups, use_workspace};
 use export::ExportButton;
@@ -123,15 +124,4 @@ pub fn ActionsPage() -> impl IntoView {
             <ExportButton actions=shown/>
         </Show>
     }
-}
-
-/// Moves focus to an element once it is drawn (a form or panel that opens).
-fn focus_later(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(element) = document().get_element_by_id(id)
-            && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
-        {
-            let _ = element.focus();
-        }
-    });
 }

@@ -11,8 +11,8 @@ use radslag_core::{
 };
 
 use super::{Members, use_dialogue};
+use crate::components::focus::focus_later;
 use crate::i18n::use_i18n;
-use crate::pages::meetings::focus_later;
 use crate::routes;
 use crate::state::{now_ms, use_workspace};
 

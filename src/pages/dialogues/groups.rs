@@ -11,8 +11,9 @@ use radslag_core::{
 
 use super::{Members, use_dialogue};
 use crate::components::collab_text::CollabTextarea;
+use crate::components::focus::focus_later;
 use crate::i18n::use_i18n;
-use crate::pages::meetings::{focus_later, use_register};
+use crate::pages::meetings::use_register;
 use crate::state::{Workspace, use_workspace};
 
 #[component]

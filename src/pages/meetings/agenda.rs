@@ -14,9 +14,10 @@ use radslag_core::{
     model::Meeting,
 };
 
-use super::{edit_meeting, focus_later};
+use super::edit_meeting;
 use crate::components::actions::{ActionFollowUp, NewActionButton, is_follow_up};
 use crate::components::collab_text::CollabTextarea;
+use crate::components::focus::focus_later;
 use crate::components::undo::use_undo;
 use crate::i18n::use_i18n;
 use crate::state::use_workspace;

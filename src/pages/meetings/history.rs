@@ -15,7 +15,7 @@ use radslag_core::{
 };
 
 use super::{minutes::Minutes, use_meeting};
-use crate::components::focus::focus_by_id;
+use crate::components::focus::focus_later;
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::state::use_workspace;
@@ -103,7 +103,7 @@ fn VersionEntry(version: Version, shown: RwSignal<Option<Version>>) -> impl Into
     };
     let show = move |_| {
         shown.set(Some(version.clone()));
-        focus_by_id("version-heading");
+        focus_later("version-heading");
     };
     view! {
         <li class="version" class:shown=is_shown>
@@ -179,7 +179,7 @@ fn RestoreTexts(
         };
         status.set(message);
         // The item leaves the list with the focus: the heading takes it.
-        focus_by_id("restore-heading");
+        focus_later("restore-heading");
     };
     view! {
         <section class="restore-texts" aria-labelledby="restore-heading">

@@ -76,15 +76,3 @@ pub fn edit_meeting(ws: Workspace, id: &MeetingId, f: impl FnOnce(&mut Meeting))
     })
     .unwrap_or(false)
 }
-
-/// Moves keyboard focus to the element with this id once it is drawn.
-pub fn focus_later(element_id: String) {
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(&element_id)
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = element.focus();
-        }
-    });
-}

@@ -36,7 +36,7 @@ pub use entity::{AgendaText, Entity};
 pub use error::{DocError, Result};
 pub use held_back::Unreadable;
 pub use history::StatusEvent;
-pub use news::{Seen, Viewer};
+pub use news::{NewsSince, Seen, Viewer};
 pub use schema::SCHEMA_VERSION;
 pub use touched::Touched;
 pub use trash::{Deletable, Deleted, Kind};

@@ -48,6 +48,34 @@ pub struct Viewer<'a> {
     pub person: Option<&'a PersonId>,
 }
 
+/// What others changed in one collection since a point in the history,
+/// kept up to date by [`WorkspaceDoc::follow_news`], which reads only the
+/// changes since its last call: a page open while its member types (their
+/// own changes, never news) costs next to nothing however long the visit.
+#[derive(Debug, Clone)]
+pub struct NewsSince {
+    kind: Kind,
+    /// How far the history has been read.
+    reached: Seen,
+    changed: HashMap<String, Vec<PersonId>>,
+}
+
+impl NewsSince {
+    /// Nothing read yet since `seen`.
+    pub fn new(kind: Kind, seen: Seen) -> NewsSince {
+        NewsSince {
+            kind,
+            reached: seen,
+            changed: HashMap::new(),
+        }
+    }
+
+    /// The entries others changed, each with the people who did.
+    pub fn changed(&self) -> &HashMap<String, Vec<PersonId>> {
+        &self.changed
+    }
+}
+
 /// Every object of each entry of a collection, mapped to the entry's id,
 /// and the collection itself (where entries are created and deleted).
 fn entries_by_object(
@@ -82,17 +110,28 @@ impl WorkspaceDoc {
         seen: &Seen,
         viewer: Viewer,
     ) -> HashMap<String, Vec<PersonId>> {
-        let mut changed: HashMap<String, Vec<PersonId>> = HashMap::new();
-        if seen
-            .0
-            .iter()
-            .any(|h| self.doc.get_change_by_hash(h).is_none())
+        let mut news = NewsSince::new(kind, seen.clone());
+        self.follow_news(&mut news, viewer);
+        news.changed
+    }
+
+    /// Brings `news` up to now, reading only the changes since it was last
+    /// brought up to date.
+    pub fn follow_news(&mut self, news: &mut NewsSince, viewer: Viewer) {
+        let heads = self.doc.get_heads();
+        if heads == news.reached.0
+            || news
+                .reached
+                .0
+                .iter()
+                .any(|h| self.doc.get_change_by_hash(h).is_none())
         {
-            return changed;
+            return;
         }
         let own = self.actor();
-        let since = self.doc.get_changes(&seen.0);
-        let news: Vec<_> = since
+        let since = self.doc.get_changes(&news.reached.0);
+        news.reached = Seen(heads);
+        let others: Vec<_> = since
             .into_iter()
             .filter(|c| c.timestamp() != 0)
             .filter_map(|c| {
@@ -104,18 +143,18 @@ impl WorkspaceDoc {
                 (!mine).then_some((c, person))
             })
             .collect();
-        if news.is_empty() {
-            return changed;
+        if others.is_empty() {
+            return;
         }
-        let (collection, owner) = entries_by_object(&self.doc, kind);
-        for (change, person) in news {
+        let (collection, owner) = entries_by_object(&self.doc, news.kind);
+        for (change, person) in others {
             for op in change.decode().operations {
                 let entry = match (&op.key, owner.get(&op.obj)) {
                     (_, Some(entry)) => entry.clone(),
                     (legacy::Key::Map(key), None) if op.obj == collection => key.to_string(),
                     _ => continue,
                 };
-                let people = changed.entry(entry).or_default();
+                let people = news.changed.entry(entry).or_default();
                 if let Some(p) = &person
                     && !people.contains(p)
                 {
@@ -123,7 +162,6 @@ impl WorkspaceDoc {
                 }
             }
         }
-        changed
     }
 
     /// A meeting as it was when `seen` (`None` when it was not there yet,
@@ -235,7 +273,56 @@ mod tests {
             here.changed_since(Kind::Meeting, &stranger, viewer)
                 .is_empty()
         );
-        assert_eq!(Seen::decode(&seen.encode()), Some(seen));
+        assert_eq!(Seen::decode(&seen.encode()), Some(seen.clone()));
         assert_eq!(Seen::decode("inte en hash"), None);
+    }
+
+    #[test]
+    fn news_followed_change_by_change_is_the_news_read_at_once() {
+        let mut here = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
+        let moa = person(&mut here, "Moa Magnusson");
+        let josef = person(&mut here, "Josef Wiklund");
+        let mut meeting = Meeting {
+            title: "Trygghetsrådet".into(),
+            agenda: vec![crate::meetings::new_item("Lägesbild")],
+            ..Default::default()
+        };
+        here.put(&meeting).unwrap();
+        here.sign_as(&moa).unwrap();
+        here.commit(1);
+        let mut there = here.fork();
+        there.sign_as(&josef).unwrap();
+        there.commit(2);
+        here.merge(&mut there).unwrap();
+        let seen = here.seen_now();
+        let viewer = Viewer {
+            actors: &[],
+            person: Some(&moa),
+        };
+        let mut followed = NewsSince::new(Kind::Meeting, seen.clone());
+        let other = Meeting {
+            title: "Klara-gruppen".into(),
+            ..Default::default()
+        };
+        // Moa types a keystroke at a time; Josef's edits arrive between.
+        for (at, letter) in (3..).zip("Polisens statistik.".chars()) {
+            meeting.agenda[0].body.push(letter);
+            here.put(&meeting).unwrap();
+            here.commit(at);
+            if letter == ' ' {
+                there.put(&other).unwrap();
+                there.commit(at);
+                here.merge(&mut there).unwrap();
+            }
+            here.follow_news(&mut followed, viewer);
+        }
+        assert_eq!(
+            followed.changed(),
+            &here.changed_since(Kind::Meeting, &seen, viewer)
+        );
+        assert_eq!(
+            followed.changed(),
+            &HashMap::from([(other.id.to_string(), vec![josef])])
+        );
     }
 }

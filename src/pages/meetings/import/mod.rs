@@ -24,8 +24,9 @@ use radslag_core::{
     model::{Group, Meeting},
 };
 
-use super::{focus_later, use_register};
+use super::use_register;
 use crate::clock::today;
+use crate::components::focus::focus_later;
 use crate::i18n::{Lang, use_i18n};
 use crate::routes::{self, Section};
 use crate::state::{file_reader, use_workspace};
