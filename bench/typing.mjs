@@ -6,8 +6,11 @@
 // Prints figures and their ratio; asserts nothing.
 //
 // node bench/typing.mjs BASE_URL FIXTURE_FILE [KEYS]      (bench/typing.sh)
+// With PROFILE=file.cpuprofile, the writer's CPU profile while typing is
+// written there (open it in Chrome's DevTools; serve a build whose wasm
+// keeps its names, see docs/performance.md).
 import { chromium } from '../tests/node_modules/playwright/index.mjs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 const [base, fixture, keysArg] = process.argv.slice(2);
@@ -86,11 +89,18 @@ async function typeInto(locator, count) {
   }
 }
 const plain = writer.locator('#bench-plain');
+const profiler = process.env.PROFILE && await writerContext.newCDPSession(writer);
+if (profiler) {
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.send('Profiler.start');
+}
 for (let done = 0; done < keys; done += 20) {
   await typeInto(field, 20);
   await typeInto(plain, 20);
 }
 await writer.waitForTimeout(500);
+if (profiler) writeFileSync(process.env.PROFILE, JSON.stringify((await profiler.send('Profiler.stop')).profile));
 const samples = await writer.evaluate(() => window.samples);
 await browser.close();
 

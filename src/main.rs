@@ -11,5 +11,6 @@ mod sync;
 
 fn main() {
     console_error_panic_hook::set_once();
+    clock::mark("radslag-started");
     leptos::mount::mount_to_body(app::App);
 }

@@ -171,7 +171,10 @@ impl AppState {
             return;
         }
         storage::set_last_workspace(id);
-        match DocStore::open(id, now_ms()) {
+        crate::clock::mark("radslag-open");
+        let opened = DocStore::open(id, now_ms());
+        crate::clock::mark("radslag-loaded");
+        match opened {
             Opened::Ready {
                 doc,
                 store,
