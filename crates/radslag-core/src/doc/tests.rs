@@ -503,3 +503,21 @@ fn a_question_stored_before_curation_gets_its_containers_at_load() {
     assert_eq!(curation.order, [point]);
     assert!(loaded.conflicting_containers(false).is_empty());
 }
+
+#[test]
+fn the_origin_is_the_first_change_shared_by_replicas_and_not_by_another_workspace() {
+    let mut here = council();
+    here.commit(1);
+    let first = here
+        .whole()
+        .get_changes(&[])
+        .first()
+        .map(|c| c.hash().to_string());
+    let mut there = WorkspaceDoc::load(&here.save()).unwrap();
+    there.put(&meeting_with_agenda(Vec::new())).unwrap();
+    there.commit(2);
+    here.merge(&mut there).unwrap();
+    assert_eq!(here.origin(), first);
+    assert_eq!(there.origin(), first);
+    assert_ne!(council().origin(), first);
+}
