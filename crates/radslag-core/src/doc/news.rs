@@ -194,21 +194,16 @@ mod tests {
         person.id
     }
 
-    #[test]
-    fn what_others_changed_since_a_device_looked_is_news() {
+    /// Moa's device and Josef's, each signed, both holding `meeting` and
+    /// what `setup` put in; `seen` is where Moa's device stood then.
+    type TwoDevices = (WorkspaceDoc, WorkspaceDoc, PersonId, PersonId, Seen);
+
+    fn two_devices(meeting: &Meeting, setup: impl FnOnce(&mut WorkspaceDoc)) -> TwoDevices {
         let mut here = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
         let moa = person(&mut here, "Moa Magnusson");
         let josef = person(&mut here, "Josef Wiklund");
-        let meeting = Meeting {
-            title: "Trygghetsrådet".into(),
-            agenda: vec![crate::meetings::new_item("Lägesbild")],
-            ..Default::default()
-        };
-        let (kept, edited, deleted) = (Action::default(), Action::default(), Action::default());
-        here.put(&meeting).unwrap();
-        for action in [&kept, &edited, &deleted] {
-            here.put(action).unwrap();
-        }
+        here.put(meeting).unwrap();
+        setup(&mut here);
         here.sign_as(&moa).unwrap();
         here.commit(1);
         let mut there = here.fork();
@@ -216,6 +211,22 @@ mod tests {
         there.commit(2);
         here.merge(&mut there).unwrap();
         let seen = here.seen_now();
+        (here, there, moa, josef, seen)
+    }
+
+    #[test]
+    fn what_others_changed_since_a_device_looked_is_news() {
+        let meeting = Meeting {
+            title: "Trygghetsrådet".into(),
+            agenda: vec![crate::meetings::new_item("Lägesbild")],
+            ..Default::default()
+        };
+        let (kept, edited, deleted) = (Action::default(), Action::default(), Action::default());
+        let (mut here, mut there, moa, josef, seen) = two_devices(&meeting, |here| {
+            for action in [&kept, &edited, &deleted] {
+                here.put(action).unwrap();
+            }
+        });
         let viewer = Viewer {
             actors: &[],
             person: Some(&moa),
@@ -279,22 +290,12 @@ mod tests {
 
     #[test]
     fn news_followed_change_by_change_is_the_news_read_at_once() {
-        let mut here = WorkspaceDoc::create(&WorkspaceInfo::default()).unwrap();
-        let moa = person(&mut here, "Moa Magnusson");
-        let josef = person(&mut here, "Josef Wiklund");
         let mut meeting = Meeting {
             title: "Trygghetsrådet".into(),
             agenda: vec![crate::meetings::new_item("Lägesbild")],
             ..Default::default()
         };
-        here.put(&meeting).unwrap();
-        here.sign_as(&moa).unwrap();
-        here.commit(1);
-        let mut there = here.fork();
-        there.sign_as(&josef).unwrap();
-        there.commit(2);
-        here.merge(&mut there).unwrap();
-        let seen = here.seen_now();
+        let (mut here, mut there, moa, josef, seen) = two_devices(&meeting, |_| {});
         let viewer = Viewer {
             actors: &[],
             person: Some(&moa),
