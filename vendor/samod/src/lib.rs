@@ -1325,6 +1325,10 @@ impl Inner {
     }
 }
 
+/// Most tasks a document actor handles as one batch (bounds the time before
+/// its results go out).
+const MAX_BATCH: usize = 256;
+
 /// Spawns a task which listens for new actors to spawn and runs them
 ///
 /// `samod` has two ways of running document actors, on a rayon threadpool, or
@@ -1334,10 +1338,6 @@ impl Inner {
 /// futures::executor::LocalPool). Instead, we spawn a task on the runtime which
 /// listens on a channel for new actors to spawn and then runs them on a
 /// `FuturesUnordered`. This function is that task.
-/// Most tasks a document actor handles as one batch (bounds the time before
-/// its results go out).
-const MAX_BATCH: usize = 256;
-
 async fn async_actor_runner(rx: UnboundedReceiver<SpawnedActor>) {
     let mut running_actors = FuturesUnordered::new();
 
