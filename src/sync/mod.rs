@@ -267,6 +267,13 @@ impl Sync {
             return;
         };
         self.engine.update_value(|e| e.retry_pending = false);
+        // The browser knows it has no network: no socket until its `online`
+        // event (a retry meanwhile could even reach a local relay and show
+        // a workspace as syncing while the device is offline).
+        if !window().navigator().on_line() {
+            self.status.set(SyncStatus::Offline);
+            return;
+        }
         self.status.set(SyncStatus::Connecting);
         let this = *self;
         let socket = Socket::open(
