@@ -112,6 +112,22 @@ async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
     expect_survivors(&server.url(), id, &must_have).await;
 }
 
+/// `count` peers named w0, w1, …: w0 creates a document through the relay,
+/// the others join it; each has it before this returns.
+async fn writers_with_the_document(server: &Server, title: &str, count: usize) -> Vec<Peer> {
+    let mut first = Peer::create(&server.url(), "w0", title).await;
+    first.wait_synced(10).await;
+    let id = first.id;
+    let mut peers = vec![first];
+    for i in 1..count {
+        let mut peer = Peer::connect(&server.url(), &format!("w{i}"), id, AutoCommit::new()).await;
+        peer.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
+            .await;
+        peers.push(peer);
+    }
+    peers
+}
+
 /// With many writers on one document the relay batches what they send (one
 /// sync message per peer for everything that arrived meanwhile): still
 /// every change acknowledged is on disk, and every change reaches everyone.
@@ -119,16 +135,8 @@ async fn kill_9_in_the_middle_of_traffic_keeps_acknowledged_changes() {
 async fn many_writers_at_once_kill_9_keeps_acknowledged_changes() {
     let data = tempfile::tempdir().unwrap();
     let mut server = Server::start(data.path(), &["--rate-limit-per-sec", "100000"]);
-    let mut first = Peer::create(&server.url(), "w0", "Många skribenter").await;
-    first.wait_synced(10).await;
-    let id = first.id;
-    let mut peers = vec![first];
-    for i in 1..20 {
-        let mut peer = Peer::connect(&server.url(), &format!("w{i}"), id, AutoCommit::new()).await;
-        peer.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-            .await;
-        peers.push(peer);
-    }
+    let peers = writers_with_the_document(&server, "Många skribenter", 20).await;
+    let id = peers[0].id;
     let writers: Vec<_> = peers
         .into_iter()
         .enumerate()
@@ -155,17 +163,8 @@ async fn many_writers_at_once_every_change_reaches_every_peer() {
     const CHANGES: i64 = 25;
     let data = tempfile::tempdir().unwrap();
     let mut server = Server::start(data.path(), &["--rate-limit-per-sec", "100000"]);
-    let mut first = Peer::create(&server.url(), "w0", "Alla når alla").await;
-    first.wait_synced(10).await;
-    let id = first.id;
-    let mut peers = vec![first];
-    for i in 1..WRITERS {
-        peers.push(Peer::connect(&server.url(), &format!("w{i}"), id, AutoCommit::new()).await);
-    }
-    for p in &mut peers {
-        p.wait("the document", 10, |st| !st.doc.get_heads().is_empty())
-            .await;
-    }
+    let mut peers = writers_with_the_document(&server, "Alla når alla", WRITERS).await;
+    let id = peers[0].id;
     // Everyone writes at once, without waiting for anything.
     for k in 0..CHANGES {
         for (i, p) in peers.iter().enumerate() {
