@@ -81,12 +81,11 @@ pub fn use_news(kind: Kind, scope: String) -> News {
         };
         ws.read_history(|d| {
             following.try_update_value(|following| {
-                if following.as_ref().is_none_or(|(who, _)| *who != me) {
-                    *following = Some((me.clone(), NewsSince::new(kind, since.clone())));
+                if following.as_ref().is_some_and(|(who, _)| *who != me) {
+                    *following = None;
                 }
-                let Some((_, news)) = following else {
-                    return HashMap::new();
-                };
+                let (_, news) = following
+                    .get_or_insert_with(|| (me.clone(), NewsSince::new(kind, since.clone())));
                 d.follow_news(news, viewer);
                 news.changed()
                     .iter()
