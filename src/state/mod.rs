@@ -19,6 +19,12 @@ use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 /// Saves are gathered for this long, so typing writes once, not per key.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// Typed text shows itself in its field; the views that read what was typed
+/// re-read once typing pauses this long, or at the latest every
+/// [`TYPING_TELL_EVERY_MS`], not on every key (docs/performance.md).
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+const TYPING_TELL_EVERY_MS: i64 = 1000;
+
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
@@ -321,6 +327,13 @@ pub struct Workspace {
     /// Whether this replica has recorded `me` in the document this session.
     signed: StoredValue<bool>,
     revision: RwSignal<u64>,
+    /// Notified on every change, local or remote, as it is made: sync sends
+    /// typed letters at once even while the views wait for a pause.
+    edits: Trigger,
+    /// What typing touched that the views have not been told yet, since when.
+    untold: StoredValue<Option<(Touched, i64)>>,
+    /// Keystrokes so far: a pause is a wait with no new one.
+    keystrokes: StoredValue<u64>,
     /// Per collection (root key), notified when changes touch it.
     collections: StoredValue<HashMap<String, ArcTrigger>>,
     /// The heads views have been told about.
@@ -344,6 +357,9 @@ impl Workspace {
             me: RwSignal::new(None),
             signed: StoredValue::new(false),
             revision: RwSignal::new(0),
+            edits: Trigger::new(),
+            untold: StoredValue::new(None),
+            keystrokes: StoredValue::new(0),
             collections: StoredValue::new(HashMap::new()),
             seen: StoredValue::new(Vec::new()),
             cache: StoredValue::new_local(ReadCache::default()),
@@ -403,8 +419,52 @@ impl Workspace {
 
     /// Tells the views reading what changed since they were last told.
     fn refresh(&self) {
-        let touched = self
-            .doc
+        let touched = self.touched_since_seen();
+        self.changed(touched);
+    }
+
+    /// Like [`Self::refresh`] after a keystroke: entries read are forgotten
+    /// at once (so nothing reads a stale copy), the views are told at a
+    /// pause in typing.
+    fn refresh_after_typing(&self) {
+        let touched = self.touched_since_seen();
+        self.cache.update_value(|cache| cache.forget(&touched));
+        let now = now_ms();
+        self.untold.update_value(|untold| {
+            *untold = Some(match untold.take() {
+                Some((earlier, since)) => (earlier.merge(touched), since),
+                None => (touched, now),
+            });
+        });
+        let keystroke = self.keystrokes.try_update_value(|k| {
+            *k += 1;
+            *k
+        });
+        let this = *self;
+        set_timeout(
+            move || {
+                let paused = this.keystrokes.get_value() == keystroke.unwrap_or_default();
+                let waited_long = this.untold.with_value(|u| {
+                    u.as_ref()
+                        .is_some_and(|(_, since)| now_ms() - since >= TYPING_TELL_EVERY_MS)
+                });
+                if paused || waited_long {
+                    this.typing_paused();
+                }
+            },
+            TYPING_PAUSE,
+        );
+    }
+
+    /// Tells the views what typing changed, if they have not heard yet.
+    pub fn typing_paused(&self) {
+        if self.untold.with_value(Option::is_some) {
+            self.changed(Touched::Entries(Default::default()));
+        }
+    }
+
+    fn touched_since_seen(&self) -> Touched {
+        self.doc
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
                 let heads = doc.heads();
@@ -414,11 +474,14 @@ impl Workspace {
                 Some(doc.touched_since(&since))
             })
             .flatten()
-            .unwrap_or(Touched::Everything);
-        self.changed(touched);
+            .unwrap_or(Touched::Everything)
     }
 
     fn changed(&self, touched: Touched) {
+        let touched = match self.untold.try_update_value(Option::take).flatten() {
+            Some((untold, _)) => untold.merge(touched),
+            None => touched,
+        };
         if touched == Touched::Everything {
             let heads = self
                 .doc
@@ -436,6 +499,7 @@ impl Workspace {
             }
         });
         self.revision.update(|r| *r += 1);
+        self.edits.notify();
     }
 
     fn track_collection(&self, key: &str) {
@@ -532,6 +596,27 @@ impl Workspace {
         &self,
         f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
     ) -> Result<T, DocError> {
+        let result = self.commit(f);
+        self.refresh();
+        result
+    }
+
+    /// A keystroke in a text field: changes the document like
+    /// [`Self::change`], and tells the views at a pause in typing.
+    pub fn type_text<T>(
+        &self,
+        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
+        let result = self.commit(f);
+        self.edits.notify();
+        self.refresh_after_typing();
+        result
+    }
+
+    fn commit<T>(
+        &self,
+        f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
+    ) -> Result<T, DocError> {
         let result = self
             .doc
             .try_update_value(|doc| {
@@ -545,7 +630,6 @@ impl Workspace {
                 result
             })
             .unwrap_or(Err(DocError::NotAWorkspace));
-        self.refresh();
         self.schedule_save();
         result
     }
@@ -634,9 +718,10 @@ impl Workspace {
         });
     }
 
-    /// Tracks every change to the document, local or remote.
+    /// Tracks every change to the document, local or remote, as it is
+    /// made (also each keystroke, which views hear of only at a pause).
     pub fn track(&self) {
-        self.revision.track();
+        self.edits.track();
     }
 
     /// Chooses whom this device writes for.

@@ -58,6 +58,8 @@ struct Engine {
     /// Workspaces whose sync state is still to be written.
     unsaved_sync_states: BTreeSet<DocumentId>,
     status_pending: bool,
+    /// Local changes are due to be sent.
+    send_pending: bool,
 }
 
 /// The sync engine and what the views show of it.
@@ -94,6 +96,7 @@ impl Sync {
             load_pending: false,
             unsaved_sync_states: BTreeSet::new(),
             status_pending: false,
+            send_pending: false,
         };
         let sync = Sync {
             status: RwSignal::new(SyncStatus::Offline),
@@ -111,7 +114,7 @@ impl Sync {
         });
         Effect::new(move |_| {
             app.workspace.track();
-            sync.local_change();
+            sync.send_soon();
         });
         let _ = window_event_listener(leptos::ev::online, move |_| sync.connect());
         let _ = window_event_listener(leptos::ev::offline, move |_| sync.went_offline());
@@ -444,6 +447,29 @@ impl Sync {
         });
         for (id, state) in states.unwrap_or_default() {
             storage::set_sync_state(&id.to_string(), &state);
+        }
+    }
+
+    /// Sends local changes right after the frame that shows them: a
+    /// keystroke is on screen before its sync message is made (a frame, at
+    /// most 16 ms, later for the others), and keys typed within one frame go
+    /// as one message. A hidden page draws no frames, so it sends at once.
+    fn send_soon(&self) {
+        let first = self
+            .engine
+            .try_update_value(|e| !std::mem::replace(&mut e.send_pending, true));
+        if first != Some(true) {
+            return;
+        }
+        let this = *self;
+        let send = move || {
+            this.engine.update_value(|e| e.send_pending = false);
+            this.local_change();
+        };
+        if document().hidden() {
+            set_timeout(send, Duration::ZERO);
+        } else {
+            request_animation_frame(move || set_timeout(send, Duration::ZERO));
         }
     }
 

@@ -22,15 +22,7 @@ pub fn first_line(text: &str, max: usize) -> String {
 pub fn carried_caret(old: &str, new: &str, caret: u32) -> u32 {
     let old: Vec<u16> = old.encode_utf16().collect();
     let new: Vec<u16> = new.encode_utf16().collect();
-    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let (prefix, suffix) = common_ends(&old, &new);
     let caret = caret as usize;
     let moved = if caret <= prefix {
         caret
@@ -40,6 +32,21 @@ pub fn carried_caret(old: &str, new: &str, caret: u32) -> u32 {
         new.len() - suffix
     };
     moved as u32
+}
+
+/// How long a start and an end `old` and `new` share, not overlapping: what
+/// lies between is what changed.
+pub(crate) fn common_ends<T: PartialEq>(old: &[T], new: &[T]) -> (usize, usize) {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let most = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (prefix, suffix)
 }
 
 #[cfg(test)]

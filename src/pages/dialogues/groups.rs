@@ -78,7 +78,7 @@ fn GroupAnswers(group: SmallGroupId) -> impl IntoView {
                 });
                 let question_id = question.id.clone();
                 let on_edit = Callback::new(move |text: String| {
-                    let _ = ws.change(|d| d.set_group_answer(&dialogue_id.get_untracked(), &group, &question_id, &text));
+                    let _ = ws.type_text(|d| d.set_group_answer(&dialogue_id.get_untracked(), &group, &question_id, &text));
                 });
                 view! {
                     <div class="field">

@@ -112,8 +112,8 @@ fn AgendaEntry(
 
     // Typing writes the one text, reading nothing else of the meeting.
     let write = move |which: AgendaText, text: String| {
-        let _ =
-            ws.change(|d| d.put_agenda_text(&id.get_untracked(), &item.get_value(), which, &text));
+        let _ = ws
+            .type_text(|d| d.put_agenda_text(&id.get_untracked(), &item.get_value(), which, &text));
     };
     let on_body = Callback::new(move |text: String| write(AgendaText::Body, text));
 

@@ -27,6 +27,17 @@ impl Touched {
             Touched::Entries(entries) => entries.iter().any(|(root, _)| root == key),
         }
     }
+
+    /// What two sets of changes touched together.
+    pub fn merge(self, other: Touched) -> Touched {
+        match (self, other) {
+            (Touched::Entries(mut these), Touched::Entries(those)) => {
+                these.extend(those);
+                Touched::Entries(these)
+            }
+            _ => Touched::Everything,
+        }
+    }
 }
 
 /// Beyond this many changes (a sync after days apart, a merged backup),
@@ -110,6 +121,16 @@ mod tests {
                 .map(|(root, entry)| (root.to_string(), entry.map(str::to_owned)))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn merged_touches_keep_both_and_everything_wins() {
+        let meeting = entries(&[("meetings", Some("m1"))]);
+        let action = entries(&[("actions", Some("a1"))]);
+        let both = meeting.clone().merge(action);
+        assert!(both.includes("meetings") && both.includes("actions"));
+        assert!(!both.includes("wheel"));
+        assert_eq!(meeting.merge(Touched::Everything), Touched::Everything);
     }
 
     #[test]
