@@ -2,11 +2,20 @@
 # Installs what Rådslag needs on a fresh Debian machine, skipping what is
 # already there. `scripts/install.sh app` installs the build tools;
 # `scripts/install.sh test` also installs the browser and test packages (and
-# the Python venv in tests/ics/.venv for the .ics comparison).
+# the Python venv in tests/ics/.venv for the .ics comparison). The app's two
+# halves, for scripts/run.sh to compile while the tools install: `base`
+# (Debian packages, the wasm target, the crates) and `tools` (Trunk,
+# wasm-bindgen, wasm-opt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=${1:-app}
+case "$want" in
+  base) base=1 tools= ;;
+  tools) base= tools=1 ;;
+  app | test) base=1 tools=1 ;;
+  *) echo "usage: $0 [app|test|base|tools]" >&2; exit 2 ;;
+esac
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -24,6 +33,7 @@ command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm
 # which expand the .ics export independently (crates/radslag-core/tests/ics_python.rs).
 [ "$want" = test ] && packages+=(python3 python3-venv)
 missing=()
+[ -n "$base" ] || packages=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -35,28 +45,33 @@ fi
 
 command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs)" >&2; exit 1; }
 export PATH="$HOME/.cargo/bin:$PATH"
-rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
-for component in rustfmt clippy; do
-  rustup component list --installed | grep -q "^$component" || { say "rustup component add $component"; rustup component add "$component"; }
-done
+if [ -n "$base" ]; then
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+  for component in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$component" || { say "rustup component add $component"; rustup component add "$component"; }
+  done
+  say "cargo fetch"
+  cargo fetch --locked
+fi
 
-if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
-  say "cargo install trunk@$TRUNK_VERSION (takes about five minutes)"
-  # Trunk never downloads here, so it goes without its TLS stack and update
-  # check; its own release profile (fat LTO, one codegen unit) would double
-  # the install for no gain in a tool that mostly waits on cargo
-  # (docs/performance.md, build time).
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+if [ -n "$tools" ] && ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "cargo install trunk@$TRUNK_VERSION (takes about four minutes)"
+  # Neither tool downloads anything here, so both go without their TLS
+  # stack (and Trunk without its update check); Trunk's own release profile
+  # (fat LTO, one codegen unit, full optimisation) would more than double
+  # its install for no gain in a tool that mostly waits on cargo, wasm-opt
+  # and wasm-bindgen (docs/performance.md, build time).
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     cargo install "trunk@$TRUNK_VERSION" --locked --no-default-features
 fi
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+if [ -n "$tools" ] && ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
   # Not --locked: its lock file names a yanked crate.
-  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --no-default-features
 fi
 
 # wasm-opt from npm (binaryen 132), pinned by tools/package-lock.json.
-if [ ! -x tools/node_modules/.bin/wasm-opt ]; then
+if [ -n "$tools" ] && [ ! -x tools/node_modules/.bin/wasm-opt ]; then
   say "npm ci (tools: binaryen)"
   npm ci --prefix tools --no-audit --no-fund
 fi
@@ -77,5 +92,3 @@ if [ "$want" = test ] && ! cmp -s tests/ics/requirements.txt "$ics_venv/installe
   "$ics_venv/bin/pip" install --quiet --disable-pip-version-check --no-input -r tests/ics/requirements.txt
   cp tests/ics/requirements.txt "$ics_venv/installed-requirements.txt"
 fi
-say "cargo fetch"
-cargo fetch --locked
