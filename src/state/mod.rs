@@ -328,7 +328,7 @@ pub struct Workspace {
     signed: StoredValue<bool>,
     revision: RwSignal<u64>,
     /// Notified on every change, local or remote, as it is made: sync sends
-    /// typed letters at once even while the views wait for a pause.
+    /// typed letters right away even while the views wait for a pause.
     edits: Trigger,
     /// What typing touched that the views have not been told yet, since when.
     untold: StoredValue<Option<(Touched, i64)>>,

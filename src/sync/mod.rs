@@ -25,6 +25,9 @@ use std::time::Duration;
 /// them, and writing them is off the typing path (a lost one only means a
 /// little more to exchange on the next connection).
 const SYNC_STATE_DELAY: Duration = Duration::from_millis(1000);
+/// Local changes wait for the frame that shows them (see `Sync::send_soon`),
+/// or this long where no frame comes.
+const SEND_AT_LATEST: Duration = Duration::from_millis(100);
 /// The sync states shown are worked out once per burst of messages and
 /// keystrokes, after the frame that shows the keystroke.
 const STATUS_DELAY: Duration = Duration::from_millis(60);
@@ -453,7 +456,8 @@ impl Sync {
     /// Sends local changes right after the frame that shows them: a
     /// keystroke is on screen before its sync message is made (a frame, at
     /// most 16 ms, later for the others), and keys typed within one frame go
-    /// as one message. A hidden page draws no frames, so it sends at once.
+    /// as one message. A hidden page draws no frames (also one hidden right
+    /// after typing): then a timer sends them.
     fn send_soon(&self) {
         let first = self
             .engine
@@ -463,14 +467,20 @@ impl Sync {
         }
         let this = *self;
         let send = move || {
-            this.engine.update_value(|e| e.send_pending = false);
-            this.local_change();
+            let due = this
+                .engine
+                .try_update_value(|e| std::mem::replace(&mut e.send_pending, false));
+            if due == Some(true) {
+                this.local_change();
+            }
         };
-        if document().hidden() {
-            set_timeout(send, Duration::ZERO);
+        request_animation_frame(move || set_timeout(send, Duration::ZERO));
+        let at_latest = if document().hidden() {
+            Duration::ZERO
         } else {
-            request_animation_frame(move || set_timeout(send, Duration::ZERO));
-        }
+            SEND_AT_LATEST
+        };
+        set_timeout(send, at_latest);
     }
 
     fn local_change(&self) {
