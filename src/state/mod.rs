@@ -485,10 +485,6 @@ impl Workspace {
     }
 
     fn changed(&self, touched: Touched) {
-        let touched = match self.untold.try_update_value(Option::take).flatten() {
-            Some((untold, _)) => untold.merge(touched),
-            None => touched,
-        };
         if touched == Touched::Everything {
             let heads = self
                 .doc
@@ -498,6 +494,12 @@ impl Workspace {
             self.seen.set_value(heads);
         }
         self.cache.update_value(|cache| cache.forget(&touched));
+        // What typing touched was forgotten as it was typed; the views that
+        // read it hear of it now.
+        let touched = match self.untold.try_update_value(Option::take).flatten() {
+            Some((untold, _)) => untold.merge(touched),
+            None => touched,
+        };
         self.collections.with_value(|collections| {
             for (key, trigger) in collections {
                 if touched.includes(key) {
