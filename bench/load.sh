@@ -2,7 +2,7 @@
 # Load-speed benchmark (issue: offline-first): builds the release app and a
 # workspace holding five years of a council's work (40 meetings with full
 # minutes, 600 actions, 300 wheel events, 50 people), then prints the wasm
-# size (raw and gzip), the stored size, and cold load to an interactive
+# size (raw and gzip), the stored size, and cold and warm opens to the
 # meetings list in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -89,7 +89,7 @@ fn MeSelector() -> impl IntoView {
     let ws = use_app().workspace;
     let people = Memo::new(move |_| {
         let mut people = ws.list::<Person>();
-        people.sort_by_key(|p| p.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut people, |p| p.name.to_lowercase());
         people
     });
     let on_change = move |ev| {

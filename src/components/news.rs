@@ -14,16 +14,16 @@ use radslag_core::{
 };
 
 use crate::i18n::use_i18n;
-use crate::state::{storage, use_workspace};
+use crate::state::{Workspace, storage, use_workspace};
 
 /// The scope every page falls back on: the device's first visit.
 const FIRST_VISIT: &str = "first";
 
 /// What others changed since the device last looked at a page.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub struct News {
-    /// Where the history stood then (`None` with no workspace open).
-    pub seen: Option<Seen>,
+    /// Where the history stood then (`None` until the document is there).
+    pub seen: StoredValue<Option<Seen>>,
     /// The entries changed since, by id, with who changed them (names).
     pub changed: Memo<HashMap<String, Vec<String>>>,
 }
@@ -35,44 +35,53 @@ impl News {
 }
 
 /// Where the history stood when this device last looked at `scope`; the
-/// device looks now, and again when the page is left.
-fn last_look(scope: String) -> Option<Seen> {
-    let ws = use_workspace();
-    let workspace = ws.id.get_untracked()?;
-    let (now, actor) = untrack(|| ws.read_history(|d| (d.seen_now(), d.actor())))?;
-    storage::note_own_actor(&workspace, &actor);
-    let stored = |scope: &str| storage::seen(&workspace, scope).and_then(|s| Seen::decode(&s));
-    let before = stored(&scope).or_else(|| stored(FIRST_VISIT));
+/// device looks now. `None` while the document is not there.
+fn last_look(ws: Workspace, workspace: &str, scope: &str) -> Option<Seen> {
+    let (now, actor) = ws.read_history(|d| (d.seen_now(), d.actor()))?;
+    storage::note_own_actor(workspace, &actor);
+    let stored = |scope: &str| storage::seen(workspace, scope).and_then(|s| Seen::decode(&s));
+    let before = stored(scope).or_else(|| stored(FIRST_VISIT));
     if stored(FIRST_VISIT).is_none() {
-        storage::set_seen(&workspace, FIRST_VISIT, &now.encode());
+        storage::set_seen(workspace, FIRST_VISIT, &now.encode());
     }
-    storage::set_seen(&workspace, &scope, &now.encode());
-    on_cleanup(move || {
-        if ws.id.get_untracked().as_deref() == Some(workspace.as_str())
-            && let Some(now) = untrack(|| ws.read_history(|d| d.seen_now()))
-        {
-            storage::set_seen(&workspace, &scope, &now.encode());
-        }
-    });
+    storage::set_seen(workspace, scope, &now.encode());
     Some(before.unwrap_or(now))
 }
 
 /// The entries of `kind` others changed since this device last looked at
-/// `scope`, followed change by change while the page is open.
+/// `scope`, followed change by change while the page is open. A page shown
+/// before the document has loaded (a workspace's first view) looks once it
+/// has: until then the history is not there to look at.
 pub fn use_news(kind: Kind, scope: String) -> News {
     let ws = use_workspace();
-    let seen = last_look(scope);
-    let own = ws
-        .id
-        .get_untracked()
-        .map(|id| storage::own_actors(&id))
+    let workspace = ws.id.get_untracked();
+    let seen = StoredValue::new(None::<Seen>);
+    if let Some(workspace) = workspace.clone() {
+        let scope = scope.clone();
+        // The device looks again when the page is left.
+        on_cleanup(move || {
+            if seen.with_value(Option::is_some)
+                && ws.id.get_untracked().as_deref() == Some(workspace.as_str())
+                && let Some(now) = untrack(|| ws.read_history(|d| d.seen_now()))
+            {
+                storage::set_seen(&workspace, &scope, &now.encode());
+            }
+        });
+    }
+    let own = workspace
+        .as_deref()
+        .map(storage::own_actors)
         .unwrap_or_default();
     // Who this device is decides what is news: followed again from `seen`
     // when that changes.
     let following = StoredValue::new(None::<(Option<PersonId>, NewsSince)>);
-    let since = seen.clone();
     let changed = Memo::new(move |_| {
-        let (Some(since), me) = (&since, ws.me.get()) else {
+        if seen.with_value(Option::is_none)
+            && let Some(workspace) = &workspace
+        {
+            seen.set_value(last_look(ws, workspace, &scope));
+        }
+        let (Some(since), me) = (seen.get_value(), ws.me.get()) else {
             return HashMap::new();
         };
         let viewer = Viewer {

@@ -13,7 +13,7 @@ use crate::i18n::use_i18n;
 use crate::state::use_workspace;
 
 fn by_name<T>(mut items: Vec<T>, name: impl Fn(&T) -> &str) -> Vec<T> {
-    items.sort_by_key(|item| name(item).to_lowercase());
+    radslag_core::order::sort_by_key(&mut items, |item| name(item).to_lowercase());
     items
 }
 

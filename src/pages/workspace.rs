@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::{
     components::{Outlet, Redirect},
-    hooks::use_params_map,
+    hooks::{use_location, use_params_map},
 };
 
 use radslag_core::sync::DocumentId;
@@ -29,9 +29,37 @@ pub fn WorkspaceFrame() -> impl IntoView {
             app.begin_join(&id);
         }
     };
+    // While the document loads (see `OpenState::Opening`) only the meetings
+    // list shows, from the workspace's first view; it stays on screen when
+    // the document is there.
+    let location = use_location();
+    let shown = Memo::new(move |_| match app.workspace.state.get() {
+        OpenState::Opening => {
+            let list = app
+                .workspace
+                .id
+                .get()
+                .map(|id| routes::section(&id, Section::Meetings));
+            if location
+                .pathname
+                .with(|path| Some(path.trim_end_matches('/')) == list.as_deref())
+            {
+                OpenState::Ready
+            } else {
+                OpenState::Opening
+            }
+        }
+        state => state,
+    });
     move || {
-        match app.workspace.state.get() {
+        match shown.get() {
         OpenState::Ready => view! { <Outlet/> }.into_any(),
+        OpenState::Opening => view! {
+            <section class="problem" aria-busy="true">
+                <p role="status">{move || i18n.t().opening}</p>
+            </section>
+        }
+        .into_any(),
         OpenState::Closed => ().into_any(),
         OpenState::Missing => view! {
             <section class="problem">

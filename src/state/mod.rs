@@ -9,8 +9,12 @@ pub mod storage;
 
 use leptos::prelude::*;
 use radslag_core::{
-    DocError, Entity, ReadCache, Touched, WorkspaceDoc, backup::RestoreError, ids::PersonId,
-    model::WorkspaceInfo, sync::DocumentId,
+    DocError, Entity, ReadCache, Touched, WorkspaceDoc,
+    backup::RestoreError,
+    first_view::{FirstView, StoredStamp},
+    ids::PersonId,
+    model::{Group, Meeting, Person, Template, WorkspaceInfo},
+    sync::DocumentId,
 };
 use std::collections::HashMap;
 use std::time::Duration;
@@ -51,6 +55,10 @@ pub enum Notice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenState {
     Closed,
+    /// Shown from its first view (`radslag_core::first_view`) while the
+    /// document loads, just after the first paint: only the meetings list
+    /// can show, and only to read.
+    Opening,
     Ready,
     Missing,
     Unreadable {
@@ -171,34 +179,16 @@ impl AppState {
         Ok(id)
     }
 
-    /// Opens a stored workspace (after saving the one that was open).
+    /// Opens a stored workspace (after saving the one that was open). One
+    /// with a first view shows it at once and loads just after the paint.
     pub fn open_workspace(&self, id: &str) {
         if self.workspace.id.get_untracked().as_deref() == Some(id) {
             return;
         }
         storage::set_last_workspace(id);
-        crate::clock::mark("radslag-open");
-        let opened = DocStore::open(id, now_ms());
-        crate::clock::mark("radslag-loaded");
-        match opened {
-            Opened::Ready {
-                doc,
-                store,
-                damaged_chunks,
-                damaged_chunk_backup,
-            } => {
-                if damaged_chunks {
-                    self.shared().notify(Notice::Unreadable {
-                        backup_key: damaged_chunk_backup,
-                    });
-                }
-                self.workspace.install(id.to_owned(), *doc, store);
-            }
-            Opened::Missing => self.workspace.set_state(id, OpenState::Missing),
-            Opened::Newer => self.workspace.set_state(id, OpenState::Newer),
-            Opened::Unreadable { backup_key, reason } => self
-                .workspace
-                .set_state(id, OpenState::Unreadable { backup_key, reason }),
+        match storage::first_view(id) {
+            Some(view) => self.workspace.show_first_view(id, view),
+            None => self.workspace.open_stored(id),
         }
     }
 
@@ -342,6 +332,10 @@ pub struct Workspace {
     cache: StoredValue<ReadCache, LocalStorage>,
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
     store: StoredValue<Option<DocStore>, LocalStorage>,
+    /// What the lists show while the document loads ([`OpenState::Opening`]).
+    first_view: StoredValue<Option<FirstView>, LocalStorage>,
+    /// The stored document the stored first view was made from.
+    first_view_stamp: StoredValue<Option<StoredStamp>, LocalStorage>,
     /// The workspace this one replaced, saved, for sync to keep syncing in
     /// the background (see [`Self::take_closed`]).
     closed: StoredValue<Option<Closed>, LocalStorage>,
@@ -365,6 +359,8 @@ impl Workspace {
             cache: StoredValue::new_local(ReadCache::default()),
             doc: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
+            first_view: StoredValue::new_local(None),
+            first_view_stamp: StoredValue::new_local(None),
             closed: StoredValue::new_local(None),
             save_scheduled: StoredValue::new(false),
             shared,
@@ -406,6 +402,14 @@ impl Workspace {
             self.schedule_save();
         }
         self.tell_if_held_back(&doc);
+        if self
+            .first_view
+            .try_update_value(Option::take)
+            .flatten()
+            .is_none()
+        {
+            self.first_view_stamp.set_value(None);
+        }
         self.doc.set_value(Some(doc));
         self.store.set_value(Some(store));
         self.me.set(storage::me(&id).map(PersonId::from));
@@ -419,9 +423,94 @@ impl Workspace {
         self.close_for(id);
         self.doc.set_value(None);
         self.store.set_value(None);
+        self.first_view.set_value(None);
+        self.first_view_stamp.set_value(None);
         self.id.set(Some(id.to_owned()));
         self.state.set(state);
         self.changed(Touched::Everything);
+    }
+
+    /// Shows a workspace from its first view, and loads its document once
+    /// that is on screen: after the next frame, or a moment later where no
+    /// frame comes (a page in the background).
+    fn show_first_view(&self, id: &str, view: FirstView) {
+        const NO_FRAME_AFTER: Duration = Duration::from_millis(100);
+        self.close_for(id);
+        self.doc.set_value(None);
+        self.store.set_value(None);
+        self.first_view_stamp.set_value(Some(view.stamp.clone()));
+        self.first_view.set_value(Some(view));
+        self.id.set(Some(id.to_owned()));
+        self.state.set(OpenState::Opening);
+        self.changed(Touched::Everything);
+        crate::clock::mark("radslag-first-view");
+        let this = *self;
+        request_animation_frame(move || set_timeout(move || this.finish_opening(), Duration::ZERO));
+        set_timeout(move || this.finish_opening(), NO_FRAME_AFTER);
+    }
+
+    /// Loads the document of a workspace shown from its first view; at
+    /// once when something must change it.
+    fn finish_opening(&self) {
+        if self.state.get_untracked() == OpenState::Opening
+            && let Some(id) = self.id.get_untracked()
+        {
+            self.open_stored(&id);
+        }
+    }
+
+    /// Loads a stored workspace and makes it the open one, or says why not.
+    fn open_stored(&self, id: &str) {
+        crate::clock::mark("radslag-open");
+        let opened = DocStore::open(id, now_ms());
+        crate::clock::mark("radslag-loaded");
+        match opened {
+            Opened::Ready {
+                doc,
+                store,
+                damaged_chunks,
+                damaged_chunk_backup,
+            } => {
+                if damaged_chunks {
+                    self.shared.notify(Notice::Unreadable {
+                        backup_key: damaged_chunk_backup,
+                    });
+                }
+                self.install(id.to_owned(), *doc, store);
+                // Writes the first view if it is missing or stale.
+                self.schedule_save();
+            }
+            Opened::Missing => self.set_state(id, OpenState::Missing),
+            Opened::Newer => self.set_state(id, OpenState::Newer),
+            Opened::Unreadable { backup_key, reason } => {
+                self.set_state(id, OpenState::Unreadable { backup_key, reason })
+            }
+        }
+    }
+
+    /// Keeps the first view in step with what is stored (after a save).
+    fn keep_first_view(&self, id: &str) {
+        let Some(stamp) = self
+            .store
+            .with_value(|s| s.as_ref().and_then(DocStore::stamp))
+        else {
+            return;
+        };
+        if self
+            .first_view_stamp
+            .with_value(|kept| kept.as_ref() == Some(&stamp))
+        {
+            return;
+        }
+        let view = FirstView::new(
+            stamp.clone(),
+            self.read_list::<Meeting>(),
+            self.read_list::<Person>(),
+            self.read_list::<Group>(),
+            self.read_list::<Template>(),
+        );
+        storage::set_first_view(id, &view);
+        self.first_view_stamp.set_value(Some(stamp));
     }
 
     /// Tells the views reading what changed since they were last told.
@@ -581,6 +670,14 @@ impl Workspace {
     /// untouched since the last read are not read again.
     pub fn list<E: Entity + Clone + 'static>(&self) -> Vec<E> {
         self.track_collection(E::COLLECTION);
+        let loading = self
+            .first_view
+            .with_value(|view| view.as_ref()?.list::<E>());
+        loading.unwrap_or_else(|| self.read_list())
+    }
+
+    /// [`Self::list`] from the document, without tracking.
+    fn read_list<E: Entity + Clone + 'static>(&self) -> Vec<E> {
         self.doc
             .with_value(|doc| {
                 let doc = doc.as_ref()?;
@@ -626,6 +723,7 @@ impl Workspace {
         &self,
         f: impl FnOnce(&mut WorkspaceDoc) -> Result<T, DocError>,
     ) -> Result<T, DocError> {
+        self.finish_opening();
         let result = self
             .doc
             .try_update_value(|doc| {
@@ -672,9 +770,17 @@ impl Workspace {
                 self.shared.dismiss(&Notice::StorageFull);
                 if let Some(id) = self.id.get_untracked() {
                     self.shared.sync_registry_entry(&id, &name, None);
+                    self.keep_first_view(&id);
                 }
             }
-            Err(WriteError::Full) => self.shared.notify(Notice::StorageFull),
+            Err(WriteError::Full) => {
+                // The first view gives way to the document.
+                if let Some(id) = self.id.get_untracked() {
+                    storage::drop_first_view(&id);
+                    self.first_view_stamp.set_value(None);
+                }
+                self.shared.notify(Notice::StorageFull);
+            }
             Err(WriteError::Failed(message)) => leptos::logging::error!("saving failed: {message}"),
         }
     }

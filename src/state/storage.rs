@@ -7,6 +7,7 @@
 use gloo_storage::{LocalStorage, Storage, errors::StorageError};
 use radslag_core::{
     DocError, WorkspaceDoc,
+    first_view::{FirstView, StoredStamp},
     stored::{self, StoredError},
 };
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,11 @@ fn snapshot_key(id: &str) -> String {
 /// overwrite each other: `radslag.doc.<id>.chunk.<tab>.<n>`.
 fn chunk_prefix(id: &str) -> String {
     format!("radslag.doc.{id}.chunk.")
+}
+
+/// The workspace's first view (`radslag_core::first_view`).
+fn first_view_key(id: &str) -> String {
+    format!("radslag.view.{id}")
 }
 
 const BACKUP_PREFIX: &str = "radslag.backup.";
@@ -115,7 +121,7 @@ pub fn set_aside() -> Vec<SetAside> {
             })
         })
         .collect();
-    copies.sort_by_key(|copy| std::cmp::Reverse(copy.at_ms));
+    radslag_core::order::sort_by_key(&mut copies, |copy| std::cmp::Reverse(copy.at_ms));
     copies
 }
 
@@ -189,6 +195,32 @@ pub fn note_own_actor(workspace: &str, actor: &str) {
         format!("radslag.actors.{workspace}"),
         actors[start..].join(","),
     );
+}
+
+/// A workspace's first view, if it was made from the document exactly as
+/// it is stored now (another tab may have stored more since).
+pub fn first_view(id: &str) -> Option<FirstView> {
+    let view = FirstView::decode(&read(&first_view_key(id))?)?;
+    let snapshot = read(&snapshot_key(id))?;
+    let stored = StoredStamp::new(
+        StoredStamp::digest(&snapshot),
+        keys_with_prefix(&chunk_prefix(id)),
+    );
+    (view.stamp == stored).then_some(view)
+}
+
+/// Best effort, like the sync state: without it the workspace opens the
+/// slower way. One that cannot be written is removed, so that no older one
+/// holds storage the document may need.
+pub fn set_first_view(id: &str, view: &FirstView) {
+    if write(&first_view_key(id), &view.encode()).is_err() {
+        drop_first_view(id);
+    }
+}
+
+/// Frees a first view's storage (for the document, when storage is full).
+pub fn drop_first_view(id: &str) {
+    LocalStorage::delete(first_view_key(id));
 }
 
 pub fn last_workspace() -> Option<String> {
@@ -276,7 +308,7 @@ fn keys_with_prefix(prefix: &str) -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
         .collect();
-    keys.sort();
+    radslag_core::order::sort(&mut keys);
     keys
 }
 
@@ -292,6 +324,8 @@ pub struct DocStore {
     absorbed_chunks: Vec<String>,
     chunk_bytes: usize,
     snapshot_bytes: usize,
+    /// The stored snapshot's digest, once this tab has read or written it.
+    snapshot_digest: Option<String>,
     /// The stored snapshot lacks changes this tab holds (a failed write, a
     /// damaged chunk, or another tab's older snapshot): write a new one.
     needs_snapshot: bool,
@@ -307,8 +341,22 @@ impl DocStore {
             absorbed_chunks: Vec::new(),
             chunk_bytes: 0,
             snapshot_bytes: 0,
+            snapshot_digest: None,
             needs_snapshot: true,
         }
+    }
+
+    /// What is stored, when it is exactly this tab's document as last
+    /// saved (see `radslag_core::first_view::StoredStamp`).
+    pub fn stamp(&self) -> Option<StoredStamp> {
+        let digest = self
+            .snapshot_digest
+            .clone()
+            .filter(|_| !self.needs_snapshot)?;
+        Some(StoredStamp::new(
+            digest,
+            self.absorbed_chunks.iter().cloned(),
+        ))
     }
 
     pub fn open(id: &str, now_ms: i64) -> Opened {
@@ -342,6 +390,7 @@ impl DocStore {
                     chunk_bytes: chunks.iter().map(String::len).sum(),
                     absorbed_chunks,
                     snapshot_bytes: snapshot.len(),
+                    snapshot_digest: Some(StoredStamp::digest(&snapshot)),
                     // A damaged chunk is set aside by the next snapshot.
                     needs_snapshot: !restored.unreadable_chunks.is_empty(),
                     ..DocStore::new(id)
@@ -413,6 +462,7 @@ impl DocStore {
                     LocalStorage::delete(key);
                 }
                 self.snapshot_bytes = snapshot.len();
+                self.snapshot_digest = Some(StoredStamp::digest(&snapshot));
                 self.chunk_bytes = 0;
                 self.needs_snapshot = false;
                 Ok(())
@@ -435,6 +485,7 @@ impl DocStore {
             return match stored::absorb_snapshot(doc, value) {
                 Ok(absorbed) => {
                     self.snapshot_bytes = value.len();
+                    self.snapshot_digest = Some(StoredStamp::digest(value));
                     self.needs_snapshot |= absorbed.stored_is_behind;
                     Foreign {
                         changed: absorbed.changed,
@@ -475,7 +526,7 @@ pub fn usage(id: &str) -> (usize, usize) {
     for key in (0..count).filter_map(|i| storage.key(i).ok().flatten()) {
         let size = key.len() + read(&key).map_or(0, |v| v.len());
         total += size;
-        if key == own || key.starts_with(&chunk_prefix(id)) {
+        if key == own || key.starts_with(&chunk_prefix(id)) || key == first_view_key(id) {
             workspace += size;
         }
     }

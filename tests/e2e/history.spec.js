@@ -72,6 +72,23 @@ test('Nytt sedan ditt senaste besök: the other member\'s edit is marked in the 
   await expect(meetingLink(moa.page).locator('.news-badge')).toHaveCount(0);
 });
 
+test('the mark is there too when the list opens from its first view, before the history has loaded', async ({ browser }) => {
+  const { moa, josef } = await meetingOnTwoDevices(browser);
+  await menu(moa.page).getByRole('link', { name: 'Möten' }).click();
+  await expect(meetingLink(moa.page).locator('.news-badge')).toHaveCount(0);
+  await menu(moa.page).getByRole('link', { name: 'Personer' }).click();
+  await josefRewritesTheNotes({ moa, josef }, 'Färre anmälningar, fler samtal i skolan.');
+  await expect(syncStatus(moa.page, 'Allt synkat')).toBeVisible();
+
+  // Moa's device stored Josef's changes and the list's first view with them.
+  const id = moa.page.url().match(/\/w\/([^/]+)\//)[1];
+  await moa.page.waitForFunction((key) => localStorage.getItem(key), `radslag.view.${id}`);
+  await moa.page.waitForTimeout(1_000);
+  await moa.page.goto(`/w/${id}/moten`);
+  await expect(meetingLink(moa.page).locator('.news-badge')).toHaveText('Nytt sedan ditt senaste besök, ändrat av Josef Wiklund');
+  expect(await moa.page.evaluate(() => performance.getEntriesByName('radslag-first-view').length)).toBe(1);
+});
+
 test('Historik: a meeting\'s versions by who, one shown read-only, an item\'s text brought back on both devices, the approval listed', async ({ browser }) => {
   const { moa, josef } = await meetingOnTwoDevices(browser);
   await josefRewritesTheNotes({ moa, josef }, 'Josefs nya text.');

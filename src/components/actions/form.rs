@@ -106,7 +106,7 @@ pub fn ActionForm(
 
     let people = Memo::new(move |_| {
         let mut people = ws.list::<Person>();
-        people.sort_by_key(|p| p.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut people, |p| p.name.to_lowercase());
         people
     });
     let people_choices = Signal::derive(move || {
@@ -138,13 +138,13 @@ pub fn ActionForm(
             }
         }
         names.retain(|n| !n.trim().is_empty());
-        names.sort_by_key(|n| n.to_lowercase());
+        radslag_core::order::sort_by_key(&mut names, |n| n.to_lowercase());
         names.dedup_by_key(|n| n.to_lowercase());
         names
     });
     let events = Memo::new(move |_| {
         let mut events = ws.list::<WheelEvent>();
-        events.sort_by_key(|e| (e.start, e.title.to_lowercase()));
+        radslag_core::order::sort_by_key(&mut events, |e| (e.start, e.title.to_lowercase()));
         events
     });
     let source_title = original.source_meeting.as_ref().and_then(|m| {

@@ -69,7 +69,7 @@ pub fn ActionFilters(state: FilterState) -> impl IntoView {
     let t = move || i18n.t().actions;
     let groups = Memo::new(move |_| {
         let mut groups = ws.list::<Group>();
-        groups.sort_by_key(|g| g.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut groups, |g| g.name.to_lowercase());
         groups
     });
     // Everyone who owns an action, people by name, then organisations.
@@ -92,7 +92,9 @@ pub fn ActionFilters(state: FilterState) -> impl IntoView {
                 seen.push((value, label));
             }
         }
-        seen.sort_by_key(|(value, label)| (value.starts_with("org:"), label.to_lowercase()));
+        radslag_core::order::sort_by_key(&mut seen, |(value, label)| {
+            (value.starts_with("org:"), label.to_lowercase())
+        });
         seen
     });
     let me_missing = move || state.mine.get() && ws.me.get().is_none();

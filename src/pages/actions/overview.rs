@@ -100,7 +100,7 @@ fn ActionRow(
                     .filter_map(|g| names.groups.get(g).cloned())
                     .collect()
             });
-            groups.sort();
+            radslag_core::order::sort(&mut groups);
             RowData {
                 text: action.text.clone(),
                 owners: names.owners(&action),

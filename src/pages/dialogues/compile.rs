@@ -288,7 +288,7 @@ fn CompileInto() -> impl IntoView {
     let (dialogue_id, dialogue) = use_dialogue();
     let meetings = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
-        list.sort_by_key(|m| std::cmp::Reverse(m.date));
+        radslag_core::order::sort_by_key(&mut list, |m| std::cmp::Reverse(m.date));
         list
     });
     let target = RwSignal::new(String::new());

@@ -30,12 +30,12 @@ pub fn NewDialogue() -> impl IntoView {
     let error = RwSignal::new(false);
     let meetings = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<Meeting>()).unwrap_or_default();
-        list.sort_by_key(|m| std::cmp::Reverse(m.date));
+        radslag_core::order::sort_by_key(&mut list, |m| std::cmp::Reverse(m.date));
         list
     });
     let events = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<WheelEvent>()).unwrap_or_default();
-        list.sort_by_key(|e| std::cmp::Reverse(e.start));
+        radslag_core::order::sort_by_key(&mut list, |e| std::cmp::Reverse(e.start));
         list
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {

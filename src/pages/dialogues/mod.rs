@@ -68,7 +68,7 @@ pub fn DialoguesPage() -> impl IntoView {
     let ws = use_workspace();
     let dialogues = Memo::new(move |_| {
         let mut list = ws.read(|d| d.list::<Dialogue>()).unwrap_or_default();
-        list.sort_by(|a, b| a.title.cmp(&b.title));
+        radslag_core::order::sort_by(&mut list, |a, b| a.title.cmp(&b.title));
         list
     });
     view! {

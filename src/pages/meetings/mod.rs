@@ -52,12 +52,12 @@ pub fn use_register() -> (Memo<Vec<Person>>, Memo<Vec<Group>>) {
     let ws = use_workspace();
     let people = Memo::new(move |_| {
         let mut people = ws.list::<Person>();
-        people.sort_by_key(|p| p.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut people, |p| p.name.to_lowercase());
         people
     });
     let groups = Memo::new(move |_| {
         let mut groups = ws.list::<Group>();
-        groups.sort_by_key(|g| g.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut groups, |g| g.name.to_lowercase());
         groups
     });
     (people, groups)

@@ -17,12 +17,11 @@ pub fn MeetingNewsPanel(id: MeetingId, meeting: Memo<Option<Meeting>>) -> impl I
     let news = use_news(Kind::Meeting, format!("meeting:{id}"));
     // The meeting as last seen: read once a visit (reading the past is slow).
     let then = StoredValue::new(None::<Option<Meeting>>);
-    let seen = news.seen.clone();
     let then_id = id.clone();
     let read_then = move || {
         if then.with_value(Option::is_none) {
-            let past = seen.as_ref().and_then(|seen| {
-                untrack(|| ws.read_history(|d| d.meeting_as_seen(&then_id, seen))).flatten()
+            let past = news.seen.get_value().and_then(|seen| {
+                untrack(|| ws.read_history(|d| d.meeting_as_seen(&then_id, &seen))).flatten()
             });
             then.set_value(Some(past));
         }

@@ -93,7 +93,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     );
     let all_actions = Memo::new(move |_| {
         let mut actions = ws.list::<Action>();
-        actions.sort_by_key(|a| (a.due.is_none(), a.due));
+        radslag_core::order::sort_by_key(&mut actions, |a| (a.due.is_none(), a.due));
         actions
     });
     let linked = RwSignal::new(all_actions.with_untracked(|all| {
@@ -104,7 +104,7 @@ pub fn EventForm(editing: Editing) -> impl IntoView {
     }));
     let meetings = Memo::new(move |_| {
         let mut meetings = ws.list::<Meeting>();
-        meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+        radslag_core::order::sort_by_key(&mut meetings, |m| std::cmp::Reverse(m.date));
         meetings
     });
     let error = RwSignal::new(None::<fn(&WheelTexts) -> &'static str>);

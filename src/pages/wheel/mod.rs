@@ -217,7 +217,7 @@ pub fn WheelPage() -> impl IntoView {
     let categories = Memo::new(move |_| workspace_categories(ws.list::<Category>()));
     let groups = Memo::new(move |_| {
         let mut groups = ws.list::<Group>();
-        groups.sort_by_key(|g| g.name.to_lowercase());
+        radslag_core::order::sort_by_key(&mut groups, |g| g.name.to_lowercase());
         groups
     });
     let items = Memo::new(move |_| {

@@ -130,7 +130,7 @@ pub fn to_csv(actions: &[Action], names: &Names, register: &Register, today: Nai
             .iter()
             .filter_map(|g| names.groups.get(g).cloned())
             .collect();
-        groups.sort();
+        crate::order::sort(&mut groups);
         write(vec![
             action.text.trim().to_owned(),
             names.owners(action),

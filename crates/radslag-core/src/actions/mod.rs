@@ -282,7 +282,7 @@ impl ActionFilter {
 /// Earliest due date first, actions without a date last; ties by text, then id,
 /// so the order is the same on every device.
 pub fn sort_by_due(actions: &mut [Action]) {
-    actions.sort_by(|a, b| {
+    crate::order::sort_by(actions, |a, b| {
         let key = |x: &Action| (x.due.is_none(), x.due);
         key(a)
             .cmp(&key(b))

@@ -611,7 +611,9 @@ impl Entity for Dialogue {
                     .collect()
             })
             .unwrap_or_default();
-        citizen_answers.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
+        crate::order::sort_by(&mut citizen_answers, |a, b| {
+            (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id))
+        });
         let compiled_into = optional_string(doc, obj, "compiledMeeting")
             .zip(optional_string(doc, obj, "compiledItem"))
             .map(|(meeting, item)| CompiledInto {

@@ -171,7 +171,7 @@ impl WorkspaceDoc {
                 continue;
             };
             let mut heads = vec![group_made, question_made];
-            heads.sort();
+            crate::order::sort(&mut heads);
             heads.dedup();
             let mut fork = self.doc.fork_at(&heads)?;
             let group = answers.to_string();
@@ -202,7 +202,7 @@ impl WorkspaceDoc {
     ) -> Result<bool> {
         let own = self.doc.get_actor().clone();
         let mut heads = self.doc.get_heads();
-        heads.sort();
+        crate::order::sort(&mut heads);
         self.doc.set_actor(derived_actor(purpose, &heads, &[]));
         let outcome = f(&mut self.doc);
         match outcome {

@@ -176,7 +176,9 @@ impl WorkspaceDoc {
                 deleted.extend(deletion(&self.doc, what, &item_obj, "heading"));
             }
         }
-        deleted.sort_by(|a, b| b.at_ms.cmp(&a.at_ms).then_with(|| a.label.cmp(&b.label)));
+        crate::order::sort_by(&mut deleted, |a, b| {
+            b.at_ms.cmp(&a.at_ms).then_with(|| a.label.cmp(&b.label))
+        });
         deleted
     }
 

@@ -39,7 +39,7 @@ pub fn upcoming_and_past(meetings: Vec<Meeting>, today: NaiveDate) -> (Vec<Meeti
     let (mut upcoming, mut past): (Vec<Meeting>, Vec<Meeting>) = meetings
         .into_iter()
         .partition(|m| m.date.is_none_or(|d| d >= today));
-    upcoming.sort_by(|a, b| {
+    crate::order::sort_by(&mut upcoming, |a, b| {
         (a.date.is_none(), a.date, a.start_time, &a.title).cmp(&(
             b.date.is_none(),
             b.date,
@@ -47,7 +47,9 @@ pub fn upcoming_and_past(meetings: Vec<Meeting>, today: NaiveDate) -> (Vec<Meeti
             &b.title,
         ))
     });
-    past.sort_by(|a, b| (b.date, b.start_time, &b.title).cmp(&(a.date, a.start_time, &a.title)));
+    crate::order::sort_by(&mut past, |a, b| {
+        (b.date, b.start_time, &b.title).cmp(&(a.date, a.start_time, &a.title))
+    });
     (upcoming, past)
 }
 

@@ -11,7 +11,7 @@ use crate::model::{Meeting, Template};
 
 /// Templates sorted by name (the default first when names tie).
 pub fn sorted(mut templates: Vec<Template>) -> Vec<Template> {
-    templates.sort_by(|a, b| {
+    crate::order::sort_by(&mut templates, |a, b| {
         (a.name.to_lowercase(), a.id.as_str() != DEFAULT_TEMPLATE_ID)
             .cmp(&(b.name.to_lowercase(), b.id.as_str() != DEFAULT_TEMPLATE_ID))
     });

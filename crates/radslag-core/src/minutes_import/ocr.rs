@@ -78,7 +78,7 @@ fn index(entries: &[Entry]) -> Index {
                     list.extend(index.get(&(v, long)).into_iter().flatten());
                 }
             }
-            list.sort_unstable();
+            crate::order::sort(&mut list);
             list.dedup();
             index.insert((c, long), list);
         }

@@ -466,8 +466,8 @@ fn remote_has_all(state: &sync::State, doc: &mut AutoCommit) -> bool {
         // the last sync, counts.
         let mut heads = doc.get_heads();
         let mut shared = state.shared_heads.clone();
-        heads.sort();
-        shared.sort();
+        crate::order::sort(&mut heads);
+        crate::order::sort(&mut shared);
         return heads == shared;
     };
     theirs.iter().all(|h| doc.get_change_by_hash(h).is_some()) && doc.get_changes(theirs).is_empty()

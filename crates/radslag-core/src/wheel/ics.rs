@@ -499,7 +499,7 @@ fn write_vevent(
     if let Some((rule, rrule)) = repeat {
         w.prop("RRULE", &rrule);
         let mut exceptions: Vec<NaiveDate> = rule.exceptions.clone();
-        exceptions.sort_unstable();
+        crate::order::sort(&mut exceptions);
         exceptions.dedup();
         let generated = bare(rule);
         for ex in exceptions {

@@ -190,7 +190,7 @@ impl WheelLayout {
                 });
             }
         }
-        pending.sort_by(|a, b| {
+        crate::order::sort_by(&mut pending, |a, b| {
             (a.ring, a.start, a.end, &a.title, &a.event)
                 .cmp(&(b.ring, b.start, b.end, &b.title, &b.event))
         });

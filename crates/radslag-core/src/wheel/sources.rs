@@ -159,7 +159,7 @@ pub fn workspace_categories(stored: Vec<Category>) -> Vec<Category> {
     }
     let order: Vec<CategoryId> = default_categories().into_iter().map(|c| c.id).collect();
     let mut stored = stored;
-    stored.sort_by(|a, b| {
+    crate::order::sort_by(&mut stored, |a, b| {
         let rank = |c: &Category| {
             order
                 .iter()
@@ -364,7 +364,7 @@ pub fn timeline(
             });
         }
     }
-    entries.sort_by(|a, b| {
+    crate::order::sort_by(&mut entries, |a, b| {
         (a.start.max(from), a.start_time, a.end, &a.title, &a.key).cmp(&(
             b.start.max(from),
             b.start_time,
