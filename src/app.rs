@@ -64,7 +64,9 @@ pub fn App() -> impl IntoView {
     }
     let _ = window_event_listener_untyped("radslag-update", move |_| update_ready());
     // Unsaved changes are written before the page goes away.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| app.workspace.flush());
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        app.workspace.save_before_leaving()
+    });
     // Leaving a text field (to a button, a link, the next field) tells the
     // views what was typed at once, so nothing reads the meeting as it was.
     let _ = window_event_listener(leptos::ev::focusout, move |_| app.workspace.typing_paused());

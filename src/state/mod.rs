@@ -27,6 +27,11 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// re-read once typing pauses this long, or at the latest every
 /// [`TYPING_TELL_EVERY_MS`], not on every key (docs/performance.md).
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
+
+/// The meetings list's first view is written once saving has been still
+/// this long (and when the page or workspace is left), not on every save:
+/// it reads every meeting, a few milliseconds that typing would feel.
+const FIRST_VIEW_WHEN_STILL: Duration = Duration::from_secs(1);
 const TYPING_TELL_EVERY_MS: i64 = 1000;
 
 pub fn now_ms() -> i64 {
@@ -336,6 +341,8 @@ pub struct Workspace {
     first_view: StoredValue<Option<FirstView>, LocalStorage>,
     /// The stored document the stored first view was made from.
     first_view_stamp: StoredValue<Option<StoredStamp>, LocalStorage>,
+    /// Saves so far: saving is still when a wait sees no new one.
+    saves: StoredValue<u64>,
     /// The workspace this one replaced, saved, for sync to keep syncing in
     /// the background (see [`Self::take_closed`]).
     closed: StoredValue<Option<Closed>, LocalStorage>,
@@ -361,6 +368,7 @@ impl Workspace {
             store: StoredValue::new_local(None),
             first_view: StoredValue::new_local(None),
             first_view_stamp: StoredValue::new_local(None),
+            saves: StoredValue::new(0),
             closed: StoredValue::new_local(None),
             save_scheduled: StoredValue::new(false),
             shared,
@@ -369,10 +377,11 @@ impl Workspace {
 
     /// Saves the open workspace and lets it go, when another takes its place.
     fn close_for(&self, next: &str) {
-        self.flush();
         let Some(id) = self.id.get_untracked().filter(|id| id != next) else {
+            self.flush();
             return;
         };
+        self.save_before_leaving();
         let doc = self.doc.try_update_value(Option::take).flatten();
         let store = self.store.try_update_value(Option::take).flatten();
         if let (Some(doc), Some(store)) = (doc, store) {
@@ -488,7 +497,35 @@ impl Workspace {
         }
     }
 
-    /// Keeps the first view in step with what is stored (after a save).
+    /// Saves now, and the first view with it: the page or the workspace is
+    /// being left.
+    pub fn save_before_leaving(&self) {
+        self.flush();
+        if let Some(id) = self.id.get_untracked() {
+            self.keep_first_view(&id);
+        }
+    }
+
+    /// Keeps the first view in step once saving is still.
+    fn keep_first_view_when_still(&self) {
+        let save = self.saves.try_update_value(|saves| {
+            *saves += 1;
+            *saves
+        });
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.saves.get_value() == save.unwrap_or_default()
+                    && let Some(id) = this.id.get_untracked()
+                {
+                    this.keep_first_view(&id);
+                }
+            },
+            FIRST_VIEW_WHEN_STILL,
+        );
+    }
+
+    /// Keeps the first view in step with what is stored.
     fn keep_first_view(&self, id: &str) {
         let Some(stamp) = self
             .store
@@ -770,7 +807,7 @@ impl Workspace {
                 self.shared.dismiss(&Notice::StorageFull);
                 if let Some(id) = self.id.get_untracked() {
                     self.shared.sync_registry_entry(&id, &name, None);
-                    self.keep_first_view(&id);
+                    self.keep_first_view_when_still();
                 }
             }
             Err(WriteError::Full) => {
