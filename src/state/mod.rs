@@ -27,12 +27,12 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// re-read once typing pauses this long, or at the latest every
 /// [`TYPING_TELL_EVERY_MS`], not on every key (docs/performance.md).
 const TYPING_PAUSE: Duration = Duration::from_millis(250);
+const TYPING_TELL_EVERY_MS: i64 = 1000;
 
 /// The meetings list's first view is written once saving has been still
 /// this long (and when the page or workspace is left), not on every save:
 /// it reads every meeting, a few milliseconds that typing would feel.
 const FIRST_VIEW_WHEN_STILL: Duration = Duration::from_secs(1);
-const TYPING_TELL_EVERY_MS: i64 = 1000;
 
 pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -411,12 +411,13 @@ impl Workspace {
             self.schedule_save();
         }
         self.tell_if_held_back(&doc);
-        if self
+        // The stored first view is known only if it was this workspace's.
+        let shown_first = self
             .first_view
             .try_update_value(Option::take)
             .flatten()
-            .is_none()
-        {
+            .is_some();
+        if !shown_first || self.id.get_untracked().as_deref() != Some(id.as_str()) {
             self.first_view_stamp.set_value(None);
         }
         self.doc.set_value(Some(doc));
