@@ -63,9 +63,16 @@ pub fn App() -> impl IntoView {
         update_ready();
     }
     let _ = window_event_listener_untyped("radslag-update", move |_| update_ready());
-    // Unsaved changes are written before the page goes away.
+    // Unsaved changes are written before the page goes away, and when it is
+    // hidden: a phone may freeze or end a page in the background without a
+    // `pagehide`, and its timers (the save 0.4 s after typing) wait meanwhile.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| {
         app.workspace.save_before_leaving()
+    });
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            app.workspace.save_before_leaving();
+        }
     });
     // Leaving a text field (to a button, a link, the next field) tells the
     // views what was typed at once, so nothing reads the meeting as it was.

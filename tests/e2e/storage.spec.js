@@ -112,6 +112,27 @@ test('a damaged change chunk that cannot be copied aside on a full quota is told
   expect(await page.evaluate((damaged) => localStorage.getItem(damaged), damaged)).toBe('not a change');
 });
 
+test('a change is stored the moment the page is hidden (a phone may end a hidden page without notice)', async ({ page }) => {
+  await page.goto('/');
+  const id = await createWorkspace(page, 'Trygghetsrådet');
+  await addPerson(page, 'Moa Magnusson');
+  // Saved, and its first view written: nothing is waiting to be stored.
+  await page.waitForFunction((id) => (localStorage.getItem(`radslag.view.${id}`) || '').includes('Moa Magnusson'), id);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  const form = page.locator('form.person-form').last();
+  await form.getByLabel('Namn').fill('Josef Wiklund');
+  // In one turn, before any timer could run: the person added, the page
+  // hidden, what is stored read.
+  const stored = await page.evaluate((id) => {
+    [...document.querySelectorAll('form.person-form')].pop().requestSubmit();
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    return localStorage.getItem(`radslag.view.${id}`);
+  }, id);
+  expect(stored).toContain('Josef Wiklund');
+});
+
 test('the language can be switched to English and back, and is remembered', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'In English' }).click();
