@@ -135,4 +135,4 @@ const report = (name, opens, target) => {
 console.log(`five-year workspace, ${runs} runs each; reference: an empty browser's welcome page drawn, median ${ms(reference)}`);
 report('cold', cold, 600);
 report('warm', warm, 300);
-console.log(`stored workspace: ${snapshot.length} characters of localStorage (${(snapshot.length / 1024).toFixed(0)} KiB)`);
+console.log(`stored workspace: ${snapshot.length} characters of localStorage (${(snapshot.length / 1024).toFixed(0)} KiB); its first view ${stored[`radslag.view.${id}`]?.length ?? 0} characters`);
