@@ -455,8 +455,7 @@ impl Workspace {
         self.changed(Touched::Everything);
         crate::clock::mark("radslag-first-view");
         let this = *self;
-        request_animation_frame(move || set_timeout(move || this.finish_opening(), Duration::ZERO));
-        set_timeout(move || this.finish_opening(), NO_FRAME_AFTER);
+        crate::clock::after_next_frame(move || this.finish_opening(), NO_FRAME_AFTER);
     }
 
     /// Loads the document of a workspace shown from its first view; at

@@ -474,13 +474,12 @@ impl Sync {
                 this.local_change();
             }
         };
-        request_animation_frame(move || set_timeout(send, Duration::ZERO));
         let at_latest = if document().hidden() {
             Duration::ZERO
         } else {
             SEND_AT_LATEST
         };
-        set_timeout(send, at_latest);
+        crate::clock::after_next_frame(send, at_latest);
     }
 
     fn local_change(&self) {
