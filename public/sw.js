@@ -44,9 +44,13 @@ async function addAllChecked(cache, paths) {
 // Paths that always go to the network: the relay and server endpoints.
 const NETWORK_ONLY = ['/sync', '/healthz', '/ics/'];
 
+// The files index.html loads, and the app's chunks that it names for
+// offline use (pages fetched when first opened; scripts/app-wasm-html.mjs).
 function assetsOf(html) {
   const urls = new Set();
   for (const match of html.matchAll(/(?:href|src)="(\/[^"]+\.(?:js|wasm|css))"/g)) urls.add(match[1]);
+  const offline = html.match(/<meta name="radslag-offline" content="([^"]*)"/);
+  for (const path of offline ? offline[1].split(' ') : []) if (path) urls.add(path);
   return [...urls];
 }
 

@@ -17,6 +17,7 @@ case "$want" in
   *) echo "usage: $0 [app|test|base|tools]" >&2; exit 2 ;;
 esac
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -68,6 +69,13 @@ if [ -n "$tools" ] && ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BIN
   say "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
   # Not --locked: its lock file names a yanked crate.
   cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --no-default-features
+fi
+
+# wasm-split-cli splits the app's wasm into chunks (scripts/app-wasm.sh);
+# its version matches the wasm_split_helpers that Leptos links in.
+if [ -n "$tools" ] && ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (wasm-split-cli, about a minute)"
+  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # wasm-opt from npm (binaryen 132), pinned by tools/package-lock.json.

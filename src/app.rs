@@ -2,26 +2,22 @@
 
 use leptos::prelude::*;
 use leptos_router::{
-    ParamSegment, StaticSegment,
+    Lazy, ParamSegment, StaticSegment,
     components::{ParentRoute, Redirect, Route, Router, Routes},
 };
 
 use crate::components::{
     header::Header,
     notices::Notices,
+    routing::RoutingStatus,
     undo::{Undo, UndoNotices},
 };
 use crate::i18n::{I18n, Lang};
+use crate::lazy_pages;
 use crate::pages::{
-    actions::ActionsPage,
-    dialogues::{CitizenMode, CompileView, DialogueFrame, DialoguesPage, GroupWriting, Results},
     home::Home,
-    meetings::{ImportPage, MeetingHistory, MeetingPage, MeetingsPage, PrintView},
-    people::PeoplePage,
-    settings::SettingsPage,
-    trash::TrashPage,
+    meetings::MeetingsPage,
     welcome::Welcome,
-    wheel::WheelPage,
     workspace::{Join, WorkspaceFrame},
 };
 use crate::routes::{self, DialogueTab, Section, join_route, param, segment, workspace_route};
@@ -78,8 +74,11 @@ pub fn App() -> impl IntoView {
     // views what was typed at once, so nothing reads the meeting as it was.
     let _ = window_event_listener(leptos::ev::focusout, move |_| app.workspace.typing_paused());
 
+    let (routing, set_routing) = signal(false);
+
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
+            <RoutingStatus routing/>
             <Header/>
             <Notices/>
             <UndoNotices/>
@@ -91,28 +90,28 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=workspace_route() view=WorkspaceFrame>
                         <Route path=() view=|| view! { <Redirect path=Section::Meetings.segment()/> }/>
                         <Route path=Section::Meetings.route() view=MeetingsPage/>
-                        <Route path=(StaticSegment(Section::Meetings.segment()), StaticSegment(segment::IMPORT)) view=ImportPage/>
-                        <Route path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING)) view=MeetingPage/>
+                        <Route path=(StaticSegment(Section::Meetings.segment()), StaticSegment(segment::IMPORT)) view={Lazy::<lazy_pages::Import>::new()}/>
+                        <Route path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING)) view={Lazy::<lazy_pages::Meeting>::new()}/>
                         <Route
                             path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::PRINT))
-                            view=PrintView
+                            view={Lazy::<lazy_pages::Print>::new()}
                         />
                         <Route
                             path=(StaticSegment(Section::Meetings.segment()), ParamSegment(param::MEETING), StaticSegment(segment::HISTORY))
-                            view=MeetingHistory
+                            view={Lazy::<lazy_pages::History>::new()}
                         />
-                        <Route path=Section::Actions.route() view=ActionsPage/>
-                        <Route path=Section::Wheel.route() view=WheelPage/>
-                        <Route path=Section::Dialogues.route() view=DialoguesPage/>
-                        <ParentRoute path=(StaticSegment(Section::Dialogues.segment()), ParamSegment(param::DIALOGUE)) view=DialogueFrame>
-                            <Route path=() view=GroupWriting/>
-                            <Route path=(StaticSegment(DialogueTab::Compile.segment()),) view=CompileView/>
-                            <Route path=(StaticSegment(DialogueTab::Citizen.segment()),) view=CitizenMode/>
-                            <Route path=(StaticSegment(DialogueTab::Results.segment()),) view=Results/>
+                        <Route path=Section::Actions.route() view={Lazy::<lazy_pages::Actions>::new()}/>
+                        <Route path=Section::Wheel.route() view={Lazy::<lazy_pages::Wheel>::new()}/>
+                        <Route path=Section::Dialogues.route() view={Lazy::<lazy_pages::Dialogues>::new()}/>
+                        <ParentRoute path=(StaticSegment(Section::Dialogues.segment()), ParamSegment(param::DIALOGUE)) view={Lazy::<lazy_pages::Dialogue>::new()}>
+                            <Route path=() view={Lazy::<lazy_pages::Writing>::new()}/>
+                            <Route path=(StaticSegment(DialogueTab::Compile.segment()),) view={Lazy::<lazy_pages::Compile>::new()}/>
+                            <Route path=(StaticSegment(DialogueTab::Citizen.segment()),) view={Lazy::<lazy_pages::Citizen>::new()}/>
+                            <Route path=(StaticSegment(DialogueTab::Results.segment()),) view={Lazy::<lazy_pages::DialogueResults>::new()}/>
                         </ParentRoute>
-                        <Route path=Section::People.route() view=PeoplePage/>
-                        <Route path=Section::Settings.route() view=SettingsPage/>
-                        <Route path=Section::Trash.route() view=TrashPage/>
+                        <Route path=Section::People.route() view={Lazy::<lazy_pages::People>::new()}/>
+                        <Route path=Section::Settings.route() view={Lazy::<lazy_pages::Settings>::new()}/>
+                        <Route path=Section::Trash.route() view={Lazy::<lazy_pages::Trash>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

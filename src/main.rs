@@ -4,6 +4,7 @@ mod app;
 mod clock;
 mod components;
 mod i18n;
+mod lazy_pages;
 mod pages;
 mod routes;
 mod state;

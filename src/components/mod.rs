@@ -8,5 +8,6 @@ pub mod id_checklist;
 pub mod news;
 pub mod notices;
 pub mod restore;
+pub mod routing;
 pub mod sync_status;
 pub mod undo;

@@ -113,6 +113,10 @@ pub struct Texts {
     pub download_backup: &'static str,
     pub update_ready: &'static str,
     pub reload: &'static str,
+    /// A page whose part of the app could not be fetched.
+    pub page_not_loaded: &'static str,
+    /// A page whose part of the app is being fetched.
+    pub page_loading: &'static str,
     pub dismiss: &'static str,
     pub workspace_missing: &'static str,
     pub go_home: &'static str,
@@ -205,6 +209,8 @@ pub static SV: Texts = Texts {
     download_backup: "Ladda ner säkerhetskopia",
     update_ready: "En ny version av Rådslag finns. Den används när du laddar om sidan.",
     reload: "Ladda om",
+    page_loading: "Hämtar sidan…",
+    page_not_loaded: "Den här delen av appen kunde inte hämtas. Kontrollera anslutningen och ladda om sidan; inget du skrivit har försvunnit.",
     dismiss: "Stäng",
     workspace_missing: "Den här arbetsytan finns inte i den här webbläsaren.",
     go_home: "Till startsidan",
@@ -296,6 +302,8 @@ pub static EN: Texts = Texts {
     download_backup: "Download backup",
     update_ready: "A new version of Rådslag is ready. It starts when you reload the page.",
     reload: "Reload",
+    page_loading: "Fetching the page…",
+    page_not_loaded: "This part of the app could not be fetched. Check the connection and reload the page; nothing you wrote is lost.",
     dismiss: "Close",
     workspace_missing: "This workspace is not in this browser.",
     go_home: "Go to the start page",

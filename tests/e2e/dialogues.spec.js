@@ -169,6 +169,8 @@ test('citizen dialogue: 20 answers offline are kept, tallied, and all arrive at 
   await expect(coordinator.locator('.dialogue-context')).toHaveText('Händelse: 2023-05-26 Kulturnatten');
   const { context, page } = await join(browser, await invitationLink(coordinator));
   await page.goto(url);
+  // The dialogue shown (its part of the app fetched), then the network goes.
+  await expect(page.getByRole('heading', { name: 'Lägesbildsarbete', level: 1 })).toBeVisible();
   await context.setOffline(true);
   await page.getByRole('link', { name: 'Medborgardialog' }).click();
   for (let i = 0; i < 20; i++) {

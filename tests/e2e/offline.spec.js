@@ -13,6 +13,8 @@ test('after one visit the app opens, works and saves with no network', async ({ 
   await page.getByLabel('Rådets namn').fill('Trygghetsrådet');
   await page.getByRole('button', { name: 'Skapa arbetsyta' }).click();
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  // The address changes once the page (its chunk fetched) is shown.
+  await expect(page.getByRole('heading', { name: 'Personer', level: 1 })).toBeVisible();
   const url = page.url();
 
   await context.setOffline(true);

@@ -22,6 +22,8 @@ test('two tabs see each other and keep every edit, online and offline', async ({
   await first.getByLabel('Rådets namn').fill('Trygghetsrådet');
   await first.getByRole('button', { name: 'Skapa arbetsyta' }).click();
   await first.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Personer' }).click();
+  // The address changes once the page (its chunk fetched) is shown.
+  await expect(first.getByRole('heading', { name: 'Personer', level: 1 })).toBeVisible();
   const url = first.url();
   const second = await context.newPage();
   await peoplePage(second, url);
