@@ -7,6 +7,8 @@
 // asserts nothing.
 //
 // node bench/load.mjs BASE_URL FIXTURE_FILE [RUNS]
+// NETWORK=weak: every page on an emulated weak mobile network (150 ms round
+// trip, 1.6 Mbit/s down, 750 kbit/s up), as at an event on a phone.
 import { chromium } from '../tests/node_modules/playwright/index.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -19,6 +21,18 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+
+/// Emulates NETWORK=weak on a page (the same for the reference).
+async function network(page) {
+  if (process.env.NETWORK !== 'weak') return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6e6 / 8),
+    uploadThroughput: (750e3 / 8),
+  });
+}
 
 /// What the device stores: at first the workspace alone; after the priming
 /// visit below, everything the app keeps after its first open (the list of
@@ -51,6 +65,7 @@ async function profileWithWorkspace(serviceWorkers) {
 
 /// Opens the meetings list; the phases in ms from the start of navigation.
 async function openList(page) {
+  await network(page);
   await page.goto(`${base}/w/${id}/moten`);
   await page.waitForFunction(() => window.listDrawn && performance.getEntriesByName('radslag-loaded').length, null, { timeout: 60_000 });
   return page.evaluate(() => {
@@ -59,6 +74,7 @@ async function openList(page) {
     return {
       total: window.listDrawn,
       fetched: wasm ? wasm.responseEnd : NaN,
+      transferred: wasm ? wasm.transferSize : NaN,
       started: at('radslag-started'),
       firstView: at('radslag-first-view'),
       load: at('radslag-loaded') - at('radslag-open'),
@@ -109,6 +125,7 @@ for (let run = 0; run < runs; run++) {
     }).observe(document, { childList: true, subtree: true });
   });
   const page = await bare.newPage();
+  await network(page);
   await page.goto(`${base}/`);
   await page.waitForFunction(() => window.welcomeDrawn);
   empty.push(await page.evaluate(() => window.welcomeDrawn));
@@ -123,7 +140,7 @@ const median = (values) => {
 const ms = (value) => `${value.toFixed(0)} ms`;
 const phases = (opens) => {
   const m = (f) => median(opens.map(f));
-  return `wasm fetched ${ms(m((o) => o.fetched))}, app started (compiled) ${ms(m((o) => o.started))}, first view read ${ms(m((o) => o.firstView))}, list drawn ${ms(m((o) => o.total))}; then the document loaded in ${ms(m((o) => o.load))} (editable at ${ms(m((o) => o.loaded))})`;
+  return `wasm fetched ${ms(m((o) => o.fetched))} (${m((o) => o.transferred)} bytes over the network), app started (compiled) ${ms(m((o) => o.started))}, first view read ${ms(m((o) => o.firstView))}, list drawn ${ms(m((o) => o.total))}; then the document loaded in ${ms(m((o) => o.load))} (editable at ${ms(m((o) => o.loaded))})`;
 };
 const reference = median(empty);
 const report = (name, opens, target) => {
@@ -132,7 +149,7 @@ const report = (name, opens, target) => {
   console.log(`${name} open to the meetings list drawn: median ${ms(total)} (min ${ms(sorted[0])}, max ${ms(sorted[sorted.length - 1])}; target ≤ ${target} ms), ${(total / reference).toFixed(2)}× the empty welcome`);
   console.log(`  phases (medians, from navigation): ${phases(opens)}`);
 };
-console.log(`five-year workspace, ${runs} runs each; reference: an empty browser's welcome page drawn, median ${ms(reference)}`);
+console.log(`five-year workspace, ${runs} runs each${process.env.NETWORK === 'weak' ? ', a weak mobile network (150 ms, 1.6 Mbit/s)' : ''}; reference: an empty browser's welcome page drawn, median ${ms(reference)}`);
 report('cold', cold, 600);
 report('warm', warm, 300);
 console.log(`stored workspace: ${snapshot.length} characters of localStorage (${(snapshot.length / 1024).toFixed(0)} KiB); its first view ${stored[`radslag.view.${id}`]?.length ?? 0} characters`);

@@ -2,7 +2,7 @@
 # What the app downloads, from a built dist/ (scripts/build-app.sh): the
 # first page's wasm (the main module) against the 600 KB gzip target, and
 # against the whole app (every module) measured in the same build; then each
-# chunk. gzip -9, as a server would compress.
+# chunk. gzip -9; and the brotli copy `radslag serve` sends (scripts/precompress.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=$(ls -d dist/app-*/ | head -1)
@@ -18,6 +18,9 @@ printf 'first page: main module %d bytes raw, %d gzip (target 600000: %.2f×); i
   "$(raw "${main[@]}")" "$first" "$(echo "$first / 600000" | bc -l)" "$(each_gz "${js[@]}")"
 printf 'whole app: %d modules, %d bytes raw, %d gzip (each module compressed alone); the first page is %.0f %% of it\n' \
   "${#all[@]}" "$(raw "${all[@]}")" "$whole" "$(echo "100 * $first / $whole" | bc -l)"
+served=("$app"radslag-app_bg.wasm.br)
+[ -f "${served[0]}" ] && printf 'served by radslag serve to a browser that takes brotli (the build'"'"'s .br copy): %d bytes (%.2f× the gzip size)\n' \
+  "$(raw "${served[@]}")" "$(echo "$(raw "${served[@]}") / $first" | bc -l)"
 for area in "$app"split_*.wasm; do
   printf '  chunk %-10s %7d gzip\n' "$(basename "$area" .wasm | sed 's/^split_//')" "$(gzip -9 -c "$area" | wc -c)"
 done

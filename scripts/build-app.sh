@@ -15,3 +15,5 @@ if [ "${1:-}" = --compile-only ]; then
   exit 0
 fi
 trunk build --release --offline
+# Compressed copies for `radslag serve` to send (brotli, gzip).
+node scripts/precompress.mjs dist

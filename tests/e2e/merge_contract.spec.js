@@ -26,6 +26,8 @@ test('two tablets collect ten citizen answers each offline; the coordinator sees
   const tablets = [await join(browser, link), await join(browser, link)];
   for (const [n, { context, page }] of tablets.entries()) {
     await page.goto(url);
+    // The dialogue shown (its part of the app fetched), then the network goes.
+    await expect(page.getByRole('heading', { name: 'Trygghetsvandring', level: 1 })).toBeVisible();
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Medborgardialog' }).click();
     for (let i = 0; i < 10; i++) {

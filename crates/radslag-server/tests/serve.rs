@@ -86,6 +86,50 @@ fn serves_the_app_health_and_router_paths() {
 }
 
 #[test]
+fn precompressed_copies_go_to_browsers_that_accept_them() {
+    let dist = built_app();
+    let wasm = b"\0asm the app's module".repeat(100);
+    std::fs::write(dist.path().join("app.wasm"), &wasm).unwrap();
+    std::fs::write(dist.path().join("app.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dist.path().join("app.wasm.gz"), b"gzip bytes").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start(dist.path(), data.path());
+    let client = reqwest::blocking::Client::new();
+    let fetch = |accept: Option<&str>| {
+        let mut request = client.get(format!("{}/app.wasm", server.base));
+        if let Some(accept) = accept {
+            request = request.header("accept-encoding", accept);
+        }
+        let response = request.send().unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/wasm");
+        let encoding = response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_owned());
+        (encoding, response.bytes().unwrap().to_vec())
+    };
+
+    assert_eq!(
+        fetch(Some("gzip, deflate, br")),
+        (Some("br".into()), b"brotli bytes".to_vec())
+    );
+    assert_eq!(
+        fetch(Some("gzip")),
+        (Some("gzip".into()), b"gzip bytes".to_vec())
+    );
+    assert_eq!(fetch(None), (None, wasm.clone()));
+    // A file without copies is sent as it is, whatever the browser accepts.
+    let css = client
+        .get(format!("{}/app.css", server.base))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .unwrap();
+    assert!(css.headers().get("content-encoding").is_none());
+    assert_eq!(css.text().unwrap(), "body{}");
+}
+
+#[test]
 fn stops_cleanly_on_ctrl_c() {
     let dist = built_app();
     let data = tempfile::tempdir().unwrap();
