@@ -73,9 +73,12 @@ fi
 
 # wasm-split-cli splits the app's wasm into chunks (scripts/app-wasm.sh);
 # its version matches the wasm_split_helpers that Leptos links in.
-if [ -n "$tools" ] && ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+# It has no --version: cargo's list of installs gives the version, and the
+# binary must be there too (--force: the list may name a binary since removed).
+if [ -n "$tools" ] && ! { command -v wasm-split-cli >/dev/null &&
+  cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; }; then
   say "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (wasm-split-cli, about a minute)"
-  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --features build-binary
+  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --force --features build-binary
 fi
 
 # wasm-opt from npm (binaryen 132), pinned by tools/package-lock.json.
