@@ -100,6 +100,7 @@ test('an agenda item with notes is deleted without a question and restored in it
   await create.getByLabel('Titel').fill('Trygghetsrådet');
   await create.getByLabel('Datum').fill('2023-02-07');
   await create.getByRole('button', { name: 'Skapa möte' }).click();
+  await expect(page.getByRole('heading', { name: 'Trygghetsrådet', level: 1 })).toBeVisible();
   const headings = page.locator('.agenda-item .item-heading');
   const before = await headings.evaluateAll((inputs) => inputs.map((i) => i.value));
   expect(before[3]).toBe('Lägesbild');
