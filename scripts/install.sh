@@ -67,8 +67,9 @@ if [ -n "$tools" ] && ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION";
 fi
 if [ -n "$tools" ] && ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
-  # Not --locked: its lock file names a yanked crate.
-  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --no-default-features
+  # Not --locked: its lock file names a yanked crate. --force: cargo skips a
+  # package whose other binaries are still there, even with this one gone.
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --no-default-features --force
 fi
 
 # wasm-split-cli splits the app's wasm into chunks (scripts/app-wasm.sh);
