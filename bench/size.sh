@@ -6,23 +6,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=$(ls -d dist/app-*/ | head -1)
-gz() { cat "$@" | gzip -9 | wc -c; }
 raw() { cat "$@" | wc -c; }
-each_gz() { local sum=0; for f in "$@"; do sum=$((sum + $(gzip -9 -c "$f" | wc -c))); done; echo $sum; }
+# Each file compressed alone (no name in the header, as a server sends it); summed.
+gz() { local sum=0; for f in "$@"; do sum=$((sum + $(gzip -9 -n -c "$f" | wc -c))); done; echo $sum; }
 main=("$app"radslag-app_bg.wasm)
 js=("$app"radslag-app.js "$app"__wasm_split.js)
 all=("$app"*.wasm)
 first=$(gz "${main[@]}")
-whole=$(each_gz "${all[@]}")
+whole=$(gz "${all[@]}")
 printf 'first page: main module %d bytes raw, %d gzip (target 600000: %.2f×); its js %d gzip\n' \
-  "$(raw "${main[@]}")" "$first" "$(echo "$first / 600000" | bc -l)" "$(each_gz "${js[@]}")"
+  "$(raw "${main[@]}")" "$first" "$(echo "$first / 600000" | bc -l)" "$(gz "${js[@]}")"
 printf 'whole app: %d modules, %d bytes raw, %d gzip (each module compressed alone); the first page is %.0f %% of it\n' \
   "${#all[@]}" "$(raw "${all[@]}")" "$whole" "$(echo "100 * $first / $whole" | bc -l)"
 served=("$app"radslag-app_bg.wasm.br)
 [ -f "${served[0]}" ] && printf 'served by radslag serve to a browser that takes brotli (the build'"'"'s .br copy): %d bytes (%.2f× the gzip size)\n' \
   "$(raw "${served[@]}")" "$(echo "$(raw "${served[@]}") / $first" | bc -l)"
 for area in "$app"split_*.wasm; do
-  printf '  chunk %-10s %7d gzip\n' "$(basename "$area" .wasm | sed 's/^split_//')" "$(gzip -9 -c "$area" | wc -c)"
+  printf '  chunk %-10s %7d gzip\n' "$(basename "$area" .wasm | sed 's/^split_//')" "$(gz "$area")"
 done
 shared=("$app"chunk_*.wasm)
-printf '  shared     %7d gzip in %d chunks (code two or more areas use)\n' "$(each_gz "${shared[@]}")" "${#shared[@]}"
+printf '  shared     %7d gzip in %d chunks (code two or more areas use)\n' "$(gz "${shared[@]}")" "${#shared[@]}"

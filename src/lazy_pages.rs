@@ -4,8 +4,8 @@
 //! offline too). The first download holds the meetings list, the welcome and
 //! join pages and what every page shares (docs/performance.md, "Size").
 //!
-//! `scripts/build-app.sh` splits the wasm at these points with
-//! `wasm-split-cli`; each page below becomes a route view
+//! `scripts/app-wasm.sh` (Trunk's post_build hook) splits the wasm at these
+//! points with `wasm-split-cli`; each page below becomes a route view
 //! (`Lazy::<lazy_pages::Meeting>::new()`).
 
 use leptos::prelude::*;
