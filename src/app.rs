@@ -12,6 +12,7 @@ use crate::components::{
     routing::RoutingStatus,
     undo::{Undo, UndoNotices},
 };
+use crate::engine;
 use crate::i18n::{I18n, Lang};
 use crate::lazy_pages;
 use crate::pages::{
@@ -32,8 +33,9 @@ pub fn App() -> impl IntoView {
     provide_context(app);
     provide_context(Lookups::new(app.workspace));
     Undo::provide(app.workspace);
-    let sync = Sync::start(app);
+    let sync = Sync::new();
     provide_context(sync);
+    engine::start(app, sync);
 
     // The page's language follows the choice, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -44,9 +46,7 @@ pub fn App() -> impl IntoView {
     // Other tabs of this browser write to the same storage: take in their changes.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
-            let value = ev.new_value();
-            app.absorb_storage_event(&key, value.clone());
-            sync.absorb_storage_event(&key, value.as_deref());
+            app.absorb_storage_event(&key, ev.new_value());
         }
     });
     // The service worker has cached a new version (see index.html).

@@ -42,7 +42,12 @@ macro_rules! lazy_pages {
             }
 
             async fn view(_: Self) -> AnyView {
-                $function().await.unwrap_or_else(|_| view! { <NotLoaded/> }.into_any())
+                // Every page reads the document: the engine comes first.
+                let page = match crate::engine::load().await {
+                    Some(_) => $function().await.ok(),
+                    None => None,
+                };
+                page.unwrap_or_else(|| view! { <NotLoaded/> }.into_any())
             }
         }
     )*)*};

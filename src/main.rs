@@ -3,6 +3,7 @@
 mod app;
 mod clock;
 mod components;
+mod engine;
 mod i18n;
 mod lazy_pages;
 mod pages;

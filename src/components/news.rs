@@ -13,6 +13,7 @@ use radslag_core::{
     ids::PersonId,
 };
 
+use crate::engine::engine;
 use crate::i18n::use_i18n;
 use crate::state::{Workspace, storage, use_workspace};
 
@@ -37,7 +38,7 @@ impl News {
 /// Where the history stood when this device last looked at `scope`; the
 /// device looks now. `None` while the document is not there.
 fn last_look(ws: Workspace, workspace: &str, scope: &str) -> Option<Seen> {
-    let (now, actor) = ws.read_history(|d| (d.seen_now(), d.actor()))?;
+    let (now, actor) = ws.read_history(|d| engine().seen_now(d))?;
     storage::note_own_actor(workspace, &actor);
     let stored = |scope: &str| storage::seen(workspace, scope).and_then(|s| Seen::decode(&s));
     let before = stored(scope).or_else(|| stored(FIRST_VISIT));
@@ -62,7 +63,7 @@ pub fn use_news(kind: Kind, scope: String) -> News {
         on_cleanup(move || {
             if seen.with_value(Option::is_some)
                 && ws.id.get_untracked().as_deref() == Some(workspace.as_str())
-                && let Some(now) = untrack(|| ws.read_history(|d| d.seen_now()))
+                && let Some((now, _)) = untrack(|| ws.read_history(|d| engine().seen_now(d)))
             {
                 storage::set_seen(&workspace, &scope, &now.encode());
             }
@@ -95,14 +96,7 @@ pub fn use_news(kind: Kind, scope: String) -> News {
                 }
                 let (_, news) = following
                     .get_or_insert_with(|| (me.clone(), NewsSince::new(kind, since.clone())));
-                d.follow_news(news, viewer);
-                news.changed()
-                    .iter()
-                    .map(|(id, people)| {
-                        let names = people.iter().filter_map(|p| d.name_of(p)).collect();
-                        (id.clone(), names)
-                    })
-                    .collect()
+                engine().follow_news(d, news, viewer)
             })
         })
         .flatten()

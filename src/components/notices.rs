@@ -28,6 +28,7 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
             Notice::StorageFull => i18n.t().storage_full.to_owned(),
             Notice::Unreadable { .. } => i18n.t().storage_unreadable.to_owned(),
             Notice::UpdateReady => i18n.t().update_ready.to_owned(),
+            Notice::NotLoaded => i18n.t().page_not_loaded.to_owned(),
             Notice::HeldBack {
                 by,
                 at_ms,
@@ -57,14 +58,15 @@ fn NoticeBanner(notice: Notice) -> impl IntoView {
             Notice::Unreadable { backup_key: None } | Notice::HeldBack { .. } => {
                 offer_workspace_backup()
             }
-            Notice::UpdateReady => {
+            Notice::UpdateReady | Notice::NotLoaded => {
                 let _ = window().location().reload();
             }
         }
     };
     let is_update = notice == Notice::UpdateReady;
+    let reloads = is_update || notice == Notice::NotLoaded;
     let action_label = move || {
-        if is_update {
+        if reloads {
             i18n.t().reload
         } else {
             i18n.t().download_backup

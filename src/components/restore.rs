@@ -6,9 +6,10 @@ use leptos_router::hooks::use_navigate;
 use radslag_core::backup::RestoreError;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::engine;
 use crate::i18n::use_i18n;
 use crate::routes::{self, Section};
-use crate::state::use_app;
+use crate::state::{Notice, use_app};
 
 async fn file_bytes(file: web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
@@ -34,10 +35,14 @@ pub fn RestoreBackup() -> impl IntoView {
                     .confirm_with_message(i18n.t().restore_confirm_other)
                     .unwrap_or(false)
             };
-            if app.is_other_workspace(&bytes) && !asked() {
+            let Some(engine) = engine::load().await else {
+                app.notify(Notice::NotLoaded);
+                return;
+            };
+            if engine.is_other_workspace(app, &bytes) && !asked() {
                 return;
             }
-            match app.restore_backup(&bytes) {
+            match engine.restore_backup(app, &bytes) {
                 Ok((id, brought_news)) => {
                     outcome.set(Some(Ok(brought_news)));
                     navigate(&routes::section(&id, Section::Settings), Default::default());

@@ -13,6 +13,7 @@ use radslag_core::doc::Deletable;
 use wasm_bindgen::JsCast;
 
 use crate::components::focus::focus_by_id;
+use crate::engine::engine;
 use crate::i18n::use_i18n;
 use crate::state::{Workspace, now_ms};
 
@@ -51,7 +52,7 @@ impl Undo {
     pub fn delete(&self, what: Deletable, label: String) -> bool {
         let deleted = self
             .ws
-            .change(|d| d.delete(&what, now_ms()))
+            .change(|d| engine().delete(d, &what, now_ms()))
             .unwrap_or(false);
         if deleted {
             self.announcement.set(String::new());
@@ -129,7 +130,11 @@ fn UndoNotice(offer: Offer) -> impl IntoView {
     let take_back = {
         let label = label.clone();
         move |_| {
-            if undo.ws.change(|d| d.restore(&what)).unwrap_or(false) {
+            if undo
+                .ws
+                .change(|d| engine().restore(d, &what))
+                .unwrap_or(false)
+            {
                 undo.announcement.set(format!("{} {label}", t().restored));
             }
             undo.withdraw(key);

@@ -1,6 +1,6 @@
 //! Creating a workspace: the council's name, its groups and first people.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
 use radslag_core::{
     ids::{GroupId, PersonId},
@@ -8,9 +8,10 @@ use radslag_core::{
 };
 
 use crate::components::restore::RestoreBackup;
+use crate::engine;
 use crate::i18n::use_i18n;
 use crate::routes::{self, Section};
-use crate::state::use_app;
+use crate::state::{Notice, use_app};
 
 /// A person typed into the welcome form.
 #[derive(Clone, Copy)]
@@ -56,33 +57,37 @@ pub fn Welcome() -> impl IntoView {
             .map(|(_, n)| n.get_untracked().trim().to_owned())
             .filter(|n| !n.is_empty())
             .collect();
-        let people_rows = people.get_untracked();
-        let created = app.create_workspace(info, |doc| {
-            for group_name in group_names {
-                doc.put(&Group {
-                    id: GroupId::random(),
-                    name: group_name,
-                    description: String::new(),
-                })?;
+        let new_groups = group_names
+            .into_iter()
+            .map(|name| Group {
+                id: GroupId::random(),
+                name,
+                description: String::new(),
+            })
+            .collect();
+        let new_people = people
+            .get_untracked()
+            .iter()
+            .filter(|r| !r.name.get_untracked().trim().is_empty())
+            .map(|row| Person {
+                id: PersonId::random(),
+                name: row.name.get_untracked().trim().to_owned(),
+                role: row.role.get_untracked().trim().to_owned(),
+                organisation: row.organisation.get_untracked().trim().to_owned(),
+                groups: Vec::new(),
+            })
+            .collect();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let Some(engine) = engine::load().await else {
+                app.notify(Notice::NotLoaded);
+                return;
+            };
+            match engine.create_workspace(app, info, new_groups, new_people) {
+                Ok(id) => navigate(&routes::section(&id, Section::Meetings), Default::default()),
+                Err(e) => leptos::logging::error!("could not create the workspace: {e}"),
             }
-            for row in people_rows
-                .iter()
-                .filter(|r| !r.name.get_untracked().trim().is_empty())
-            {
-                doc.put(&Person {
-                    id: PersonId::random(),
-                    name: row.name.get_untracked().trim().to_owned(),
-                    role: row.role.get_untracked().trim().to_owned(),
-                    organisation: row.organisation.get_untracked().trim().to_owned(),
-                    groups: Vec::new(),
-                })?;
-            }
-            Ok(())
         });
-        match created {
-            Ok(id) => navigate(&routes::section(&id, Section::Meetings), Default::default()),
-            Err(e) => leptos::logging::error!("could not create the workspace: {e}"),
-        }
     };
 
     view! {

@@ -34,7 +34,7 @@ pub fn WorkspaceFrame() -> impl IntoView {
     // the document is there.
     let location = use_location();
     let shown = Memo::new(move |_| match app.workspace.state.get() {
-        OpenState::Opening => {
+        OpenState::Opening if app.workspace.shows_first_view() => {
             let list = app
                 .workspace
                 .id

@@ -20,6 +20,8 @@ use std::collections::HashMap;
 use std::time::Duration;
 use storage::{DocStore, Opened, WorkspaceEntry, WriteError};
 
+use crate::engine::{self, engine};
+
 /// Saves are gathered for this long, so typing writes once, not per key.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
@@ -54,6 +56,8 @@ pub enum Notice {
         at_ms: i64,
         newer_schema: Option<u64>,
     },
+    /// The document engine could not be fetched: nothing can be changed.
+    NotLoaded,
 }
 
 /// Where the open workspace stands.
@@ -157,8 +161,9 @@ impl AppState {
         self.shared().dismiss(notice);
     }
 
-    /// Creates a workspace, stores it and makes it the open one.
-    pub fn create_workspace(
+    /// Creates a workspace, stores it and makes it the open one (called by
+    /// the engine).
+    pub(crate) fn create_workspace(
         &self,
         info: WorkspaceInfo,
         fill: impl FnOnce(&mut WorkspaceDoc) -> Result<(), DocError>,
@@ -193,14 +198,14 @@ impl AppState {
         storage::set_last_workspace(id);
         match storage::first_view(id) {
             Some(view) => self.workspace.show_first_view(id, view),
-            None => self.workspace.open_stored(id),
+            None => self.workspace.show_opening(id),
         }
     }
 
     /// Restores a backup file: merged into the workspace it belongs to when
     /// that is on this device, else added as a workspace of its own. Returns
     /// the workspace's id and whether the backup brought anything new.
-    pub fn restore_backup(&self, bytes: &[u8]) -> Result<(String, bool), RestoreError> {
+    pub(crate) fn restore_backup(&self, bytes: &[u8]) -> Result<(String, bool), RestoreError> {
         let mut backup = WorkspaceDoc::load(bytes)?;
         let origin = backup.origin();
         let open_matches = self.workspace.change(|doc| Ok(doc.origin())).ok().flatten() == origin;
@@ -249,7 +254,7 @@ impl AppState {
 
     /// Whether a backup file is of another workspace than the open one
     /// (restoring it then adds a workspace rather than merging).
-    pub fn is_other_workspace(&self, bytes: &[u8]) -> bool {
+    pub(crate) fn is_other_workspace(&self, bytes: &[u8]) -> bool {
         let Ok(mut backup) = WorkspaceDoc::load(bytes) else {
             return false;
         };
@@ -332,7 +337,7 @@ pub struct Workspace {
     /// Per collection (root key), notified when changes touch it.
     collections: StoredValue<HashMap<String, ArcTrigger>>,
     /// The heads views have been told about.
-    seen: StoredValue<Vec<automerge::ChangeHash>>,
+    seen: StoredValue<engine::Heads>,
     /// Entries read, until changes touch them.
     cache: StoredValue<ReadCache, LocalStorage>,
     doc: StoredValue<Option<WorkspaceDoc>, LocalStorage>,
@@ -441,10 +446,8 @@ impl Workspace {
     }
 
     /// Shows a workspace from its first view, and loads its document once
-    /// that is on screen: after the next frame, or a moment later where no
-    /// frame comes (a page in the background).
+    /// that is on screen.
     fn show_first_view(&self, id: &str, view: FirstView) {
-        const NO_FRAME_AFTER: Duration = Duration::from_millis(100);
         self.close_for(id);
         self.doc.set_value(None);
         self.store.set_value(None);
@@ -454,22 +457,48 @@ impl Workspace {
         self.state.set(OpenState::Opening);
         self.changed(Touched::Everything);
         crate::clock::mark("radslag-first-view");
+        self.finish_opening_after_paint();
+    }
+
+    /// A workspace without a first view is opening: nothing of it shows
+    /// until its document is loaded.
+    fn show_opening(&self, id: &str) {
+        self.set_state(id, OpenState::Opening);
+        self.finish_opening_after_paint();
+    }
+
+    /// Whether the opening workspace shows its first view.
+    pub fn shows_first_view(&self) -> bool {
+        self.first_view.with_value(Option::is_some)
+    }
+
+    /// [`Self::finish_opening`] once what shows is on screen: after the
+    /// next frame, or a moment later where no frame comes (a page in the
+    /// background).
+    fn finish_opening_after_paint(&self) {
+        const NO_FRAME_AFTER: Duration = Duration::from_millis(100);
         let this = *self;
         crate::clock::after_next_frame(move || this.finish_opening(), NO_FRAME_AFTER);
     }
 
-    /// Loads the document of a workspace shown from its first view; at
-    /// once when something must change it.
+    /// The engine is here: an opening workspace loads (after the paint).
+    pub fn engine_loaded(&self) {
+        self.finish_opening_after_paint();
+    }
+
+    /// Loads the document of an opening workspace; at once when something
+    /// must change it. Waits for the engine (see [`Self::engine_loaded`]).
     fn finish_opening(&self) {
         if self.state.get_untracked() == OpenState::Opening
             && let Some(id) = self.id.get_untracked()
+            && let Some(engine) = engine::loaded()
         {
-            self.open_stored(&id);
+            engine.open_stored(*self, &id);
         }
     }
 
     /// Loads a stored workspace and makes it the open one, or says why not.
-    fn open_stored(&self, id: &str) {
+    pub(crate) fn open_stored(&self, id: &str) {
         crate::clock::mark("radslag-open");
         let opened = DocStore::open(id, now_ms());
         crate::clock::mark("radslag-loaded");
@@ -600,11 +629,11 @@ impl Workspace {
         self.doc
             .try_update_value(|doc| {
                 let doc = doc.as_mut()?;
-                let heads = doc.heads();
+                let heads = engine().heads(doc);
                 let since = self
                     .seen
                     .try_update_value(|seen| std::mem::replace(seen, heads))?;
-                Some(doc.touched_since(&since))
+                Some(engine().touched_since(doc, &since))
             })
             .flatten()
             .unwrap_or(Touched::Everything)
@@ -614,7 +643,7 @@ impl Workspace {
         if touched == Touched::Everything {
             let heads = self
                 .doc
-                .try_update_value(|doc| doc.as_mut().map(WorkspaceDoc::heads))
+                .try_update_value(|doc| doc.as_mut().map(|doc| engine().heads(doc)))
                 .flatten()
                 .unwrap_or_default();
             self.seen.set_value(heads);
@@ -718,7 +747,10 @@ impl Workspace {
         self.doc
             .with_value(|doc| {
                 let doc = doc.as_ref()?;
-                self.cache.try_update_value(|cache| cache.list::<E>(doc))
+                let entries = self
+                    .cache
+                    .try_update_value(|cache| engine().list(cache, doc, E::KIND))?;
+                entries.downcast::<Vec<E>>().ok().map(|entries| *entries)
             })
             .unwrap_or_default()
     }
@@ -726,12 +758,13 @@ impl Workspace {
     /// One entry, re-running when its kind changes.
     pub fn get<E: Entity + Clone + 'static>(&self, id: &E::Id) -> Option<E> {
         self.track_collection(E::COLLECTION);
-        self.doc
-            .with_value(|doc| {
-                let doc = doc.as_ref()?;
-                self.cache.try_update_value(|cache| cache.get::<E>(doc, id))
-            })
-            .flatten()
+        self.doc.with_value(|doc| {
+            let doc = doc.as_ref()?;
+            let entry = self
+                .cache
+                .try_update_value(|cache| engine().get(cache, doc, E::KIND, id.as_ref()))??;
+            entry.downcast::<E>().ok().map(|entry| *entry)
+        })
     }
 
     /// Changes the document and schedules a save.
@@ -766,11 +799,11 @@ impl Workspace {
             .try_update_value(|doc| {
                 let doc = doc.as_mut().ok_or(DocError::NotAWorkspace)?;
                 if let Some(me) = self.me.get_untracked().filter(|_| !self.signed.get_value()) {
-                    doc.sign_as(&me)?;
+                    engine().sign_as(doc, &me)?;
                     self.signed.set_value(true);
                 }
                 let result = f(doc);
-                doc.commit(now_ms());
+                engine().commit(doc, now_ms());
                 result
             })
             .unwrap_or(Err(DocError::NotAWorkspace));
@@ -790,6 +823,13 @@ impl Workspace {
     /// Saves now whatever is unsaved.
     pub fn flush(&self) {
         self.save_scheduled.set_value(false);
+        if let Some(engine) = engine::loaded() {
+            engine.save(*self);
+        }
+    }
+
+    /// [`Self::flush`], in the engine.
+    pub(crate) fn save_now(&self) {
         let outcome = self.doc.try_update_value(|doc| {
             let doc = doc.as_mut()?;
             let name = doc.info().name;
@@ -824,6 +864,13 @@ impl Workspace {
 
     /// Takes in what another tab stored for this workspace.
     fn absorb(&self, key: &str, value: Option<&str>) {
+        if let Some(engine) = engine::loaded() {
+            engine.absorb(*self, key, value);
+        }
+    }
+
+    /// [`Self::absorb`], in the engine.
+    pub(crate) fn absorb_stored(&self, key: &str, value: Option<&str>) {
         let foreign = self
             .doc
             .try_update_value(|doc| {
@@ -905,7 +952,7 @@ impl Workspace {
     /// The whole document as bytes, for a backup download.
     pub fn export(&self) -> Option<Vec<u8>> {
         self.doc
-            .try_update_value(|doc| doc.as_mut().map(|d| d.save()))
+            .try_update_value(|doc| doc.as_mut().map(|doc| engine().export(doc)))
             .flatten()
     }
 

@@ -25,7 +25,7 @@ use std::time::Duration;
 /// them, and writing them is off the typing path (a lost one only means a
 /// little more to exchange on the next connection).
 const SYNC_STATE_DELAY: Duration = Duration::from_millis(1000);
-/// Local changes wait for the frame that shows them (see `Sync::send_soon`),
+/// Local changes wait for the frame that shows them (see `Live::send_soon`),
 /// or this long where no frame comes.
 const SEND_AT_LATEST: Duration = Duration::from_millis(100);
 /// The sync states shown are worked out once per burst of messages and
@@ -45,7 +45,7 @@ pub enum SyncStatus {
     Synced,
 }
 
-struct Engine {
+struct Link {
     client: SyncClient,
     socket: Option<Socket>,
     attempt: u32,
@@ -65,14 +65,36 @@ struct Engine {
     send_pending: bool,
 }
 
-/// The sync engine and what the views show of it.
+/// What the views show of sync; in context from the start, driven by
+/// [`start`] once the document engine is here.
 #[derive(Clone, Copy)]
 pub struct Sync {
     pub status: RwSignal<SyncStatus>,
     pub peers: RwSignal<Vec<Peer>>,
     /// Each workspace's own state, by the id it has on this device.
     pub states: RwSignal<BTreeMap<String, SyncStatus>>,
-    engine: StoredValue<Engine, LocalStorage>,
+}
+
+impl Sync {
+    pub fn new() -> Sync {
+        Sync {
+            status: RwSignal::new(SyncStatus::Offline),
+            peers: RwSignal::new(Vec::new()),
+            states: RwSignal::new(BTreeMap::new()),
+        }
+    }
+}
+
+/// Starts syncing every workspace on the device (from the engine's chunk).
+pub fn start(app: AppState, shown: Sync) {
+    Live::start(app, shown);
+}
+
+/// The sync engine and what the views show of it.
+#[derive(Clone, Copy)]
+struct Live {
+    shown: Sync,
+    link: StoredValue<Link, LocalStorage>,
     app: AppState,
 }
 
@@ -86,9 +108,9 @@ fn relay_url() -> Option<String> {
     Some(format!("{scheme}://{}/sync", location.host().ok()?))
 }
 
-impl Sync {
-    pub fn start(app: AppState) -> Sync {
-        let engine = Engine {
+impl Live {
+    fn start(app: AppState, shown: Sync) {
+        let link = Link {
             client: SyncClient::new(format!("radslag-{}", uuid::Uuid::new_v4().simple())),
             socket: None,
             attempt: 0,
@@ -101,11 +123,9 @@ impl Sync {
             status_pending: false,
             send_pending: false,
         };
-        let sync = Sync {
-            status: RwSignal::new(SyncStatus::Offline),
-            peers: RwSignal::new(Vec::new()),
-            states: RwSignal::new(BTreeMap::new()),
-            engine: StoredValue::new_local(engine),
+        let sync = Live {
+            shown,
+            link: StoredValue::new_local(link),
             app,
         };
         Effect::new(move |_| {
@@ -122,16 +142,22 @@ impl Sync {
         let _ = window_event_listener(leptos::ev::online, move |_| sync.connect());
         let _ = window_event_listener(leptos::ev::offline, move |_| sync.went_offline());
         let _ = window_event_listener(leptos::ev::pagehide, move |_| sync.write_sync_states());
+        // Other tabs of this browser sync their workspaces too: take in what
+        // they store for the ones synced in the background.
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if let Some(key) = ev.key() {
+                sync.absorb_storage_event(&key, ev.new_value().as_deref());
+            }
+        });
         let _ = set_interval_with_handle(
             move || sync.announce(),
             Duration::from_millis(presence::EVERY_MS.into()),
         );
         sync.connect();
-        sync
     }
 
     fn send(&self, frames: Vec<Vec<u8>>) {
-        self.engine.with_value(|e| {
+        self.link.with_value(|e| {
             if let Some(socket) = &e.socket {
                 frames.iter().for_each(|f| socket.send(f));
             }
@@ -141,9 +167,9 @@ impl Sync {
     /// Runs `f` with the client and every document it syncs.
     fn with_docs<T>(&self, f: impl FnOnce(&mut SyncClient, &mut Both) -> T) -> Option<T> {
         let workspace = self.app.workspace;
-        self.engine
+        self.link
             .try_update_value(|e| {
-                let Engine {
+                let Link {
                     client,
                     open,
                     joining,
@@ -171,14 +197,14 @@ impl Sync {
             OpenState::Ready | OpenState::Joining => id.and_then(|id| DocumentId::parse(id).ok()),
             _ => None,
         };
-        if self.engine.with_value(|e| e.open) == wanted {
+        if self.link.with_value(|e| e.open) == wanted {
             return;
         }
         // The workspace closed goes on syncing in the background, as it is
         // and with its sync state: on the same connection, the relay only
         // speaks again when it has something new.
         let closed = self.app.workspace.take_closed();
-        self.engine.update_value(|e| {
+        self.link.update_value(|e| {
             if let Some(old) = e.open.take() {
                 match closed.filter(|c| DocumentId::parse(&c.id).ok() == Some(old)) {
                     Some(closed) => e.background.adopt(old, closed),
@@ -193,7 +219,7 @@ impl Sync {
         };
         // A workspace synced in the background becomes the open one: it was
         // saved as changes arrived, so the open workspace loaded all of it.
-        let known = self.engine.try_update_value(|e| {
+        let known = self.link.try_update_value(|e| {
             e.background.remove(&id);
             e.open = Some(id);
             if *state == OpenState::Joining {
@@ -213,7 +239,7 @@ impl Sync {
 
     /// Syncs every other workspace on the device in the background.
     fn keep_in_background(&self, registry: &[storage::WorkspaceEntry], open: Option<&str>) {
-        self.engine.update_value(|e| {
+        self.link.update_value(|e| {
             for id in e.background.want(registry, open) {
                 if e.open != Some(id) {
                     e.client.remove_document(&id);
@@ -227,7 +253,7 @@ impl Sync {
     /// Loads the background workspaces one at a time, after the open one
     /// has had its turn, so the page stays responsive.
     fn load_background_soon(&self) {
-        let due = self.engine.try_update_value(|e| {
+        let due = self.link.try_update_value(|e| {
             let due = !e.load_pending && e.background.next_to_load().is_some();
             e.load_pending |= due;
             due
@@ -242,7 +268,7 @@ impl Sync {
     }
 
     fn load_next_background(&self) {
-        let loaded = self.engine.try_update_value(|e| {
+        let loaded = self.link.try_update_value(|e| {
             e.load_pending = false;
             let (id, local_id) = e.background.next_to_load()?;
             e.background.load(id, &local_id, now_ms()).then_some(id)
@@ -258,8 +284,8 @@ impl Sync {
     }
 
     /// Another tab stored changes to a workspace synced in the background.
-    pub fn absorb_storage_event(&self, key: &str, value: Option<&str>) {
-        let frames = self.engine.try_update_value(|e| {
+    fn absorb_storage_event(&self, key: &str, value: Option<&str>) {
+        let frames = self.link.try_update_value(|e| {
             let id = e.background.absorb(key, value)?;
             Some(e.client.local_change(&id, &mut e.background.docs))
         });
@@ -268,25 +294,25 @@ impl Sync {
     }
 
     fn connect(&self) {
-        let already = self.engine.with_value(|e| e.socket.is_some());
+        let already = self.link.with_value(|e| e.socket.is_some());
         let Some(url) = relay_url().filter(|_| !already) else {
             return;
         };
-        self.engine.update_value(|e| e.retry_pending = false);
+        self.link.update_value(|e| e.retry_pending = false);
         // The browser knows it has no network: no socket until its `online`
         // event (a retry meanwhile could even reach a local relay and show
         // a workspace as syncing while the device is offline).
         if !window().navigator().on_line() {
-            self.status.set(SyncStatus::Offline);
+            self.shown.status.set(SyncStatus::Offline);
             return;
         }
-        self.status.set(SyncStatus::Connecting);
+        self.shown.status.set(SyncStatus::Connecting);
         let this = *self;
         let socket = Socket::open(
             &url,
             move || {
                 let frames = this
-                    .engine
+                    .link
                     .try_update_value(|e| e.client.connected())
                     .unwrap_or_default();
                 this.send(frames);
@@ -295,7 +321,7 @@ impl Sync {
             move |_| this.disconnected(),
         );
         match socket {
-            Some(socket) => self.engine.update_value(|e| e.socket = Some(socket)),
+            Some(socket) => self.link.update_value(|e| e.socket = Some(socket)),
             None => self.retry_later(),
         }
     }
@@ -303,28 +329,28 @@ impl Sync {
     /// The browser lost its network: a socket may linger without noticing,
     /// so close it; the `online` event reconnects at once.
     fn went_offline(&self) {
-        self.engine
+        self.link
             .with_value(|e| e.socket.as_ref().map(Socket::close));
         self.disconnected();
     }
 
     fn disconnected(&self) {
-        self.engine.update_value(|e| {
+        self.link.update_value(|e| {
             e.socket = None;
             e.client.disconnected();
         });
-        self.peers.set(Vec::new());
-        self.status.set(SyncStatus::Offline);
+        self.shown.peers.set(Vec::new());
+        self.shown.status.set(SyncStatus::Offline);
         self.retry_later();
     }
 
     /// Tries again after a backoff with jitter; going online retries at once.
     fn retry_later(&self) {
-        let pending = self.engine.with_value(|e| e.retry_pending);
+        let pending = self.link.with_value(|e| e.retry_pending);
         if pending {
             return;
         }
-        let attempt = self.engine.try_update_value(|e| {
+        let attempt = self.link.try_update_value(|e| {
             e.retry_pending = true;
             e.attempt += 1;
             e.attempt - 1
@@ -344,7 +370,7 @@ impl Sync {
             Some(Err(error)) => {
                 // A broken conversation: start a fresh one.
                 leptos::logging::warn!("sync: {error}");
-                self.engine
+                self.link
                     .with_value(|e| e.socket.as_ref().map(Socket::close));
                 self.disconnected();
             }
@@ -355,7 +381,7 @@ impl Sync {
 
     fn handle(&self, event: Event) {
         match event {
-            Event::Connected { .. } => self.engine.update_value(|e| e.attempt = 0),
+            Event::Connected { .. } => self.link.update_value(|e| e.attempt = 0),
             Event::Synced {
                 document_id,
                 changed,
@@ -368,7 +394,7 @@ impl Sync {
                 self.keep_sync_state(&document_id);
             }
             Event::Unavailable { document_id } => {
-                if self.engine.with_value(|e| e.joining.is_some()) && self.is_open(&document_id) {
+                if self.link.with_value(|e| e.joining.is_some()) && self.is_open(&document_id) {
                     self.app.workspace.state.set(OpenState::NotFound);
                 }
             }
@@ -380,10 +406,13 @@ impl Sync {
                 if self.is_open(&document_id)
                     && let Some(peer) = presence::read(&sender_id, &data, now_ms())
                 {
-                    self.peers.update(|peers| presence::seen(peers, peer));
+                    self.shown.peers.update(|peers| presence::seen(peers, peer));
                 }
             }
-            Event::Left { peer_id } => self.peers.update(|peers| peers.retain(|p| p.id != peer_id)),
+            Event::Left { peer_id } => self
+                .shown
+                .peers
+                .update(|peers| peers.retain(|p| p.id != peer_id)),
             Event::RemoteError { message } => {
                 leptos::logging::warn!("sync: the relay says: {message}")
             }
@@ -392,13 +421,13 @@ impl Sync {
     }
 
     fn is_open(&self, id: &DocumentId) -> bool {
-        self.engine.with_value(|e| e.open == Some(*id))
+        self.link.with_value(|e| e.open == Some(*id))
     }
 
     /// Changes arrived for a workspace that is not open: keep them.
     fn save_background(&self, id: &DocumentId) {
         let Some(saved) = self
-            .engine
+            .link
             .try_update_value(|e| e.background.save(id))
             .flatten()
         else {
@@ -414,7 +443,7 @@ impl Sync {
     /// Changes arrived: show them, or open the workspace being joined once
     /// it is complete enough to be one.
     fn took_changes(&self) {
-        let joined = self.engine.try_update_value(|e| {
+        let joined = self.link.try_update_value(|e| {
             let doc = e.joining.as_mut()?.workspace()?;
             e.joining = None;
             Some(doc)
@@ -430,7 +459,7 @@ impl Sync {
     /// Keeps how far sync got, so the next connection resumes from there:
     /// written a moment later, once for a burst of messages.
     fn keep_sync_state(&self, id: &DocumentId) {
-        let first = self.engine.try_update_value(|e| {
+        let first = self.link.try_update_value(|e| {
             let first = e.unsaved_sync_states.is_empty();
             e.unsaved_sync_states.insert(*id);
             first
@@ -442,7 +471,7 @@ impl Sync {
     }
 
     fn write_sync_states(&self) {
-        let states = self.engine.try_update_value(|e| {
+        let states = self.link.try_update_value(|e| {
             std::mem::take(&mut e.unsaved_sync_states)
                 .into_iter()
                 .filter_map(|id| Some((id, e.client.sync_state(&id)?)))
@@ -460,7 +489,7 @@ impl Sync {
     /// after typing): then a timer sends them.
     fn send_soon(&self) {
         let first = self
-            .engine
+            .link
             .try_update_value(|e| !std::mem::replace(&mut e.send_pending, true));
         if first != Some(true) {
             return;
@@ -468,7 +497,7 @@ impl Sync {
         let this = *self;
         let send = move || {
             let due = this
-                .engine
+                .link
                 .try_update_value(|e| std::mem::replace(&mut e.send_pending, false));
             if due == Some(true) {
                 this.local_change();
@@ -484,7 +513,7 @@ impl Sync {
 
     fn local_change(&self) {
         let Some(id) = self
-            .engine
+            .link
             .with_value(|e| e.open.filter(|_| e.joining.is_none()))
         else {
             return;
@@ -497,7 +526,7 @@ impl Sync {
     /// Each workspace's state, and the header's, worked out soon.
     fn refresh_status(&self) {
         let first = self
-            .engine
+            .link
             .try_update_value(|e| !std::mem::replace(&mut e.status_pending, true));
         if first == Some(true) {
             let this = *self;
@@ -507,9 +536,9 @@ impl Sync {
 
     /// Each workspace's state, and the header's: synced when all are.
     fn show_status(&self) {
-        self.engine.update_value(|e| e.status_pending = false);
+        self.link.update_value(|e| e.status_pending = false);
         let (socket, joining) = self
-            .engine
+            .link
             .with_value(|e| (e.socket.is_some(), e.joining.is_some()));
         let synced = self
             .with_docs(|client, docs| {
@@ -535,7 +564,7 @@ impl Sync {
             }
         };
         let open_id = self.app.workspace.id.get_untracked();
-        let states: BTreeMap<String, SyncStatus> = self.engine.with_value(|e| {
+        let states: BTreeMap<String, SyncStatus> = self.link.with_value(|e| {
             synced
                 .iter()
                 .filter_map(|(id, done)| {
@@ -549,18 +578,19 @@ impl Sync {
                 .collect()
         });
         let status = state_of(!joining && synced.iter().all(|(_, done)| *done));
-        if self.status.get_untracked() != status {
-            self.status.set(status);
+        if self.shown.status.get_untracked() != status {
+            self.shown.status.set(status);
         }
-        if self.states.with_untracked(|old| *old != states) {
-            self.states.set(states);
+        if self.shown.states.with_untracked(|old| *old != states) {
+            self.shown.states.set(states);
         }
     }
 
     /// Tells the others who is here and where; forgets those who went quiet.
     fn announce(&self) {
         let now = now_ms();
-        self.peers
+        self.shown
+            .peers
             .update(|peers| peers.retain(|p| now - p.seen_ms < presence::FORGET_AFTER_MS));
         let ws = self.app.workspace;
         let name = ws
@@ -573,7 +603,7 @@ impl Sync {
             .unwrap_or_default();
         let place = window().location().pathname().unwrap_or_default();
         let item = presence::focused_agenda_item().unwrap_or_default();
-        let frame = self.engine.try_update_value(|e| {
+        let frame = self.link.try_update_value(|e| {
             let id = e.open.filter(|_| e.joining.is_none())?;
             e.client
                 .broadcast(&id, presence::payload(&name, &place, &item))

@@ -1,7 +1,8 @@
 // The app is split (scripts/app-wasm.sh): the first page loads the main
-// module only, each other area's chunk comes when the area is first opened,
-// the service worker caches every chunk on the first visit, and a chunk that
-// cannot be fetched gets a message, not a dead app; a slow one is told.
+// module and, once it is drawn, the document engine's chunk; each other
+// area's chunk comes when the area is first opened, the service worker caches
+// every chunk on the first visit, and a chunk that cannot be fetched gets a
+// message, not a dead app; a slow one is told.
 import { test, expect } from '@playwright/test';
 import { menu } from './app.js';
 
@@ -31,14 +32,16 @@ async function createMeeting(page, title) {
 test.describe('without the service worker', () => {
   test.use({ serviceWorkers: 'block' });
 
-  test('the meetings list loads no chunk; an area loads its chunks when first opened, saying so while they come', async ({ page }) => {
+  test("the meetings list loads the engine's chunk and no page's; an area loads its chunks when first opened, saying so while they come", async ({ page }) => {
     const chunks = [];
     page.on('request', (request) => CHUNK.test(new URL(request.url()).pathname) && chunks.push(request.url()));
     await page.goto('/');
     await createWorkspace(page);
+    chunks.length = 0;
     await page.reload();
-    await expect(page.getByRole('heading', { name: 'Möten', level: 1 })).toBeVisible();
-    expect(chunks).toEqual([]);
+    await expect(page.getByRole('region', { name: 'Nytt möte' })).toBeVisible();
+    expect(chunks.some((url) => /split_document/.test(url))).toBe(true);
+    expect(chunks.every((url) => /split_document|chunk_/.test(url))).toBe(true);
 
     // A slow network: the click is answered at once, the page when it comes.
     await page.route(CHUNK, async (route) => {
@@ -73,6 +76,56 @@ test.describe('without the service worker', () => {
     blocked = false;
     await alert.getByRole('button', { name: 'Ladda om' }).click();
     await expect(page.getByRole('heading', { name: /^Årshjul \d{4}$/, level: 1 })).toBeVisible();
+  });
+});
+
+test.describe('the document engine', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the meetings list shows from its first view before the engine is here; what writes comes with it', async ({ page }) => {
+    await page.goto('/');
+    await createWorkspace(page);
+    await createMeeting(page, 'Rådsmöte i februari');
+    await menu(page).getByRole('link', { name: 'Möten' }).click();
+    await expect(page.getByRole('link', { name: /Rådsmöte i februari/ })).toBeVisible();
+
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Möten', level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Rådsmöte i februari/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Nytt möte' })).toHaveCount(0);
+
+    release();
+    await createMeeting(page, 'Rådsmöte i maj');
+    await menu(page).getByRole('link', { name: 'Möten' }).click();
+    await expect(page.getByRole('link', { name: /Rådsmöte i februari/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Rådsmöte i maj/ })).toBeVisible();
+  });
+
+  test('an engine that cannot be fetched is said; the list still shows, nothing is lost, and a reload brings it back', async ({ page }) => {
+    await page.goto('/');
+    await createWorkspace(page);
+    await createMeeting(page, 'Rådsmöte i februari');
+    await menu(page).getByRole('link', { name: 'Möten' }).click();
+
+    let blocked = true;
+    await page.route(CHUNK, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Den här delen av appen kunde inte hämtas' });
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('link', { name: /Rådsmöte i februari/ })).toBeVisible();
+
+    blocked = false;
+    await alert.getByRole('button', { name: 'Ladda om' }).click();
+    await expect(page.getByRole('region', { name: 'Nytt möte' })).toBeVisible();
+    await expect(alert).toHaveCount(0);
+    await page.getByRole('link', { name: /Rådsmöte i februari/ }).click();
+    await expect(page.getByRole('heading', { name: 'Rådsmöte i februari', level: 1 })).toBeVisible();
   });
 });
 

@@ -15,9 +15,10 @@ use radslag_core::{
     model::{Meeting, MeetingStatus},
 };
 
-use super::{new::NewMeetingForm, templates::TemplatesEditor, use_register};
+use super::use_register;
 use crate::clock::today;
 use crate::components::news::{NewMark, use_news};
+use crate::engine::{EngineView, Part};
 use crate::i18n::use_i18n;
 use crate::routes;
 use crate::state::use_workspace;
@@ -147,8 +148,8 @@ pub fn MeetingsPage() -> impl IntoView {
                 }
             }}
             <p class="import-link"><A href=import_href>{move || t().import_link}</A></p>
-            <NewMeetingForm/>
-            <TemplatesEditor/>
+            <EngineView part=Part::NewMeetingForm/>
+            <EngineView part=Part::TemplatesEditor/>
         </div>
     }
 }

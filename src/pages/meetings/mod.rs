@@ -23,8 +23,10 @@ mod templates;
 pub use history::MeetingHistory;
 pub use import::ImportPage;
 pub use list::MeetingsPage;
+pub use new::NewMeetingForm;
 pub use page::MeetingPage;
 pub use print::PrintView;
+pub use templates::TemplatesEditor;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
