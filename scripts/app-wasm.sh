@@ -27,8 +27,10 @@ staging=${TRUNK_STAGING_DIR:?run by trunk build (Trunk.toml hook)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# Every page loads the document engine first (src/lazy_pages.rs): what the
+# engine shares with pages stays in its chunk (vendor/README.md).
 wasm-split-cli "$target/wasm32-unknown-unknown/$out_dir/radslag-app.wasm" "$work/app" \
-  --out-name radslag-app --target web
+  --out-name radslag-app --target web --prerequisite document
 # The chunks share the main module's function table: LLD's export of it stays.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/app" "$work/app/radslag-app.wasm"
 rm "$work/app/radslag-app.wasm"

@@ -17,7 +17,8 @@ case "$want" in
   *) echo "usage: $0 [app|test|base|tools]" >&2; exit 2 ;;
 esac
 TRUNK_VERSION=0.21.14
-WASM_SPLIT_VERSION=0.2.4
+# Our patched copy (vendor/README.md): its version says so.
+WASM_SPLIT_VERSION=0.2.4+radslag.1
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -76,10 +77,13 @@ fi
 # its version matches the wasm_split_helpers that Leptos links in.
 # It has no --version: cargo's list of installs gives the version, and the
 # binary must be there too (--force: the list may name a binary since removed).
+# Built in a directory of its own, so no target/ is left in vendor/.
 if [ -n "$tools" ] && ! { command -v wasm-split-cli >/dev/null &&
-  cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; }; then
-  say "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (wasm-split-cli, about a minute)"
-  cargo install "wasm_split_cli_support@$WASM_SPLIT_VERSION" --locked --force --features build-binary
+  cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION "; }; then
+  say "cargo install --path vendor/wasm_split_cli_support (wasm-split-cli, about a minute)"
+  split_build=$(mktemp -d)
+  cargo install --path vendor/wasm_split_cli_support --locked --force --features build-binary --target-dir "$split_build"
+  rm -rf "$split_build"
 fi
 
 # wasm-opt from npm (binaryen 132), pinned by tools/package-lock.json.
