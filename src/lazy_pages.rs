@@ -2,7 +2,9 @@
 //! one per area, fetched the first time a page of the area is opened (and
 //! cached by the service worker with the rest of the app, so they open
 //! offline too). The first download holds the meetings list, the welcome and
-//! join pages and what every page shares (docs/performance.md, "Size").
+//! join pages and what every page shares (docs/performance.md, "Size"); the
+//! document engine (`crate::engine`) comes before any of these pages, and
+//! code a page shares with it is in the engine's chunk.
 //!
 //! `scripts/app-wasm.sh` (Trunk's post_build hook) splits the wasm at these
 //! points with `wasm-split-cli`; each page below becomes a route view
