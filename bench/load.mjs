@@ -72,14 +72,13 @@ async function openList(page) {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const resources = performance.getEntriesByType('resource');
     const wasm = resources.find((r) => r.name.endsWith('_bg.wasm') && !r.name.includes('extract'));
-    // The document engine's chunk and the shared chunks it needs.
-    const engine = resources.filter((r) => /\/(?:split_document|chunk_\d+)\.wasm$/.test(r.name));
+    const engine = resources.find((r) => r.name.endsWith('/split_document.wasm'));
     return {
       total: window.listDrawn,
       fetched: wasm ? wasm.responseEnd : NaN,
       transferred: wasm ? wasm.transferSize : NaN,
-      engineFetched: engine.length ? Math.max(...engine.map((r) => r.responseEnd)) : NaN,
-      engineTransferred: engine.reduce((sum, r) => sum + r.transferSize, 0),
+      engineFetched: engine ? engine.responseEnd : NaN,
+      engineTransferred: engine ? engine.transferSize : NaN,
       started: at('radslag-started'),
       firstView: at('radslag-first-view'),
       load: at('radslag-loaded') - at('radslag-open'),

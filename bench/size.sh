@@ -2,8 +2,7 @@
 # What the app downloads, from a built dist/ (scripts/build-app.sh): the
 # first page's wasm (the main module) against the 600 KB gzip target, and
 # against the whole app (every module) measured in the same build; the
-# document engine that follows it (its chunk and the shared chunks it needs);
-# then each chunk. gzip -9; and the brotli copy `radslag serve` sends (scripts/precompress.mjs).
+# document engine that follows it; then each chunk. gzip -9; and the brotli copy `radslag serve` sends (scripts/precompress.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=$(ls -d dist/app-*/ | head -1)
@@ -22,14 +21,10 @@ printf 'whole app: %d modules, %d bytes raw, %d gzip (each module compressed alo
 served=("$app"radslag-app_bg.wasm.br)
 [ -f "${served[0]}" ] && printf 'served by radslag serve to a browser that takes brotli (the build'"'"'s .br copy): %d bytes (%.2f× the gzip size)\n' \
   "$(raw "${served[@]}")" "$(echo "$(raw "${served[@]}") / $first" | bc -l)"
-# The shared chunks an area needs: __wasm_split.js names, above each, the
-# areas that use it.
-needs() { awk -v area="$1" -v dir="$app" '/^\/\* .* \*\/$/ { used = "," $0 ","; gsub(/[ \/*]/, "", used); getline
-  if (index(used, "," area ",") && match($0, /__chunk_[0-9]+/)) print dir "chunk_" substr($0, RSTART + 8, RLENGTH - 8) ".wasm" }' "$app"__wasm_split.js; }
-mapfile -t engine < <(echo "$app"split_document.wasm; needs document)
-editable=$(gz "${engine[@]}")
-printf 'the document engine, fetched as the app starts: %d gzip in %d modules; the meetings list editable: %d gzip (%.2f× the first page)\n' \
-  "$editable" "${#engine[@]}" "$((first + editable))" "$(echo "($first + $editable) / $first" | bc -l)"
+# One module: the split keeps in it all it shares (--prerequisite, scripts/app-wasm.sh).
+editable=$(gz "$app"split_document.wasm)
+printf 'the document engine, fetched as the app starts: %d gzip; the meetings list editable: %d gzip (%.2f× the first page)\n' \
+  "$editable" "$((first + editable))" "$(echo "($first + $editable) / $first" | bc -l)"
 for area in "$app"split_*.wasm; do
   printf '  chunk %-10s %7d gzip\n' "$(basename "$area" .wasm | sed 's/^split_//')" "$(gz "$area")"
 done

@@ -23,17 +23,45 @@ use crate::sync::Sync;
 
 pub struct Automerge;
 
-fn list_of<E: Entity + Clone + 'static>(cache: &mut ReadCache, doc: &WorkspaceDoc) -> Box<dyn Any> {
-    Box::new(cache.list::<E>(doc))
-}
-
-fn get_of<E: Entity + Clone + 'static>(
-    cache: &mut ReadCache,
-    doc: &WorkspaceDoc,
-    id: &str,
-) -> Option<Box<dyn Any>> {
-    let entry = cache.get::<E>(doc, &E::Id::from(id.to_owned()))?;
-    Some(Box::new(entry))
+/// `$body` with `$E` the entry type of `$kind`: one generic instance per
+/// kind, here in the engine, for every caller of `Workspace::list` and `get`.
+macro_rules! for_kind {
+    ($kind:expr, $E:ident => $body:expr) => {
+        match $kind {
+            Kind::Group => {
+                type $E = Group;
+                $body
+            }
+            Kind::Person => {
+                type $E = Person;
+                $body
+            }
+            Kind::Meeting => {
+                type $E = Meeting;
+                $body
+            }
+            Kind::Action => {
+                type $E = Action;
+                $body
+            }
+            Kind::Category => {
+                type $E = Category;
+                $body
+            }
+            Kind::WheelEvent => {
+                type $E = WheelEvent;
+                $body
+            }
+            Kind::Dialogue => {
+                type $E = Dialogue;
+                $body
+            }
+            Kind::Template => {
+                type $E = Template;
+                $body
+            }
+        }
+    };
 }
 
 impl Engine for Automerge {
@@ -90,16 +118,7 @@ impl Engine for Automerge {
     }
 
     fn list(&self, cache: &mut ReadCache, doc: &WorkspaceDoc, kind: Kind) -> Box<dyn Any> {
-        match kind {
-            Kind::Group => list_of::<Group>(cache, doc),
-            Kind::Person => list_of::<Person>(cache, doc),
-            Kind::Meeting => list_of::<Meeting>(cache, doc),
-            Kind::Action => list_of::<Action>(cache, doc),
-            Kind::Category => list_of::<Category>(cache, doc),
-            Kind::WheelEvent => list_of::<WheelEvent>(cache, doc),
-            Kind::Dialogue => list_of::<Dialogue>(cache, doc),
-            Kind::Template => list_of::<Template>(cache, doc),
-        }
+        for_kind!(kind, E => Box::new(cache.list::<E>(doc)))
     }
 
     fn get(
@@ -109,16 +128,10 @@ impl Engine for Automerge {
         kind: Kind,
         id: &str,
     ) -> Option<Box<dyn Any>> {
-        match kind {
-            Kind::Group => get_of::<Group>(cache, doc, id),
-            Kind::Person => get_of::<Person>(cache, doc, id),
-            Kind::Meeting => get_of::<Meeting>(cache, doc, id),
-            Kind::Action => get_of::<Action>(cache, doc, id),
-            Kind::Category => get_of::<Category>(cache, doc, id),
-            Kind::WheelEvent => get_of::<WheelEvent>(cache, doc, id),
-            Kind::Dialogue => get_of::<Dialogue>(cache, doc, id),
-            Kind::Template => get_of::<Template>(cache, doc, id),
-        }
+        for_kind!(kind, E => {
+            let entry = cache.get::<E>(doc, &<E as Entity>::Id::from(id.to_owned()))?;
+            Some(Box::new(entry))
+        })
     }
 
     fn sign_as(&self, doc: &mut WorkspaceDoc, person: &PersonId) -> Result<(), DocError> {
